@@ -1,0 +1,85 @@
+# vethlab: the one entry point. `make help` lists the targets.
+#
+# Quick start on a fresh Debian 12 machine:  make demo ; make test
+# Both install the Debian packages they miss when run as root, and
+# otherwise print the one apt-get line needed.
+
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+SHELL := /bin/sh
+
+include mk/build.mk
+
+.PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
+	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
+
+help:
+	@echo "vethlab: how a Linux veth pair really works"
+	@echo
+	@echo "  make demo      the classroom demo: seed 000's story in vethsim (PACE=2 or PACE=key"
+	@echo "                 to pace it live; REAL=0 to skip the real-kernel column)"
+	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
+	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
+	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
+	@echo "                 to grade many; results in grading/results/)"
+	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
+	@echo "  make skels     regenerate exercises/ from solutions/"
+	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
+	@echo "  make vm-shell  a shell in the Debian 6.1 VM with vethlab.ko; vm-run CMD='...'; vm-test"
+	@echo "  make clean     remove build/"
+	@echo
+	@echo "vethsim itself: $(VETHSIM) (try: $(VETHSIM) -h)"
+
+deps-demo:
+	@sh mk/deps.sh demo
+deps-test:
+	@sh mk/deps.sh test
+deps-bench:
+	@sh mk/deps.sh bench
+
+build: $(VETHSIM) unit-build
+
+unit-build: $(UNIT_BINS)
+
+# Run every unit test binary; Check prints its own summary per suite.
+unit: unit-build
+	@rc=0; for t in $(UNIT_BINS); do \
+		CK_FORK=yes $$t || { rc=1; echo "FAILED: $$t"; }; \
+	done; exit $$rc
+
+demo: deps-demo
+	@$(MAKE) -s $(VETHSIM) TREE=solutions
+	@python3 mk/demo.py --vethsim $(VETHSIM) labs/00-demo/demo.sh
+
+test: deps-test
+	@python3 mk/runtests.py
+
+grade: deps-demo
+	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS))
+
+bench: deps-bench
+	@sh mk/bench.sh
+
+skels:
+	@python3 mk/skels.py
+
+FUZZ_SECONDS ?= 5
+fuzz-smoke:
+	@$(MAKE) -s FUZZ=1 $(patsubst build/$(TREE)/%,build/$(TREE)-fuzz/%,$(FUZZ_BINS))
+	@rc=0; n=0; for f in $(FUZZ_SRCS); do \
+		name=$$(basename $$f .c); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
+		mkdir -p build/fuzz-work/$$name; n=$$((n+1)); \
+		if build/$(TREE)-fuzz/fuzz/$$name -max_total_time=$(FUZZ_SECONDS) \
+			-rss_limit_mb=1024 -artifact_prefix=build/fuzz-work/$$name/ \
+			build/fuzz-work/$$name $$corpus >build/fuzz-work/$$name.log 2>&1; \
+		then echo "$$name: OK"; \
+		else rc=1; echo "$$name: FAIL (log: build/fuzz-work/$$name.log)"; \
+			tail -n 30 build/fuzz-work/$$name.log; fi; \
+	done; echo "$$n fuzz targets run"; exit $$rc
+
+vm-shell vm-run vm-test vm-bench:
+	@$(MAKE) -C module $@ $(if $(CMD),CMD='$(CMD)') TREE=$(TREE)
+
+clean:
+	rm -rf build
+	@$(MAKE) -C module clean 2>/dev/null || true

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Run every test of the kit, gradelib-style, and print one closing count.
+
+    python3 mk/runtests.py [--only NAME[,NAME]] [--list]
+
+Each step is a command. A step passes with exit 0, is skipped with exit 77
+(automake's convention: a test that cannot run here, e.g. no permission to
+make network namespaces) and fails otherwise. When a step's output carries
+its own counts (Check's "Checks: N, Failures: F, Errors: E" or a line
+"N passed, N failed"), those are added to the total; otherwise the step
+counts as one test. The last line is "N passed, N failed, N skipped".
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+MAKE = os.environ.get("MAKE", "make")
+JOBS = f"-j{os.cpu_count() or 2}"
+
+STEPS = [
+    ("exercises are current", "python3 mk/skels.py --check"),
+    ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
+    ("unit tests", f"{MAKE} -s unit TREE=solutions"),
+    ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
+    ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
+    ("golden transcripts", "sh tests/golden_test.sh"),
+    ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
+    ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
+    ("grader self-test", "python3 grading/selftest.py"),
+    ("module builds", f"{MAKE} -s -C module"),
+    ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
+]
+
+CHECK_RE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")
+PLAIN_RE = re.compile(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$", re.M)
+
+
+def counts(out):
+    """Counts a step reports about itself, or None."""
+    checks = CHECK_RE.findall(out)
+    if checks:
+        total = sum(int(n) for n, _, _ in checks)
+        bad = sum(int(f) + int(e) for _, f, e in checks)
+        return total - bad, bad, 0
+    plain = PLAIN_RE.findall(out)
+    if plain:
+        p, f, s = plain[-1]
+        return int(p), int(f), int(s or 0)
+    return None
+
+
+def main(argv):
+    only = None
+    if "--list" in argv:
+        for name, cmd in STEPS:
+            print(f"{name}: {cmd}")
+        return 0
+    if "--only" in argv:
+        only = argv[argv.index("--only") + 1].split(",")
+    passed = failed = skipped = 0
+    bad_steps = []
+    for name, cmd in STEPS:
+        if only and not any(o in name for o in only):
+            continue
+        print(f"== {name} ==", flush=True)
+        t0 = time.time()
+        proc = subprocess.run(cmd, shell=True, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, errors="replace")
+        dt = time.time() - t0
+        out = proc.stdout
+        c = counts(out)
+        if proc.returncode == 77:
+            print(f"{name}: SKIP ({dt:.1f}s)")
+            last = [l for l in out.strip().splitlines() if l.strip()]
+            if last:
+                print(f"    {last[-1]}")
+            skipped += 1
+            continue
+        ok = proc.returncode == 0
+        if c:
+            passed += c[0]
+            failed += c[1]
+            skipped += c[2]
+            if not ok and c[1] == 0:
+                failed += 1  # the step broke without a failing count
+        else:
+            passed += ok
+            failed += not ok
+        detail = f"{c[0]} passed, {c[1]} failed" if c else ""
+        if ok:
+            print(f"{name}: OK ({dt:.1f}s){'  ' + detail if detail else ''}")
+        else:
+            bad_steps.append(name)
+            print(f"{name}: FAIL ({dt:.1f}s){'  ' + detail if detail else ''}")
+            tail = out.strip().splitlines()[-40:]
+            for line in tail:
+                print(f"    {line}")
+            print(f"    to rerun: {cmd}")
+        sys.stdout.flush()
+    if bad_steps:
+        print("failed steps: " + "; ".join(bad_steps))
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Generate exercises/ from solutions/ (make skels), or check it is current.
+
+A solution region (see CONTRIBUTING.md) is
+
+    /* >>> SOLUTION labN */
+    ...solution lines...
+    /* <<< SOLUTION */                    -> the region becomes nothing
+or
+    /* <<< SOLUTION, STUB:
+    ...stub lines...
+    */                                    -> the region becomes the stub
+
+Everything outside regions is copied unchanged, so a skeleton differs from
+its solution only where a student has work to do.
+
+usage: skels.py [--check] [SRC [DST]]   (defaults: solutions exercises)
+"""
+import os
+import re
+import sys
+
+BEGIN = re.compile(r"^\s*/\* >>> SOLUTION lab(\d+) \*/\s*$")
+END_PLAIN = re.compile(r"^\s*/\* <<< SOLUTION \*/\s*$")
+END_STUB = re.compile(r"^\s*/\* <<< SOLUTION, STUB:\s*$")
+STUB_CLOSE = re.compile(r"^\s*\*/\s*$")
+
+
+class SkelError(Exception):
+    pass
+
+
+def skeleton(text, path):
+    """Return the skeleton of one file's text."""
+    out, state, lab, start = [], "copy", None, 0
+    for no, line in enumerate(text.splitlines(keepends=True), 1):
+        if state == "copy":
+            m = BEGIN.match(line)
+            if m:
+                state, lab, start = "solution", m.group(1), no
+            elif "SOLUTION" in line and ("<<<" in line or ">>>" in line):
+                raise SkelError(f"{path}:{no}: marker outside a region or malformed")
+            else:
+                out.append(line)
+        elif state == "solution":
+            if BEGIN.match(line):
+                raise SkelError(f"{path}:{no}: region opened inside the region of line {start}")
+            if END_PLAIN.match(line):
+                state = "copy"
+            elif END_STUB.match(line):
+                state = "stub"
+        else:  # stub: uncomment until the closing "*/"
+            if STUB_CLOSE.match(line):
+                state = "copy"
+            elif "/*" in line or "*/" in line:
+                raise SkelError(f"{path}:{no}: a stub may not hold comments")
+            else:
+                out.append(line)
+    if state != "copy":
+        raise SkelError(f"{path}:{start}: region for lab{lab} is never closed")
+    return "".join(out)
+
+
+def tree(src):
+    for root, dirs, files in os.walk(src):
+        dirs.sort()
+        for name in sorted(files):
+            yield os.path.relpath(os.path.join(root, name), src)
+
+
+def main(argv):
+    check = "--check" in argv
+    args = [a for a in argv if a != "--check"]
+    src = args[0] if args else "solutions"
+    dst = args[1] if len(args) > 1 else "exercises"
+    want = {}
+    try:
+        for rel in tree(src):
+            with open(os.path.join(src, rel), encoding="utf-8") as f:
+                text = f.read()
+            want[rel] = skeleton(text, os.path.join(src, rel))
+    except SkelError as e:
+        print(f"skels: {e}", file=sys.stderr)
+        return 2
+    have = set(tree(dst)) - {"README.md"} if os.path.isdir(dst) else set()
+    stale = sorted(rel for rel in want
+                   if not os.path.exists(os.path.join(dst, rel))
+                   or open(os.path.join(dst, rel), encoding="utf-8").read() != want[rel])
+    extra = sorted(have - set(want))
+    if check:
+        for rel in stale:
+            print(f"skels: {dst}/{rel} is out of date with {src}/{rel}", file=sys.stderr)
+        for rel in extra:
+            print(f"skels: {dst}/{rel} has no source in {src}/", file=sys.stderr)
+        if stale or extra:
+            print("skels: run 'make skels' and commit exercises/", file=sys.stderr)
+            return 1
+        print(f"skels: {dst}/ is current ({len(want)} files)")
+        return 0
+    for rel in extra:
+        os.remove(os.path.join(dst, rel))
+    for rel in stale:
+        path = os.path.join(dst, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(want[rel])
+    print(f"skels: wrote {len(stale)} of {len(want)} files to {dst}/, removed {len(extra)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Link types ("kinds") that `ip link add ... type KIND` creates.
+ * 6.1: include/net/rtnetlink.h. Netlink attributes are replaced by a plain
+ * struct rtnl_newlink_req that carries what IFLA_* attributes would carry;
+ * IFLA_INFO_DATA for veth (VETH_INFO_PEER) becomes req->peer.
+ */
+#ifndef _SIM_NET_RTNETLINK_H
+#define _SIM_NET_RTNETLINK_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/netlink.h>
+
+struct net;
+struct net_device;
+
+/*
+ * What RTM_NEWLINK carries for one device: IFLA_IFNAME, IFLA_ADDRESS,
+ * IFLA_MTU, IFLA_NET_NS_*, IFLA_TXQLEN. A zero/empty field was not given.
+ */
+struct rtnl_link_attrs {
+	char		ifname[16];
+	bool		has_address;
+	u8		address[6];
+	unsigned int	mtu;
+	struct net	*net;		/* IFLA_NET_NS_PID/FD, resolved */
+	bool		netns_given;	/* netns named but not found: net NULL */
+	unsigned int	txqlen;
+};
+
+/* RTM_NEWLINK with IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA } */
+struct rtnl_newlink_req {
+	struct rtnl_link_attrs	tb;		/* the device itself */
+	const char		*kind;		/* "veth" */
+	bool			has_peer;	/* VETH_INFO_PEER present */
+	struct rtnl_link_attrs	peer;		/* ... and its attributes */
+};
+
+struct rtnl_link_ops {
+	struct list_head	list;
+	const char		*kind;
+	size_t			priv_size;
+	void			(*setup)(struct net_device *dev);
+	int			(*validate)(struct rtnl_newlink_req *req,
+					    struct netlink_ext_ack *extack);
+	int			(*newlink)(struct net *src_net,
+					   struct net_device *dev,
+					   struct rtnl_newlink_req *req,
+					   struct netlink_ext_ack *extack);
+	void			(*dellink)(struct net_device *dev,
+					   struct list_head *head);
+	struct net		*(*get_link_net)(const struct net_device *dev);
+};
+
+/* net/core/rtnetlink.c */
+int rtnl_link_register(struct rtnl_link_ops *ops);
+void rtnl_link_unregister(struct rtnl_link_ops *ops);
+const struct rtnl_link_ops *rtnl_link_ops_get(const char *kind);
+struct net_device *rtnl_create_link(struct net *net, const char *ifname,
+				    unsigned char name_assign_type,
+				    const struct rtnl_link_ops *ops,
+				    struct rtnl_link_attrs *tb,
+				    struct netlink_ext_ack *extack);
+int rtnl_configure_link(struct net_device *dev);
+void rtnl_lock(void);
+void rtnl_unlock(void);
+
+/*
+ * The request handlers iproute2's messages reach (rtnl_newlink, rtnl_dellink,
+ * rtnl_setlink). They return 0 or -errno and may set extack->_msg.
+ */
+int rtnl_newlink(struct net *net, struct rtnl_newlink_req *req,
+		 struct netlink_ext_ack *extack);
+int rtnl_dellink(struct net *net, const char *ifname,
+		 struct netlink_ext_ack *extack);
+
+/* The bits of RTM_NEWLINK/RTM_SETLINK for an existing device (`ip link set`). */
+struct rtnl_setlink_req {
+	bool		set_up, set_down;
+	unsigned int	mtu;			/* 0: not given */
+	bool		has_address;
+	u8		address[6];
+	const char	*newname;		/* NULL: not given */
+	struct net	*net;			/* NULL: not given */
+	bool		netns_given;
+	unsigned int	txqlen;
+};
+
+int rtnl_setlink(struct net *net, const char *ifname,
+		 struct rtnl_setlink_req *req, struct netlink_ext_ack *extack);
+
+/* IFLA_LINK_NETNSID for a dump taken from @net; NETNSA_NSID_NOT_ASSIGNED if none */
+int rtnl_link_netnsid(struct net *net, struct net_device *dev);
+
+#endif
