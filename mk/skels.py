@@ -14,7 +14,11 @@ or
 Everything outside regions is copied unchanged, so a skeleton differs from
 its solution only where a student has work to do.
 
-usage: skels.py [--check] [SRC [DST]]   (defaults: solutions exercises)
+usage: skels.py [--check] [--upto N] [SRC [DST]]   (defaults: solutions exercises)
+
+--upto N keeps the solutions of labs 1..N and stubs the rest: the tree of a
+student who has finished lab N. mk/labcheck.py uses it to show that lab N's
+tests need nothing from later labs.
 """
 import os
 import re
@@ -30,8 +34,8 @@ class SkelError(Exception):
     pass
 
 
-def skeleton(text, path):
-    """Return the skeleton of one file's text."""
+def skeleton(text, path, upto=0):
+    """Return the skeleton of one file's text (labs <= upto keep their solution)."""
     out, state, lab, start = [], "copy", None, 0
     for no, line in enumerate(text.splitlines(keepends=True), 1):
         if state == "copy":
@@ -49,12 +53,14 @@ def skeleton(text, path):
                 state = "copy"
             elif END_STUB.match(line):
                 state = "stub"
+            elif int(lab) <= upto:
+                out.append(line)
         else:  # stub: uncomment until the closing "*/"
             if STUB_CLOSE.match(line):
                 state = "copy"
             elif "/*" in line or "*/" in line:
                 raise SkelError(f"{path}:{no}: a stub may not hold comments")
-            else:
+            elif int(lab) > upto:
                 out.append(line)
     if state != "copy":
         raise SkelError(f"{path}:{start}: region for lab{lab} is never closed")
@@ -71,6 +77,11 @@ def tree(src):
 def main(argv):
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
+    upto = 0
+    if "--upto" in args:
+        i = args.index("--upto")
+        upto = int(args[i + 1])
+        del args[i:i + 2]
     src = args[0] if args else "solutions"
     dst = args[1] if len(args) > 1 else "exercises"
     want = {}
@@ -78,7 +89,7 @@ def main(argv):
         for rel in tree(src):
             with open(os.path.join(src, rel), encoding="utf-8") as f:
                 text = f.read()
-            want[rel] = skeleton(text, os.path.join(src, rel))
+            want[rel] = skeleton(text, os.path.join(src, rel), upto)
     except SkelError as e:
         print(f"skels: {e}", file=sys.stderr)
         return 2

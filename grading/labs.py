@@ -1,0 +1,91 @@
+"""What each lab is graded on.
+
+A lab's checks are its tagged unit tests (one point each: the Check test
+cases tagged "labN" in tests/unit/), and for the labs that finish a path,
+scenario transcripts compared with the real kernel's (tests/golden/).
+"""
+import glob
+import os
+import subprocess
+import sys
+
+import gradelib
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def unit_tests(lab, check, build, tree):
+    """One result per Check test tagged labN; a build that failed fails them all."""
+    env = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_VERBOSITY="verbose",
+               CK_DEFAULT_TIMEOUT="10", CK_FORK="yes")
+    results = []
+    for binary in sorted(glob.glob(os.path.join(TOP, build, "tests", "check_*"))):
+        rc, out, secs = gradelib.run([binary], timeout=120, env=env, cwd=TOP)
+        tests = gradelib.check_results(out)
+        if rc == 124:
+            results.append(gradelib.Result(lab, os.path.basename(binary), 1, False, secs,
+                                           "timed out: an infinite loop?"))
+            continue
+        for t in tests:
+            results.append(gradelib.Result(
+                lab, t["test"].replace("_", " "), 1, t["res"] == "P",
+                secs / max(len(tests), 1),
+                "" if t["res"] == "P" else f"{t['file']}:{t['line']}: {t['msg']}"))
+    if not results:
+        results.append(gradelib.Result(lab, f"lab {lab} unit tests", 1, False, 0.0,
+                                       "no test ran: does tests/unit/ tag this lab?"))
+    return results
+
+
+def normalize(text):
+    p = subprocess.run([sys.executable, os.path.join(TOP, "tests/realnet/normalize.py")],
+                       input=text, stdout=subprocess.PIPE, text=True, check=True)
+    return p.stdout
+
+
+def scenario(lab, check, build, tree):
+    """Run a scenario script in the submission's vethsim; compare with the golden file."""
+    script = os.path.join(TOP, "tests/scenarios", check["script"])
+    golden = os.path.join(TOP, "tests/golden", check["script"].replace(".sh", ".out"))
+    vethsim = os.path.join(TOP, build, "vethsim")
+    rc, out, secs = gradelib.run([vethsim, "-x", "-k", "-f", script], timeout=60, cwd=TOP)
+    if rc == 124:
+        return [gradelib.Result(lab, check["name"], check["points"], False, secs,
+                                "vethsim did not finish in 60 s: is a loop stuck?")]
+    with open(golden, encoding="utf-8") as f:
+        ok, detail = gradelib.lines_match(normalize(out), f.read())
+    return [gradelib.Result(lab, check["name"], check["points"], ok, secs, detail)]
+
+
+def vm_lab(lab, check, build, tree):
+    """Build the submission's module and run the VM suite on it."""
+    rc, out, secs = gradelib.run(["make", "-s", "-C", "module", "vm-test", f"TREE={tree}"],
+                                 timeout=900, cwd=TOP)
+    return [gradelib.Result(lab, check["name"], check["points"], rc == 0, secs,
+                            "" if rc == 0 else out[-3000:])]
+
+
+def unit():
+    return {"name": "unit tests", "points": 0, "run": unit_tests}
+
+
+LABS = {
+    1: {"title": "net_device and its private area (alloc_netdev_mqs, netdev_priv)",
+        "checks": [unit()]},
+    2: {"title": "pairing (veth_newlink, veth_dellink)",
+        "checks": [unit(),
+                   {"name": "seed 001: a pair in one namespace", "points": 5,
+                    "script": "seed001-pair-one-namespace.sh", "run": scenario}]},
+    3: {"title": "transmit (veth_xmit)",
+        "checks": [unit()]},
+    4: {"title": "the backlog (enqueue_to_backlog, ____napi_schedule)",
+        "checks": [unit()]},
+    5: {"title": "the receive softirq (net_rx_action, process_backlog)",
+        "checks": [unit(),
+                   {"name": "seed 000: ping between two namespaces", "points": 5,
+                    "script": "seed000-two-namespaces.sh", "run": scenario},
+                   {"name": "seed 003: rp_filter, accept_local and the ARP trace",
+                    "points": 5, "script": "seed003-rp-filter.sh", "run": scenario}]},
+    6: {"title": "vethlab.ko in a real kernel (needs --vm)", "vm": True,
+        "checks": [{"name": "module VM suite", "points": 20, "run": vm_lab, "vm": True}]},
+}
