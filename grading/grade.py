@@ -32,13 +32,13 @@ import gradelib  # noqa: E402
 from labs import LABS  # noqa: E402
 
 MAKE = os.environ.get("MAKE", "make")
-BASE = "build/grade-base"
+BASE = "build/solutions"   # the solutions build doubles as the shared base
 
 
 def build_base():
     """The objects of sim/ and the tests, shared by every submission."""
     r = subprocess.run([MAKE, "-s", f"-j{os.cpu_count() or 2}", "build",
-                        "TREE=solutions", f"BUILD={BASE}"], cwd=TOP)
+                        "TREE=solutions"], cwd=TOP)
     if r.returncode:
         sys.exit("grade: the simulator itself does not build; try 'make build'")
 

@@ -34,7 +34,9 @@ BUILD	:= build/$(TREE)
 SANFLAGS :=
 endif
 
-CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) $(SANFLAGS) -Isim/include \
+# -fno-strict-aliasing: like the kernel, the simulator treats a queue head as an
+# sk_buff (struct sk_buff_head vs struct sk_buff), which strict aliasing forbids.
+CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) -fno-strict-aliasing $(SANFLAGS) -Isim/include \
 	     -Isim/tools -Itests/unit $(PCAP_CFLAGS) $(CHECK_CFLAGS) -MMD -MP
 LDFLAGS_ALL = $(SANFLAGS)
 
@@ -69,12 +71,14 @@ $(BUILD)/tree/%.o: $(TREE)/%.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(LIBKERNEL): $(KERNEL_OBJS)
+	@mkdir -p $(dir $@)
 	@rm -f $@
 	ar rcs $@ $^
 
 $(LIBTOOLS): $(TOOLS_OBJS)
+	@mkdir -p $(dir $@)
 	@rm -f $@
-	ar rcs $@ $^ $(if $(TOOLS_OBJS),,)
+	ar rcs $@ $^
 
 $(VETHSIM): $(MAIN_OBJ) $(LIBTOOLS) $(LIBKERNEL)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(MAIN_OBJ) -Wl,--start-group $(LIBTOOLS) \

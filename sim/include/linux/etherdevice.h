@@ -8,6 +8,7 @@
 #include <linux/netdevice.h>
 
 /* net/ethernet/eth.c */
+extern const struct header_ops eth_header_ops;
 __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev);
 void ether_setup(struct net_device *dev);
 int eth_mac_addr(struct net_device *dev, void *p);

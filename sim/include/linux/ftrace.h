@@ -51,4 +51,18 @@ void ftrace_reset(void);	/* clear the ring buffer */
 /* Print the buffer as /sys/kernel/tracing/trace would; returns bytes. */
 size_t ftrace_print(char *buf, size_t size);
 
+/* Added by the core. */
+/* set_graph_function: graph only what these functions call (NULL clears). */
+int ftrace_set_graph_function(const char *patterns);
+/* The task the trace lines name ("ping-1234"); NULL comm: "<idle>-0". */
+void ftrace_set_current(const char *comm, int pid);
+/* Where a call with no traced caller came from (default "do_syscall_64"). */
+void ftrace_set_root_parent(const char *func);
+enum ftrace_tracer ftrace_current_tracer(void);
+/* Events in the buffer now / ever written ("entries-in-buffer/...written"). */
+size_t ftrace_entries(void);
+size_t ftrace_entries_written(void);
+/* sim: tracer off, filters and buffer cleared (shutdown) */
+void ftrace_shutdown(void);
+
 #endif

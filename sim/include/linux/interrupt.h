@@ -45,4 +45,13 @@ bool softirq_stepping(void);
 /* Run one pass of pending softirqs, as one __do_softirq(); returns how many ran. */
 int softirq_step(void);
 
+/* Added by the core: counters for the `softnet` view and /proc/softirqs. */
+unsigned int kstat_softirqs_cpu(unsigned int irq, int cpu);	/* runs */
+u64 softirq_raise_count(unsigned int nr);	/* times raised */
+bool softirq_pending(unsigned int nr);	/* raised and not yet run */
+/* Inside __do_softirq() running handlers (not just with bottom halves off). */
+bool in_serving_softirq(void);
+/* sim: forget handlers and pending bits (shutdown) */
+void softirq_reset(void);
+
 #endif

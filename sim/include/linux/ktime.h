@@ -20,6 +20,8 @@ extern unsigned long jiffies;	/* derived from the clock on read */
 
 u64 ktime_get_ns(void);		/* CLOCK_MONOTONIC */
 u64 ktime_get_real_ns(void);	/* CLOCK_REALTIME, for tcpdump stamps */
+/* Added by the core: a cheap clock of jiffy-like resolution for time limits. */
+u64 ktime_get_coarse_ns(void);
 void sim_clock_set_deterministic(bool on);
 bool sim_clock_deterministic(void);
 void sim_clock_advance(u64 ns);	/* deterministic mode: move time on */
@@ -40,5 +42,17 @@ int del_timer(struct timer_list *t);
 int sim_timers_run(void);
 /* The earliest pending expiry, or U64_MAX when none is pending. */
 u64 sim_timers_next(void);
+
+/*
+ * Added by the core: the event loop of a blocking tool (ping waiting for a
+ * reply, tcpdump -c, sleep). Runs pending softirqs and due timers until
+ * @deadline_ns; in deterministic mode the clock jumps to the next timer or
+ * to the deadline instead of waiting. Returns the clock.
+ */
+u64 sim_run_until(u64 deadline_ns);
+/* Like sim_run_until(), but returns early once *@done is true. */
+u64 sim_run_until_cond(u64 deadline_ns, const bool *done);
+/* sim: forget every timer (shutdown) and rewind the deterministic clock */
+void sim_time_reset(void);
 
 #endif

@@ -134,6 +134,32 @@ struct net_device_ops {
 	struct net_device *(*ndo_get_peer_dev)(struct net_device *dev);
 };
 
+/* dev->tstats: software counters a driver adds to (veth's tx). */
+struct pcpu_sw_netstats {
+	u64	rx_packets;
+	u64	rx_bytes;
+	u64	tx_packets;
+	u64	tx_bytes;
+};
+
+/* dev->features, a subset of netdev_features_t */
+#define NETIF_F_LLTX		(1u << 0)	/* no TX lock (veth, lo) */
+#define NETIF_F_NETNS_LOCAL	(1u << 1)	/* cannot change netns (lo) */
+
+/* dev->rtnl_link_state */
+enum {
+	RTNL_LINK_INITIALIZED,
+	RTNL_LINK_INITIALIZING,
+};
+
+/* Link-layer header builders, 6.1: struct header_ops in netdevice.h. */
+struct header_ops {
+	int	(*create)(struct sk_buff *skb, struct net_device *dev,
+			  unsigned short type, const void *daddr,
+			  const void *saddr, unsigned int len);
+	int	(*parse)(const struct sk_buff *skb, unsigned char *haddr);
+};
+
 struct net_device {
 	char			name[IFNAMSIZ];
 	struct list_head	dev_list;	/* in dev_net(dev)->dev_base_head */
@@ -179,6 +205,23 @@ struct net_device {
 
 	/* alloc_netdev_mqs() stores how far it moved to align dev itself */
 	unsigned short		padded;
+
+	/* Added by the core (after the original fields, so none moved): */
+	unsigned int		features;	/* NETIF_F_* subset below */
+	unsigned char		name_assign_type;	/* NET_NAME_* */
+	unsigned char		rtnl_link_state;	/* RTNL_LINK_* */
+	bool			dismantle;	/* being unregistered */
+	unsigned short		min_header_len;
+	struct list_head	close_list;	/* for dev_close_many */
+	struct pcpu_sw_netstats	tstats[1];	/* per-CPU in 6.1; NR_CPUS is 1 */
+	unsigned int		carrier_up_count;
+	unsigned int		carrier_down_count;
+	/* The root qdisc's id as IFLA_QDISC reports it: "noop" until the
+	 * first dev_open() attaches the default ("noqueue" for IFF_NO_QUEUE
+	 * devices), kept when the device goes down, "noop" again after a
+	 * namespace move (dev_shutdown()). The simulator never queues. */
+	const char		*qdisc;
+	struct list_head	link_watch_list;	/* queued linkwatch event */
 };
 
 /* net/core/dev.c, include/linux/netdevice.h: allocation and the private area */
@@ -194,6 +237,7 @@ void *netdev_priv(const struct net_device *dev);
 
 #define NET_NAME_UNKNOWN	0
 #define NET_NAME_ENUM		1
+#define NET_NAME_PREDICTABLE	2
 #define NET_NAME_USER		3
 
 /* registration, in dev_net(dev) */
@@ -273,6 +317,20 @@ struct notifier_block {
 
 #define NOTIFY_DONE	0x0000
 #define NOTIFY_OK	0x0001
+/* Added by the core: a notifier may veto (NETDEV_REGISTER, ...) */
+#define NOTIFY_STOP_MASK	0x8000
+#define NOTIFY_BAD		(NOTIFY_STOP_MASK | 0x0002)
+
+static inline int notifier_from_errno(int err)
+{
+	return err ? NOTIFY_STOP_MASK | (NOTIFY_OK - err) : NOTIFY_OK;
+}
+
+static inline int notifier_to_errno(int ret)
+{
+	ret &= ~NOTIFY_STOP_MASK;
+	return ret > NOTIFY_OK ? NOTIFY_OK - ret : 0;
+}
 
 int register_netdevice_notifier(struct notifier_block *nb);
 int call_netdevice_notifiers(unsigned long val, struct net_device *dev);
@@ -366,5 +424,101 @@ int __netif_receive_skb(struct sk_buff *skb);
 
 /* net/core/dev.c: boot-time setup, registering the softirq and backlogs */
 int net_dev_init(void);
+
+/* Added by the core. */
+/* What `ip link` shows in <...>: RUNNING and LOWER_UP from operstate/carrier. */
+unsigned int dev_get_flags(const struct net_device *dev);
+/* netif_rx() for callers that already run with bottom halves off (veth, lo). */
+int __netif_rx(struct sk_buff *skb);
+int unregister_netdevice_notifier(struct notifier_block *nb);
+void netdev_state_change(struct net_device *dev);
+/* net/core/link_watch.c: carrier changes reach operstate (sync here) */
+void linkwatch_fire_event(struct net_device *dev);
+void linkwatch_init_dev(struct net_device *dev);
+void linkwatch_forget_dev(struct net_device *dev);
+void linkwatch_run_queue(void);
+bool is_skb_forwardable(const struct net_device *dev,
+			const struct sk_buff *skb);
+int netif_rx_internal(struct sk_buff *skb);
+int netdev_start_xmit(struct sk_buff *skb, struct net_device *dev);
+int __dev_queue_xmit(struct sk_buff *skb, struct net_device *sb_dev);
+int deliver_skb(struct sk_buff *skb, struct packet_type *pt_prev,
+		struct net_device *orig_dev);
+void napi_poll_backlog_init(struct softnet_data *sd);
+int napi_poll(struct napi_struct *n, struct list_head *repoll);
+void netdev_run_todo(void);
+void flush_backlog(struct net_device *dev);
+/* sim: the inverse of net_dev_init(), for a clean reboot in one process */
+void net_dev_exit(void);
+int dev_validate_mtu(struct net_device *dev, int mtu,
+		     struct netlink_ext_ack *extack);
+int dev_get_valid_name(struct net *net, struct net_device *dev,
+		       const char *name);
+/*
+ * 6.1: a socket that wants receive timestamps (SO_TIMESTAMP: ping) turns
+ * stamping on for every packet at netif_rx(); otherwise only taps get one.
+ */
+void net_enable_timestamp(void);
+void net_disable_timestamp(void);
+/* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
+size_t softnet_seq_show(char *buf, size_t size);
+/* Names of the IF_OPER_* states as `ip link` prints them. */
+const char *netdev_operstate_name(unsigned char operstate);
+/* dev_core_stats_*_inc in 6.1 */
+static inline void dev_core_stats_rx_dropped_inc(struct net_device *dev)
+{
+	atomic64_inc(&dev->rx_dropped);
+}
+
+static inline void dev_core_stats_tx_dropped_inc(struct net_device *dev)
+{
+	atomic64_inc(&dev->tx_dropped);
+}
+
+static inline void dev_core_stats_rx_nohandler_inc(struct net_device *dev)
+{
+	atomic64_inc(&dev->rx_nohandler);
+}
+
+static inline void dev_sw_netstats_tx_add(struct net_device *dev,
+					  unsigned int packets,
+					  unsigned int len)
+{
+	dev->tstats->tx_packets += packets;
+	dev->tstats->tx_bytes += len;
+}
+
+static inline void dev_sw_netstats_rx_add(struct net_device *dev,
+					  unsigned int len)
+{
+	dev->tstats->rx_packets++;
+	dev->tstats->rx_bytes += len;
+}
+
+static inline bool netif_oper_up(const struct net_device *dev)
+{
+	return dev->operstate == IF_OPER_UP ||
+	       dev->operstate == IF_OPER_UNKNOWN;
+}
+
+static inline bool netif_device_present(const struct net_device *dev)
+{
+	return dev->state & (1ul << __LINK_STATE_PRESENT);
+}
+
+static inline int dev_hard_header(struct sk_buff *skb, struct net_device *dev,
+				  unsigned short type, const void *daddr,
+				  const void *saddr, unsigned int len)
+{
+	if (!dev->header_ops || !dev->header_ops->create)
+		return 0;
+	return dev->header_ops->create(skb, dev, type, daddr, saddr, len);
+}
+
+#define XMIT_RECURSION_LIMIT	8
+#define DEFAULT_TX_QUEUE_LEN	1000
+#define NET_SKB_PAD		32
+#define NET_XMIT_SUCCESS	0x00
+#define NET_XMIT_DROP		0x01
 
 #endif

@@ -179,9 +179,25 @@ static inline int skb_network_offset(const struct sk_buff *skb)
 }
 
 /* Queues, as in include/linux/skbuff.h (no locking: one thread). */
+
+/*
+ * A queue head and an skb both begin with next/prev, and the helpers below
+ * treat one as the other, as the kernel does. The kernel builds with
+ * -fno-strict-aliasing; so that these helpers are right under C's aliasing
+ * rules too, every next/prev access goes through struct sk_buff_links,
+ * which may alias anything (added by the core: with plain member accesses
+ * gcc -O2 lost a splice and process_backlog() saw an empty queue).
+ */
+struct __attribute__((__may_alias__)) sk_buff_links {
+	struct sk_buff	*next;
+	struct sk_buff	*prev;
+};
+#define SKB_LINKS(p)	((struct sk_buff_links *)(void *)(p))
+
 static inline void __skb_queue_head_init(struct sk_buff_head *list)
 {
-	list->prev = list->next = (struct sk_buff *)list;
+	SKB_LINKS(list)->prev = (struct sk_buff *)(void *)list;
+	SKB_LINKS(list)->next = (struct sk_buff *)(void *)list;
 	list->qlen = 0;
 }
 
@@ -197,44 +213,67 @@ static inline u32 skb_queue_len(const struct sk_buff_head *list)
 
 static inline bool skb_queue_empty(const struct sk_buff_head *list)
 {
-	return list->next == (const struct sk_buff *)list;
+	return SKB_LINKS(list)->next == (const struct sk_buff *)(const void *)list;
 }
 
 static inline void __skb_queue_tail(struct sk_buff_head *list,
 				    struct sk_buff *newsk)
 {
-	struct sk_buff *prev = list->prev;
+	struct sk_buff *prev = SKB_LINKS(list)->prev;
 
-	newsk->next = (struct sk_buff *)list;
-	newsk->prev = prev;
-	prev->next = newsk;
-	list->prev = newsk;
+	SKB_LINKS(newsk)->next = (struct sk_buff *)(void *)list;
+	SKB_LINKS(newsk)->prev = prev;
+	SKB_LINKS(prev)->next = newsk;
+	SKB_LINKS(list)->prev = newsk;
 	list->qlen++;
+}
+
+/* Unlink @skb from @list (added by the core). */
+static inline void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+{
+	struct sk_buff *next = SKB_LINKS(skb)->next;
+	struct sk_buff *prev = SKB_LINKS(skb)->prev;
+
+	SKB_LINKS(next)->prev = prev;
+	SKB_LINKS(prev)->next = next;
+	SKB_LINKS(skb)->next = NULL;
+	SKB_LINKS(skb)->prev = NULL;
+	list->qlen--;
 }
 
 static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
 {
-	struct sk_buff *skb = list->next;
+	struct sk_buff *skb = SKB_LINKS(list)->next;
 
-	if (skb == (struct sk_buff *)list)
+	if (skb == (struct sk_buff *)(void *)list)
 		return NULL;
-	list->next = skb->next;
-	skb->next->prev = (struct sk_buff *)list;
-	skb->next = skb->prev = NULL;
-	list->qlen--;
+	__skb_unlink(skb, list);
 	return skb;
+}
+
+/* The first skb of @list without removing it, or NULL (added by the core). */
+static inline struct sk_buff *skb_peek(const struct sk_buff_head *list)
+{
+	struct sk_buff *skb = SKB_LINKS(list)->next;
+
+	return skb == (const struct sk_buff *)(const void *)list ? NULL : skb;
 }
 
 /* Move all of @list to the tail of @head; @list is left empty. */
 static inline void skb_queue_splice_tail_init(struct sk_buff_head *list,
 					      struct sk_buff_head *head)
 {
+	struct sk_buff *first, *last, *tail;
+
 	if (skb_queue_empty(list))
 		return;
-	list->next->prev = head->prev;
-	head->prev->next = list->next;
-	list->prev->next = (struct sk_buff *)head;
-	head->prev = list->prev;
+	first = SKB_LINKS(list)->next;
+	last = SKB_LINKS(list)->prev;
+	tail = SKB_LINKS(head)->prev;
+	SKB_LINKS(first)->prev = tail;
+	SKB_LINKS(tail)->next = first;
+	SKB_LINKS(last)->next = (struct sk_buff *)(void *)head;
+	SKB_LINKS(head)->prev = last;
 	head->qlen += list->qlen;
 	__skb_queue_head_init(list);
 }
@@ -247,7 +286,45 @@ static inline void __skb_queue_purge(struct sk_buff_head *list)
 		kfree_skb(skb);
 }
 
-#define skb_queue_walk(queue, skb) \
-	for (skb = (queue)->next; skb != (struct sk_buff *)(queue); skb = skb->next)
+#define skb_queue_walk(queue, skb)					\
+	for (skb = SKB_LINKS(queue)->next;				\
+	     skb != (struct sk_buff *)(void *)(queue);			\
+	     skb = SKB_LINKS(skb)->next)
+
+/* Walk allowing removal of the current skb (added by the core). */
+#define skb_queue_walk_safe(queue, skb, tmp)				\
+	for (skb = SKB_LINKS(queue)->next, tmp = SKB_LINKS(skb)->next;	\
+	     skb != (struct sk_buff *)(void *)(queue);			\
+	     skb = tmp, tmp = SKB_LINKS(skb)->next)
+
+/* Added by the core: drop accounting and helpers the device layer uses. */
+/* How many skbs were freed with @reason (SKB_CONSUMED: by consume_skb()). */
+u64 skb_drop_count(enum skb_drop_reason reason);
+/* The reason's name as 6.1's drop monitor prints it ("CPU_BACKLOG", ...). */
+const char *skb_drop_reason_name(enum skb_drop_reason reason);
+void skb_scrub_packet(struct sk_buff *skb, bool xnet);
+void kfree_skb_list(struct sk_buff *segs);
+/* sim: free the cached skb heads and structs (at shutdown, for ASan) */
+void skb_cache_drain(void);
+
+static inline bool skb_shared(const struct sk_buff *skb)
+{
+	return skb->users != 1;
+}
+
+static inline bool skb_cloned(const struct sk_buff *skb)
+{
+	return skb->cloned && *skb->dataref != 1;
+}
+
+static inline unsigned char *skb_tail_pointer(const struct sk_buff *skb)
+{
+	return skb->tail;
+}
+
+static inline struct ethhdr *eth_hdr(const struct sk_buff *skb)
+{
+	return (struct ethhdr *)skb_mac_header(skb);
+}
 
 #endif

@@ -29,6 +29,9 @@ typedef unsigned int gfp_t;
 #define GFP_KERNEL	0u
 #define GFP_ATOMIC	1u
 
+/* Added by the core: 6.1 include/linux/compiler_attributes.h */
+#define __maybe_unused	__attribute__((__unused__))
+
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 

@@ -68,4 +68,13 @@ struct pernet_operations {
 int register_pernet_subsys(struct pernet_operations *ops);
 int register_pernet_device(struct pernet_operations *ops);
 
+/* Added by the core. */
+extern struct pernet_operations loopback_net_ops;	/* drivers/net/loopback.c */
+void unregister_pernet_subsys(struct pernet_operations *ops);
+void unregister_pernet_device(struct pernet_operations *ops);
+int net_ns_init(void);		/* boot: set up init_net */
+void net_ns_exit(void);		/* sim shutdown: destroy every namespace */
+/* How many namespaces exist, init_net included. */
+int net_ns_count(void);
+
 #endif

@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/netlink.h>
+#include <linux/err.h>
 
 struct net;
 struct net_device;
@@ -57,6 +58,7 @@ struct rtnl_link_ops {
 int rtnl_link_register(struct rtnl_link_ops *ops);
 void rtnl_link_unregister(struct rtnl_link_ops *ops);
 const struct rtnl_link_ops *rtnl_link_ops_get(const char *kind);
+/* Returns the new device, or ERR_PTR(-errno) (see linux/err.h). */
 struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 				    unsigned char name_assign_type,
 				    const struct rtnl_link_ops *ops,
@@ -92,5 +94,25 @@ int rtnl_setlink(struct net *net, const char *ifname,
 
 /* IFLA_LINK_NETNSID for a dump taken from @net; NETNSA_NSID_NOT_ASSIGNED if none */
 int rtnl_link_netnsid(struct net *net, struct net_device *dev);
+
+/* Added by the core. */
+/*
+ * A link notification (RTM_NEWLINK/RTM_DELLINK) about @dev. 6.1 builds a
+ * message for listeners; the simulator has none, but building it fills
+ * IFLA_LINK_NETNSID, which allocates ids exactly as `ip link` later sees.
+ */
+#define RTM_NEWLINK	16
+#define RTM_DELLINK	17
+void rtmsg_ifinfo(int type, struct net_device *dev, unsigned int change,
+		  gfp_t flags);
+void rtmsg_ifinfo_newnet(int type, struct net_device *dev, unsigned int change,
+			 gfp_t flags, int *new_nsid, int new_ifindex);
+bool rtnl_is_locked(void);
+/* IFLA_OPERSTATE as rtnl_fill_ifinfo() reports it: DOWN unless running. */
+unsigned char rtnl_link_operstate(const struct net_device *dev);
+/* sim: forget every registered kind (shutdown) */
+void rtnl_link_reset(void);
+/* Boot/shutdown of the rtnetlink core (its netdevice notifier). */
+void rtnetlink_init(void);
 
 #endif

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The function tracers: nop, function and function_graph.
+ * 6.1: kernel/trace/ftrace.c, trace_functions.c, trace_functions_graph.c.
+ * The kernel patches a call into every function's prologue; the simulator's
+ * traced functions call FTRACE_ENTRY() themselves, which lands here while
+ * a tracer is on. Events go to one ring buffer; ftrace_print() formats it
+ * the way /sys/kernel/tracing/trace does (trace_output.c in this directory).
+ */
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/ftrace.h>
+#include <linux/interrupt.h>
+#include <linux/ktime.h>
+#include "trace.h"
+
+bool ftrace_enabled;
+
+struct ftrace_state ftrace;
+
+/* Deterministic clock: what entering or leaving a traced function costs. */
+#define FTRACE_CALL_COST_NS	50
+#define FTRACE_MAX_PATTERNS	16
+#define FTRACE_PATTERN_LEN	64
+
+struct ftrace_glob {
+	int	n;
+	char	pat[FTRACE_MAX_PATTERNS][FTRACE_PATTERN_LEN];
+};
+
+static struct ftrace_glob filter_glob;	/* set_ftrace_filter */
+static struct ftrace_glob graph_glob;	/* set_graph_function */
+
+/* The stack of traced calls in progress (what the return trampoline keeps). */
+struct ftrace_frame {
+	const char	*func;
+	u64		calltime;
+	bool		graph;		/* a function_graph entry was written */
+};
+
+#define FTRACE_STACK_MAX	128
+static struct ftrace_frame stack[FTRACE_STACK_MAX];
+static int stack_depth;
+static int graph_depth;		/* recorded frames open: the graph's depth */
+static int graph_root = -1;	/* stack index of the set_graph_function hit */
+
+static int glob_set(struct ftrace_glob *g, const char *patterns)
+{
+	const char *p = patterns;
+
+	g->n = 0;
+	if (!patterns)
+		return 0;
+	while (*p) {
+		size_t len;
+
+		p += strspn(p, " \t\n,");
+		len = strcspn(p, " \t\n,");
+		if (!len)
+			break;
+		if (len >= FTRACE_PATTERN_LEN || g->n == FTRACE_MAX_PATTERNS) {
+			g->n = 0;
+			return -EINVAL;
+		}
+		memcpy(g->pat[g->n], p, len);
+		g->pat[g->n][len] = '\0';
+		g->n++;
+		p += len;
+	}
+	return 0;
+}
+
+/* An empty filter lets everything through, as an empty tracefs file does. */
+static bool glob_match(const struct ftrace_glob *g, const char *func)
+{
+	int i;
+
+	if (!g->n)
+		return true;
+	for (i = 0; i < g->n; i++)
+		if (fnmatch(g->pat[i], func, 0) == 0)
+			return true;
+	return false;
+}
+
+static void ftrace_update_enabled(void)
+{
+	ftrace_enabled = ftrace.tracer != TRACER_NOP;
+}
+
+/* Writing current_tracer: switching tracers empties the buffer. */
+int ftrace_set_tracer(enum ftrace_tracer t)
+{
+	if (t != TRACER_NOP && t != TRACER_FUNCTION &&
+	    t != TRACER_FUNCTION_GRAPH)
+		return -EINVAL;
+	ftrace.tracer = t;
+	ftrace_reset();
+	ftrace_update_enabled();
+	return 0;
+}
+
+enum ftrace_tracer ftrace_current_tracer(void)
+{
+	return ftrace.tracer;
+}
+
+int ftrace_set_filter(const char *patterns)
+{
+	return glob_set(&filter_glob, patterns);
+}
+
+int ftrace_set_graph_function(const char *patterns)
+{
+	return glob_set(&graph_glob, patterns);
+}
+
+void ftrace_set_current(const char *comm, int pid)
+{
+	if (!comm) {
+		comm = "<idle>";
+		pid = 0;
+	}
+	strncpy(ftrace.comm, comm, sizeof(ftrace.comm) - 1);
+	ftrace.comm[sizeof(ftrace.comm) - 1] = '\0';
+	ftrace.pid = pid;
+}
+
+void ftrace_set_root_parent(const char *func)
+{
+	ftrace.root_parent = func ? func : "do_syscall_64";
+}
+
+void ftrace_reset(void)
+{
+	ftrace.head = 0;
+	ftrace.count = 0;
+	ftrace.written = 0;
+}
+
+size_t ftrace_entries(void)
+{
+	return ftrace.count;
+}
+
+size_t ftrace_entries_written(void)
+{
+	return ftrace.written;
+}
+
+void ftrace_shutdown(void)
+{
+	ftrace.tracer = TRACER_NOP;
+	ftrace_update_enabled();
+	ftrace_reset();
+	free(ftrace.buf);
+	ftrace.buf = NULL;
+	filter_glob.n = 0;
+	graph_glob.n = 0;
+	stack_depth = 0;
+	graph_depth = 0;
+	graph_root = -1;
+	ftrace_set_current(NULL, 0);
+	ftrace_set_root_parent(NULL);
+}
+
+/* The context flags trace_print_lat_fmt() turns into "b..s." columns. */
+static u8 ftrace_ctx_flags(void)
+{
+	u8 flags = 0;
+
+	if (in_serving_softirq())
+		flags |= FTRACE_CTX_SOFTIRQ;
+	else if (in_softirq())
+		flags |= FTRACE_CTX_BH_OFF;
+	return flags;
+}
+
+static struct ftrace_event *ftrace_reserve(void)
+{
+	struct ftrace_event *ev;
+
+	if (!ftrace.buf) {
+		ftrace.buf = calloc(FTRACE_BUF_EVENTS, sizeof(*ftrace.buf));
+		if (!ftrace.buf)
+			return NULL;
+	}
+	/* A full ring buffer overwrites its oldest events. */
+	ev = &ftrace.buf[(ftrace.head + ftrace.count) % FTRACE_BUF_EVENTS];
+	if (ftrace.count == FTRACE_BUF_EVENTS)
+		ftrace.head = (ftrace.head + 1) % FTRACE_BUF_EVENTS;
+	else
+		ftrace.count++;
+	ftrace.written++;
+	strcpy(ev->comm, ftrace.comm);
+	ev->pid = ftrace.pid;
+	ev->flags = ftrace_ctx_flags();
+	return ev;
+}
+
+static void ftrace_record(u8 type, const char *func, const char *parent,
+			  int depth, u64 ts, u64 calltime)
+{
+	struct ftrace_event *ev = ftrace_reserve();
+
+	if (!ev)
+		return;
+	ev->type = type;
+	ev->func = func;
+	ev->parent = parent;
+	ev->depth = (u8)depth;
+	ev->ts = ts;
+	ev->calltime = calltime;
+}
+
+/* Is a call to @func, at this point of the stack, one the graph shows? */
+static bool graph_wants(const char *func)
+{
+	if (graph_root < 0 && graph_glob.n && !glob_match(&graph_glob, func))
+		return false;
+	return glob_match(&filter_glob, func);
+}
+
+/* 6.1: function_trace_call() / trace_graph_entry(), reached via __fentry__. */
+const char *ftrace_func_entry(const char *func)
+{
+	struct ftrace_frame *f;
+	u64 now;
+
+	if (stack_depth >= FTRACE_STACK_MAX)
+		return NULL;
+	sim_clock_advance(FTRACE_CALL_COST_NS);
+	now = ktime_get_ns();
+	f = &stack[stack_depth];
+	f->func = func;
+	f->calltime = now;
+	f->graph = false;
+
+	if (ftrace.tracer == TRACER_FUNCTION) {
+		if (glob_match(&filter_glob, func)) {
+			const char *parent = stack_depth ?
+				stack[stack_depth - 1].func : ftrace.root_parent;
+
+			ftrace_record(FTRACE_EV_FUNC, func, parent, 0, now, 0);
+		}
+	} else if (ftrace.tracer == TRACER_FUNCTION_GRAPH && graph_wants(func)) {
+		if (graph_root < 0 && graph_glob.n)
+			graph_root = stack_depth;
+		ftrace_record(FTRACE_EV_ENTRY, func, NULL, graph_depth, now, 0);
+		f->graph = true;
+		graph_depth++;
+	}
+	stack_depth++;
+	return func;
+}
+
+/* 6.1: trace_graph_return(), reached through return_to_handler. */
+void ftrace_func_return(const char **func)
+{
+	struct ftrace_frame *f;
+	u64 now;
+
+	if (!stack_depth)
+		return;
+	sim_clock_advance(FTRACE_CALL_COST_NS);
+	now = ktime_get_ns();
+	f = &stack[--stack_depth];
+	if (f->graph && graph_depth > 0) {
+		graph_depth--;
+		if (ftrace.tracer == TRACER_FUNCTION_GRAPH)
+			ftrace_record(FTRACE_EV_RETURN, f->func, NULL,
+				      graph_depth, now, f->calltime);
+	}
+	if (graph_root == stack_depth)
+		graph_root = -1;
+	if (!stack_depth)
+		graph_depth = 0;
+}
+
+/* 6.1: tracing_set_tracer() at boot: nop, empty filters. */
+__attribute__((constructor)) static void ftrace_early_init(void)
+{
+	ftrace_set_current(NULL, 0);
+	ftrace_set_root_parent(NULL);
+}

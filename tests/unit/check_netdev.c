@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * net_device: the allocation rule and private area (lab 1), registration,
+ * names and indexes, up/down, MTU, addresses, flags, carrier/operstate,
+ * notifiers, stats.
+ */
+#include <stdint.h>
+#include <string.h>
+#include <linux/netdevice.h>
+#include <linux/etherdevice.h>
+#include <linux/netlink.h>
+#include <net/net_namespace.h>
+#include "unit.h"
+
+static void dummy_setup(struct net_device *dev)
+{
+	ether_setup(dev);
+}
+
+static netdev_tx_t dummy_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	dev->stats.tx_packets++;
+	consume_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops dummy_ops = {
+	.ndo_start_xmit = dummy_xmit,
+	.ndo_set_mac_address = eth_mac_addr,
+};
+
+static void dummy_setup_ops(struct net_device *dev)
+{
+	ether_setup(dev);
+	dev->netdev_ops = &dummy_ops;
+}
+
+static struct net_device *new_dummy(const char *name)
+{
+	struct net_device *dev = alloc_netdev(16, name, NET_NAME_USER,
+					      dummy_setup_ops);
+
+	ck_assert_ptr_nonnull(dev);
+	return dev;
+}
+
+/* ---- lab 1: alloc_netdev_mqs and netdev_priv ---- */
+
+static const int priv_sizes[] = { 1, 7, 8, 31, 32, 33, 100, 4096 };
+
+START_TEST(test_priv_aligned_and_after_struct)
+{
+	int sz = priv_sizes[_i];
+	struct net_device *dev = alloc_netdev(sz, "t%d", NET_NAME_ENUM,
+					      dummy_setup);
+	char *priv;
+
+	ck_assert_ptr_nonnull(dev);
+	priv = netdev_priv(dev);
+	ck_assert_ptr_nonnull(priv);
+	/* The device and its private area both start 32-byte aligned. */
+	ck_assert_uint_eq((uintptr_t)dev % NETDEV_ALIGN, 0);
+	ck_assert_uint_eq((uintptr_t)priv % NETDEV_ALIGN, 0);
+	/* The private area is right after the struct, rounded up. */
+	ck_assert_ptr_eq(priv, (char *)dev +
+			 ALIGN(sizeof(struct net_device), (size_t)NETDEV_ALIGN));
+	/* padded is how far dev was moved: less than NETDEV_ALIGN. */
+	ck_assert_uint_lt(dev->padded, NETDEV_ALIGN);
+	/* The whole private area is writable (ASan would catch overflow). */
+	memset(priv, 0xab, (size_t)sz);
+	ck_assert_uint_eq((unsigned char)priv[sz - 1], 0xab);
+	free_netdev(dev);
+}
+END_TEST
+
+START_TEST(test_alloc_setup_and_defaults)
+{
+	struct net_device *dev = alloc_netdev(0, "x0", NET_NAME_USER,
+					      dummy_setup);
+
+	ck_assert_ptr_nonnull(dev);
+	ck_assert_str_eq(dev->name, "x0");
+	ck_assert_uint_eq(dev->mtu, 1500);
+	ck_assert_uint_eq(dev->tx_queue_len, 1000);
+	ck_assert_ptr_eq(dev_net(dev), &init_net);
+	ck_assert_int_eq(dev->reg_state, NETREG_UNINITIALIZED);
+	ck_assert_uint_eq(dev->flags, IFF_BROADCAST | IFF_MULTICAST);
+	free_netdev(dev);
+}
+END_TEST
+
+START_TEST(test_alloc_private_area_zeroed)
+{
+	struct net_device *dev = alloc_netdev(64, "z0", NET_NAME_USER,
+					      dummy_setup);
+	unsigned char *p, zero[64] = { 0 };
+
+	ck_assert_ptr_nonnull(dev);
+	p = netdev_priv(dev);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_mem_eq(p, zero, sizeof(zero));
+	free_netdev(dev);
+}
+END_TEST
+
+/* ---- registration ---- */
+
+START_TEST(test_boot_has_lo_down)
+{
+	struct net_device *lo = __dev_get_by_name(&init_net, "lo");
+
+	ck_assert_ptr_nonnull(lo);
+	ck_assert_ptr_eq(lo, init_net.loopback_dev);
+	ck_assert_int_eq(lo->ifindex, 1);
+	ck_assert_uint_eq(lo->mtu, 65536);
+	ck_assert_uint_eq(dev_get_flags(lo), IFF_LOOPBACK);
+	ck_assert(lo->priv_flags & IFF_NO_QUEUE);
+	ck_assert_uint_eq(lo->tx_queue_len, 1000);
+	ck_assert_int_eq(lo->operstate, IF_OPER_UNKNOWN);
+}
+END_TEST
+
+START_TEST(test_lo_up_unknown_running)
+{
+	struct net_device *lo = init_net.loopback_dev;
+
+	ck_assert_int_eq(dev_open(lo, NULL), 0);
+	/* lo never reports carrier: UNKNOWN, which counts as running. */
+	ck_assert_int_eq(lo->operstate, IF_OPER_UNKNOWN);
+	ck_assert_uint_eq(dev_get_flags(lo),
+			  IFF_LOOPBACK | IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
+	ck_assert_int_eq(dev_change_net_namespace(lo, copy_net_ns(), NULL),
+			 -EINVAL);
+}
+END_TEST
+
+START_TEST(test_register_names_and_indexes)
+{
+	struct net_device *a = new_dummy("d%d");
+	struct net_device *b = new_dummy("d%d");
+	struct net_device *c = new_dummy("d0");
+
+	ck_assert_int_eq(register_netdevice(a), 0);
+	ck_assert_str_eq(a->name, "d0");
+	ck_assert_int_eq(a->ifindex, 2);
+	ck_assert_int_eq(register_netdevice(b), 0);
+	ck_assert_str_eq(b->name, "d1");
+	ck_assert_int_eq(b->ifindex, 3);
+	/* A taken name fails without using up an index. */
+	ck_assert_int_eq(register_netdevice(c), -EEXIST);
+	free_netdev(c);
+	ck_assert_ptr_eq(__dev_get_by_index(&init_net, 3), b);
+	ck_assert_ptr_eq(__dev_get_by_name(&init_net, "d1"), b);
+
+	/* Indexes are not reused: the next one is 4 even after a delete. */
+	unregister_netdevice(b);
+	free_netdev(b);
+	c = new_dummy("d%d");
+	ck_assert_int_eq(register_netdevice(c), 0);
+	ck_assert_str_eq(c->name, "d1");
+	ck_assert_int_eq(c->ifindex, 4);
+	unregister_netdevice(a);
+	free_netdev(a);
+	unregister_netdevice(c);
+	free_netdev(c);
+}
+END_TEST
+
+START_TEST(test_valid_names)
+{
+	ck_assert(dev_valid_name("veth0"));
+	ck_assert(dev_valid_name("123456789012345"));
+	ck_assert(!dev_valid_name("1234567890123456"));
+	ck_assert(!dev_valid_name(""));
+	ck_assert(!dev_valid_name("."));
+	ck_assert(!dev_valid_name(".."));
+	ck_assert(!dev_valid_name("a/b"));
+	ck_assert(!dev_valid_name("a:b"));
+	ck_assert(!dev_valid_name("a b"));
+}
+END_TEST
+
+START_TEST(test_alloc_name_patterns)
+{
+	struct net_device *a = new_dummy("x");
+
+	ck_assert_int_eq(dev_alloc_name(a, "e%d"), 0);
+	ck_assert_str_eq(a->name, "e0");
+	ck_assert_int_eq(dev_alloc_name(a, "e%d%d"), -EINVAL);
+	ck_assert_int_eq(dev_alloc_name(a, "e%s"), -EINVAL);
+	ck_assert_int_eq(dev_alloc_name(a, "plain"), -EINVAL);
+	free_netdev(a);
+}
+END_TEST
+
+/* ---- notifiers ---- */
+
+static unsigned long events[32];
+static int nevents;
+
+static int record_event(struct notifier_block *nb, unsigned long ev, void *p)
+{
+	if (nevents < 32)
+		events[nevents++] = ev;
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block recorder = { .notifier_call = record_event };
+
+START_TEST(test_notifier_sequence)
+{
+	struct net_device *d = new_dummy("n0");
+
+	nevents = 0;
+	ck_assert_int_eq(register_netdevice_notifier(&recorder), 0);
+	/* Replay: lo exists (down) -> one NETDEV_REGISTER. */
+	ck_assert_int_eq(nevents, 1);
+	ck_assert_uint_eq(events[0], NETDEV_REGISTER);
+	nevents = 0;
+	ck_assert_int_eq(register_netdevice(d), 0);
+	ck_assert_int_eq(dev_open(d, NULL), 0);
+	dev_close(d);
+	unregister_netdevice(d);
+	ck_assert_int_eq(nevents, 5);
+	ck_assert_uint_eq(events[0], NETDEV_REGISTER);
+	ck_assert_uint_eq(events[1], NETDEV_UP);
+	ck_assert_uint_eq(events[2], NETDEV_GOING_DOWN);
+	ck_assert_uint_eq(events[3], NETDEV_DOWN);
+	ck_assert_uint_eq(events[4], NETDEV_UNREGISTER);
+	free_netdev(d);
+	unregister_netdevice_notifier(&recorder);
+}
+END_TEST
+
+static int veto(struct notifier_block *nb, unsigned long ev, void *p)
+{
+	return ev == NETDEV_REGISTER ? notifier_from_errno(-ENOSPC) : NOTIFY_DONE;
+}
+
+static struct notifier_block vetoer = { .notifier_call = veto };
+
+START_TEST(test_notifier_veto_register)
+{
+	struct net_device *d = new_dummy("v0");
+
+	register_netdevice_notifier(&vetoer);
+	ck_assert_int_eq(register_netdevice(d), -ENOSPC);
+	ck_assert_ptr_null(__dev_get_by_name(&init_net, "v0"));
+	unregister_netdevice_notifier(&vetoer);
+	free_netdev(d);
+}
+END_TEST
+
+/* ---- MTU, address, flags ---- */
+
+START_TEST(test_mtu_limits_and_messages)
+{
+	struct net_device *d = new_dummy("m0");
+	struct netlink_ext_ack ext = { 0 };
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	ck_assert_int_eq(dev_set_mtu(d, 67, &ext), -EINVAL);
+	ck_assert_str_eq(ext._msg, "mtu less than device minimum");
+	ext._msg = NULL;
+	ck_assert_int_eq(dev_set_mtu(d, 1501, &ext), -EINVAL);
+	ck_assert_str_eq(ext._msg, "mtu greater than device maximum");
+	ck_assert_int_eq(dev_set_mtu(d, 68, &ext), 0);
+	ck_assert_uint_eq(d->mtu, 68);
+	ck_assert_int_eq(dev_set_mtu(d, -1, &ext), -EINVAL);
+	unregister_netdevice(d);
+	free_netdev(d);
+}
+END_TEST
+
+START_TEST(test_mac_address)
+{
+	struct net_device *d = new_dummy("a0");
+	static const u8 good[6] = { 0x02, 1, 2, 3, 4, 5 };
+	static const u8 mcast[6] = { 0x01, 0, 0x5e, 0, 0, 1 };
+	static const u8 zero[6] = { 0 };
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	ck_assert_int_eq(dev_set_mac_address(d, good, NULL), 0);
+	ck_assert_mem_eq(d->dev_addr, good, 6);
+	ck_assert_int_eq(d->addr_assign_type, NET_ADDR_SET);
+	ck_assert_int_eq(dev_set_mac_address(d, mcast, NULL), -EADDRNOTAVAIL);
+	ck_assert_int_eq(dev_set_mac_address(d, zero, NULL), -EADDRNOTAVAIL);
+	ck_assert_mem_eq(d->dev_addr, good, 6);
+	/* Not IFF_LIVE_ADDR_CHANGE: busy while up. */
+	ck_assert_int_eq(dev_open(d, NULL), 0);
+	ck_assert_int_eq(dev_set_mac_address(d, good, NULL), -EBUSY);
+	unregister_netdevice(d);
+	free_netdev(d);
+}
+END_TEST
+
+START_TEST(test_change_name)
+{
+	struct net_device *d = new_dummy("r0");
+	struct net_device *e = new_dummy("r1");
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	ck_assert_int_eq(register_netdevice(e), 0);
+	ck_assert_int_eq(dev_change_name(d, "r1"), -EEXIST);
+	ck_assert_int_eq(dev_change_name(d, "bad name"), -EINVAL);
+	ck_assert_int_eq(dev_change_name(d, "new0"), 0);
+	ck_assert_ptr_eq(__dev_get_by_name(&init_net, "new0"), d);
+	ck_assert_int_eq(dev_open(d, NULL), 0);
+	ck_assert_int_eq(dev_change_name(d, "new1"), -EBUSY);
+	unregister_netdevice(d);
+	unregister_netdevice(e);
+	free_netdev(d);
+	free_netdev(e);
+}
+END_TEST
+
+START_TEST(test_carrier_operstate)
+{
+	struct net_device *d = new_dummy("c0");
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	ck_assert_int_eq(dev_open(d, NULL), 0);
+	ck_assert_int_eq(d->operstate, IF_OPER_UNKNOWN);
+	netif_carrier_off(d);
+	/* No lower device (iflink == ifindex): plain DOWN, no RUNNING. */
+	ck_assert_int_eq(d->operstate, IF_OPER_DOWN);
+	ck_assert_uint_eq(dev_get_flags(d) & (IFF_RUNNING | IFF_LOWER_UP), 0);
+	netif_carrier_on(d);
+	ck_assert_int_eq(d->operstate, IF_OPER_UP);
+	ck_assert_uint_eq(dev_get_flags(d) & (IFF_RUNNING | IFF_LOWER_UP),
+			  IFF_RUNNING | IFF_LOWER_UP);
+	dev_close(d);
+	ck_assert_uint_eq(dev_get_flags(d) & (IFF_UP | IFF_RUNNING), 0);
+	ck_assert_str_eq(netdev_operstate_name(IF_OPER_LOWERLAYERDOWN),
+			 "LOWERLAYERDOWN");
+	unregister_netdevice(d);
+	free_netdev(d);
+}
+END_TEST
+
+START_TEST(test_change_flags)
+{
+	struct net_device *d = new_dummy("f0");
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	ck_assert_int_eq(dev_change_flags(d, d->flags | IFF_UP | IFF_NOARP,
+					  NULL), 0);
+	ck_assert(d->flags & IFF_UP);
+	ck_assert(d->flags & IFF_NOARP);
+	ck_assert(netif_running(d));
+	/* The driver's flags cannot be changed by the user. */
+	ck_assert_int_eq(dev_change_flags(d, IFF_UP, NULL), 0);
+	ck_assert(d->flags & IFF_BROADCAST);
+	ck_assert(!(d->flags & IFF_NOARP));
+	ck_assert_int_eq(dev_change_flags(d, 0, NULL), 0);
+	ck_assert(!netif_running(d));
+	unregister_netdevice(d);
+	free_netdev(d);
+}
+END_TEST
+
+START_TEST(test_stats_core_counters)
+{
+	struct net_device *d = new_dummy("s0");
+	struct rtnl_link_stats64 st;
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	d->stats.rx_packets = 5;
+	atomic64_add(3, &d->rx_dropped);
+	atomic64_add(2, &d->tx_dropped);
+	dev_get_stats(d, &st);
+	ck_assert_uint_eq(st.rx_packets, 5);
+	ck_assert_uint_eq(st.rx_dropped, 3);
+	ck_assert_uint_eq(st.tx_dropped, 2);
+	ck_assert_int_eq(dev_get_iflink(d), d->ifindex);
+	unregister_netdevice(d);
+	free_netdev(d);
+}
+END_TEST
+
+START_TEST(test_xmit_down_drops)
+{
+	struct net_device *d = new_dummy("x0");
+	struct sk_buff *skb = alloc_skb(64, GFP_KERNEL);
+	struct rtnl_link_stats64 st;
+
+	ck_assert_int_eq(register_netdevice(d), 0);
+	skb_put(skb, 60);
+	skb->dev = d;
+	ck_assert_int_eq(dev_queue_xmit(skb), -ENETDOWN);
+	dev_get_stats(d, &st);
+	ck_assert_uint_eq(st.tx_dropped, 1);
+	ck_assert_int_eq(dev_open(d, NULL), 0);
+	skb = alloc_skb(64, GFP_KERNEL);
+	skb_put(skb, 60);
+	skb->dev = d;
+	ck_assert_int_eq(dev_queue_xmit(skb), NETDEV_TX_OK);
+	ck_assert_uint_eq(d->stats.tx_packets, 1);
+	unregister_netdevice(d);
+	free_netdev(d);
+}
+END_TEST
+
+static Suite *netdev_suite(void)
+{
+	Suite *s = suite_create("netdev");
+	TCase *tc;
+
+	tc = unit_tcase(s, "alloc", "lab1");
+	tcase_add_loop_test(tc, test_priv_aligned_and_after_struct, 0,
+			    (int)ARRAY_SIZE(priv_sizes));
+	tcase_add_test(tc, test_alloc_setup_and_defaults);
+	tcase_add_test(tc, test_alloc_private_area_zeroed);
+
+	tc = unit_tcase(s, "register", NULL);
+	tcase_add_test(tc, test_boot_has_lo_down);
+	tcase_add_test(tc, test_lo_up_unknown_running);
+	tcase_add_test(tc, test_register_names_and_indexes);
+	tcase_add_test(tc, test_valid_names);
+	tcase_add_test(tc, test_alloc_name_patterns);
+	tcase_add_test(tc, test_notifier_sequence);
+	tcase_add_test(tc, test_notifier_veto_register);
+
+	tc = unit_tcase(s, "config", NULL);
+	tcase_add_test(tc, test_mtu_limits_and_messages);
+	tcase_add_test(tc, test_mac_address);
+	tcase_add_test(tc, test_change_name);
+	tcase_add_test(tc, test_carrier_operstate);
+	tcase_add_test(tc, test_change_flags);
+	tcase_add_test(tc, test_stats_core_counters);
+	tcase_add_test(tc, test_xmit_down_drops);
+	return s;
+}
+
+UNIT_MAIN(netdev_suite)
