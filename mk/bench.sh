@@ -19,9 +19,10 @@ sh bench/kernel_veth.sh | tee $out/kernel.txt
 echo "== vethlab.ko vs veth.ko in the VM =="
 make -s -C module vm-bench | tee $out/vm.txt
 
-# Machine-readable lines: "sim_mpps=X", "kernel_mpps=Y" (see the programs).
-sim=$(sed -n 's/.*sim_mpps=\([0-9.]*\).*/\1/p' $out/sim.txt | tail -n 1)
-ker=$(sed -n 's/.*kernel_mpps=\([0-9.]*\).*/\1/p' $out/kernel.txt | tail -n 1)
+# "sim_pps: N packets in T s: X Mpps, ..." and "bench: kernel_veth ... pps=P ..."
+sim=$(sed -n 's/^sim_pps: .*: \([0-9.]*\) Mpps.*/\1/p' $out/sim.txt | tail -n 1)
+ker=$(sed -n 's/^bench: kernel_veth .* pps=\([0-9.]*\) .*/\1/p' $out/kernel.txt | tail -n 1)
+[ -n "$ker" ] && ker=$(awk -v p="$ker" 'BEGIN { printf "%.3f", p / 1e6 }')
 echo "== ratios =="
 if [ -n "$sim" ] && [ -n "$ker" ]; then
 	awk -v s="$sim" -v k="$ker" 'BEGIN {

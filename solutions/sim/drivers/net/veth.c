@@ -54,7 +54,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	unsigned int length = skb->len;
 	int ret = NETDEV_TX_OK;
 
-	/* TODO 3: find the peer with rcu_dereference(); without a peer (or
+	/* TODO 3.1: find the peer with rcu_dereference(); without a peer (or
 	 * a frame shorter than an Ethernet header) free the skb and count a
 	 * drop. Otherwise veth_forward_skb() it: on NET_RX_SUCCESS add one
 	 * packet of `length` bytes to this device's tstats
@@ -327,7 +327,7 @@ static int veth_newlink(struct net *src_net, struct net_device *dev,
 	struct net *net;
 	int err;
 
-	/* TODO 1: with a peer in the request, validate its attributes and
+	/* TODO 2.1: with a peer in the request, validate its attributes and
 	 * use them (tbp = &req->peer). Name the peer after tbp->ifname if a
 	 * peer was given with a name, else "veth%d"; create it with
 	 * rtnl_create_link() in tbp's namespace (or src_net), give it a
@@ -431,7 +431,7 @@ static void veth_dellink(struct net_device *dev, struct list_head *head)
 	struct veth_priv *priv;
 	struct net_device *peer;
 
-	/* TODO 2: clear this end's peer pointer and queue dev on head with
+	/* TODO 2.2: clear this end's peer pointer and queue dev on head with
 	 * unregister_netdevice_queue(); then, if there was a peer, clear its
 	 * pointer and queue it too.
 	 */

@@ -36,7 +36,7 @@ struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name,
 	if (txqs < 1 || rxqs < 1)
 		return NULL;
 
-	/* TODO 1: compute alloc_size as 6.1 does: the struct, rounded up to
+	/* TODO 1.1: compute alloc_size as 6.1 does: the struct, rounded up to
 	 * NETDEV_ALIGN if there is a private area, plus sizeof_priv, plus
 	 * NETDEV_ALIGN - 1. Allocate it zeroed, align dev inside it and
 	 * record the shift in dev->padded.
@@ -90,7 +90,7 @@ struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name,
  */
 void *netdev_priv(const struct net_device *dev)
 {
-	/* TODO 2: return the address of the private area. */
+	/* TODO 1.2: return the address of the private area. */
 	/* >>> SOLUTION lab1 */
 	return (char *)dev + ALIGN(sizeof(struct net_device),
 				   (size_t)NETDEV_ALIGN);
@@ -107,7 +107,7 @@ void ____napi_schedule(struct softnet_data *sd, struct napi_struct *napi)
 {
 	FTRACE_ENTRY();
 
-	/* TODO 3: add napi to the tail of sd->poll_list and raise
+	/* TODO 4.1: add napi to the tail of sd->poll_list and raise
 	 * NET_RX_SOFTIRQ (interrupts are off: __raise_softirq_irqoff()).
 	 */
 	/* >>> SOLUTION lab4 */
@@ -131,7 +131,7 @@ int enqueue_to_backlog(struct sk_buff *skb, int cpu, unsigned int *qtail)
 	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
 	unsigned int qlen;
 
-	/* TODO 4: drop if skb->dev is not running. If the input queue holds
+	/* TODO 4.2: drop if skb->dev is not running. If the input queue holds
 	 * at most netdev_max_backlog packets, append skb (scheduling the
 	 * backlog NAPI first when the queue was empty and NAPI_STATE_SCHED
 	 * was clear) and return NET_RX_SUCCESS. Otherwise count the drop in
@@ -188,7 +188,7 @@ int process_backlog(struct napi_struct *napi, int quota)
 	bool again = true;
 	int work = 0;
 
-	/* TODO 5: as 6.1: set napi->weight from dev_rx_weight; loop: hand
+	/* TODO 5.1: as 6.1: set napi->weight from dev_rx_weight; loop: hand
 	 * each skb of sd->process_queue to __netif_receive_skb(), returning
 	 * once work reaches quota; when process_queue is empty, finish if
 	 * input_pkt_queue is empty too (napi->state = 0), otherwise splice
@@ -239,7 +239,7 @@ void net_rx_action(struct softirq_action *h)
 	LIST_HEAD(list);
 	LIST_HEAD(repoll);
 
-	/* TODO 6: take the whole poll list; poll NAPIs with napi_poll(n,
+	/* TODO 5.2: take the whole poll list; poll NAPIs with napi_poll(n,
 	 * &repoll) and subtract their work from budget; stop when the list is
 	 * empty, or count sd->time_squeeze and stop when the budget or time
 	 * is used up. Then put back what is left (the new poll list, then the
