@@ -161,7 +161,9 @@ struct inet_addr_req {
 	unsigned char		prefixlen;	/* ifa_prefixlen */
 	bool			has_prefixlen;	/* del: false matches any */
 	__be32			broadcast;	/* IFA_BROADCAST; 0: none */
-	int			scope;		/* RT_SCOPE_*, -1: not given */
+	int			scope;		/* RT_SCOPE_*, -1: not given
+						 * (0; iproute2 itself asks
+						 * for host on 127.0.0.0/8) */
 	const char		*label;		/* IFA_LABEL; NULL: dev name */
 	bool			noprefixroute;	/* IFA_F_NOPREFIXROUTE */
 	u32			metric;		/* IFA_RT_PRIORITY */

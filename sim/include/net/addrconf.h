@@ -17,9 +17,17 @@
 struct net;
 struct net_device;
 
+/*
+ * 6.1: include/uapi/linux/in6.h, where libc-compat.h steps aside when
+ * libc's <netinet/in.h> came first. Same here: a tool that includes
+ * <arpa/inet.h> before this header gets libc's struct (same 16 bytes,
+ * same .s6_addr[] spelling).
+ */
+#ifndef _NETINET_IN_H
 struct in6_addr {
 	u8	s6_addr[16];
 };
+#endif
 
 /* net.ipv6.conf.{all,default,DEV}: the one knob kept */
 struct ipv6_devconf {

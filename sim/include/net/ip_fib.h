@@ -67,7 +67,8 @@ struct fib_result {
 #define FIB_RES_DEV(res)	(FIB_RES_NH(res).fib_nh_dev)
 #define FIB_RES_GW(res)		(FIB_RES_NH(res).fib_nh_gw4)
 #define FIB_RES_PREFSRC(net, res) \
-	((res).fi->fib_prefsrc ? : __fib_res_prefsrc(&(res)))
+	((res).fi->fib_prefsrc ? (res).fi->fib_prefsrc : \
+				 __fib_res_prefsrc(&(res)))
 
 #define FIB_LOOKUP_NOREF		1
 #define FIB_LOOKUP_IGNORE_LINKSTATE	2

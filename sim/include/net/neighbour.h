@@ -130,6 +130,8 @@ int neigh_direct_output(struct neighbour *neigh, struct sk_buff *skb);
 int neigh_output(struct neighbour *n, struct sk_buff *skb, bool skip_cache);
 /* Device down or gone: drop its entries (queued packets freed). */
 int neigh_ifdown(struct neigh_table *tbl, struct net_device *dev);
+/* The device's own address changed (NETDEV_CHANGEADDR). */
+void neigh_changeaddr(struct neigh_table *tbl, struct net_device *dev);
 /* Carrier lost: like neigh_ifdown but keeps PERMANENT entries. */
 void neigh_carrier_down(struct neigh_table *tbl, struct net_device *dev);
 /* Namespace teardown: free every entry of @net. */

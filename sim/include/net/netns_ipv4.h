@@ -68,6 +68,14 @@ struct arp_drop_stat {
 	unsigned long	rp_filter;	/* request's sender failed route input */
 };
 
+/* 6.1: struct inet_peer's rate-limit fields, for ICMP errors per peer */
+#define ICMP_PEERS	16
+struct icmp_peer {
+	__be32	daddr;		/* 0: free slot */
+	u64	rate_last;	/* ns */
+	u64	rate_tokens;	/* ns of credit */
+};
+
 struct netns_ipv4 {
 	struct ipv4_devconf	*devconf_all;	/* net.ipv4.conf.all */
 	struct ipv4_devconf	*devconf_dflt;	/* net.ipv4.conf.default */
@@ -86,7 +94,9 @@ struct netns_ipv4 {
 
 	int	sysctl_icmp_echo_ignore_all;
 	int	sysctl_icmp_echo_ignore_broadcasts;
-	int	sysctl_icmp_ratelimit;		/* ms; not enforced */
+	int	sysctl_icmp_ratelimit;		/* ms between errors per peer */
+	int	sysctl_icmp_ratemask;		/* types limited: 0x1818 */
+	struct icmp_peer icmp_peers[ICMP_PEERS];	/* 6.1: inet_peer tree */
 	int	sysctl_ip_default_ttl;
 	int	sysctl_ip_no_pmtu_disc;
 	int	sysctl_ip_fwd_use_pmtu;

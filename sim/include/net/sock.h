@@ -31,8 +31,8 @@
  * Destination Host Unreachable" only from the error queue and silently
  * counts the raw copy; so `ping -I veth0` to a silent neighbour prints
  * no such lines (its socket is bound to veth0, the error came over lo)
- * while plain `ping` does: checked on a real kernel. The next sendmsg
- * after an error returns it once (-EHOSTUNREACH), as sock_error() does.
+ * while plain `ping` does: checked on a real kernel. sk_err is set too
+ * (what SO_ERROR would read); sendmsg does not return it, as in 6.1.
  */
 #ifndef _SIM_NET_SOCK_H
 #define _SIM_NET_SOCK_H
@@ -53,7 +53,7 @@ struct sock {
 	u8			tos;		/* IP_TOS */
 	bool			recverr;	/* IP_RECVERR */
 	u32			icmp_filter;	/* ICMP_FILTER: bit N drops type N */
-	int			sk_err;		/* pending error, -errno sign off */
+	int			sk_err;		/* pending error, positive errno */
 	int			sk_rcvbuf;	/* bytes the queue may hold */
 	unsigned int		sk_rmem_alloc;	/* truesize queued now */
 	unsigned long		sk_drops;	/* dropped: queue full */
@@ -85,8 +85,9 @@ int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr);
  * sendto(): send @len bytes of @icmp (header + payload, checksum already
  * filled in by the caller, as ping does) to @daddr; @saddr 0 lets the route
  * pick. Returns @len, or -errno as sendto() would: -ENETUNREACH, -EINVAL,
- * -EMSGSIZE (> 65515 bytes), -EHOSTUNREACH (an earlier ICMP error when
- * recverr is set), -ENOBUFS.
+ * -EMSGSIZE (> 65515 bytes, or over the route's MTU: no fragmentation),
+ * -EACCES (broadcast), -ENOBUFS (only with recverr), -ENETDOWN (the
+ * namespace is gone).
  */
 int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 		const void *icmp, size_t len);

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sending IPv4: build the header, find the next hop's neighbour entry,
+ * hand the packet to the device layer.
+ * 6.1: net/ipv4/ip_output.c. The path a ping takes on the sending side:
+ *   raw_sendmsg -> ip_make_skb -> ip_send_skb -> ip_local_out
+ *     -> dst_output = ip_output -> ip_finish_output2
+ *     -> neigh_output -> neigh_resolve_output (ARP) -> dev_queue_xmit
+ * No fragmentation (a datagram over the MTU is refused with -EMSGSIZE
+ * before it is built; one arriving here with DF gets ICMP frag-needed),
+ * no GSO, no netfilter, no cork/append machinery: one skb per datagram.
+ */
+#include <string.h>
+#include <linux/inetdevice.h>
+#include <linux/ftrace.h>
+#include <linux/if_ether.h>
+#include <net/ip.h>
+#include <net/arp.h>
+#include <net/icmp.h>
+#include <net/sock.h>
+#include <net/route.h>
+
+/* Space for the link-layer header. 6.1: LL_RESERVED_SPACE(dev). */
+static unsigned int ll_reserved_space(const struct net_device *dev)
+{
+	return ALIGN((unsigned int)dev->hard_header_len + dev->needed_headroom,
+		     16u) + 16u;
+}
+
+/*
+ * Find (or make) the neighbour for the next hop and send through it.
+ * 6.1: ip_finish_output2() + ip_neigh_for_gw(): the next hop is the
+ * gateway when the route has one, else the destination itself.
+ */
+int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+	struct rtable *rt = skb_rtable(skb);
+	struct net_device *dev = rt->dst.dev;
+	struct neighbour *neigh;
+	__be32 nexthop;
+
+	if (!dev) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	nexthop = rt->rt_uses_gateway ? rt->rt_gw4 : ip_hdr(skb)->daddr;
+	neigh = __ipv4_neigh_lookup_noref(dev, nexthop);
+	if (!neigh) {
+		u32 key = (dev->flags & (IFF_LOOPBACK | IFF_POINTOPOINT)) ?
+			  0 : nexthop;
+
+		neigh = __neigh_create(&arp_tbl, &key, dev, false);
+	}
+	if (neigh)
+		return neigh_output(neigh, skb, false);
+	kfree_skb(skb);
+	return -EINVAL;
+}
+
+/* 6.1: __ip_finish_output(): too big and DF -> frag needed. */
+static int ip_finish_output(struct net *net, struct sock *sk,
+			    struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+	unsigned int mtu = skb_dst(skb)->dev->mtu;
+
+	if (skb->len > mtu) {
+		if (ip_hdr(skb)->frag_off & htons(IP_DF))
+			icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
+				  htonl(mtu));
+		__IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
+		return -EMSGSIZE;
+	}
+	return ip_finish_output2(net, sk, skb);
+}
+
+/* dst->output of output routes. 6.1: ip_output(), no POST_ROUTING hook. */
+int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+	struct net_device *dev = skb_dst(skb)->dev;
+
+	if (!dev) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	__IP_INC_STATS(net, IPSTATS_MIB_OUTREQUESTS);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IP);
+	return ip_finish_output(net, sk, skb);
+}
+
+/* 6.1: __ip_local_out(): final length and checksum; 1 means "go on". */
+int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+	struct iphdr *iph = ip_hdr(skb);
+
+	iph->tot_len = htons((u16)skb->len);
+	ip_send_check(iph);
+	skb->protocol = htons(ETH_P_IP);
+	return 1;
+}
+
+/* 6.1: same. */
+int ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+	int err = __ip_local_out(net, sk, skb);
+
+	if (likely(err == 1))
+		err = dst_output(net, sk, skb);
+	return err;
+}
+
+/* 6.1: ip4_dst_hoplimit(): the route's hoplimit metric or the sysctl. */
+int ip4_dst_hoplimit(const struct dst_entry *dst)
+{
+	struct net *net = dst && dst->dev ? dev_net(dst->dev) : NULL;
+
+	return (net && net->ipv4) ? net->ipv4->sysctl_ip_default_ttl : IPDEFTTL;
+}
+
+/*
+ * Build a datagram. 6.1: ip_append_data() copies the user's bytes into
+ * skbs on the socket's write queue and __ip_make_skb() puts the header in
+ * front. The id: 6.1 leaves it 0 on DF packets of unconnected sockets
+ * (ping's echo requests) and hashes one otherwise; here a per-namespace
+ * counter stands in for the hash.
+ */
+struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4,
+			    const void *data, size_t len, u8 proto, u8 ttl,
+			    u8 tos, struct rtable *rt)
+{
+	struct net_device *dev = rt->dst.dev;
+	struct net *net = rt->rt_net;
+	unsigned int hh = dev ? ll_reserved_space(dev) : 32;
+	struct sk_buff *skb;
+	struct iphdr *iph;
+	bool df = sk != NULL;	/* sockets: IP_PMTUDISC_WANT; icmp: DONT */
+
+	skb = alloc_skb(hh + sizeof(struct iphdr) + (unsigned int)len,
+			GFP_KERNEL);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, (int)hh);
+	skb_reset_network_header(skb);
+	iph = skb_put(skb, sizeof(struct iphdr));
+	skb_set_transport_header(skb, sizeof(struct iphdr));
+	skb_put_data(skb, data, (unsigned int)len);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tos = tos;
+	iph->tot_len = htons((u16)skb->len);
+	iph->frag_off = df ? htons(IP_DF) : 0;
+	iph->id = df ? 0 : htons((u16)net->ipv4->ip_id++);
+	iph->ttl = ttl ? ttl : (u8)ip4_dst_hoplimit(&rt->dst);
+	iph->protocol = proto;
+	iph->saddr = fl4->saddr;
+	iph->daddr = fl4->daddr;
+	ip_send_check(iph);
+	skb->sk = NULL;	/* 6.1: owned by sk, for wmem accounting */
+	skb->protocol = htons(ETH_P_IP);
+	skb->pkt_type = PACKET_HOST;
+	skb_dst_set(skb, &rt->dst);
+	return skb;
+}
+
+/* 6.1: ip_send_skb(): local out, count a discard on failure. */
+int ip_send_skb(struct net *net, struct sk_buff *skb)
+{
+	int err = ip_local_out(net, NULL, skb);
+
+	if (err > 0)
+		err = (err == NET_XMIT_DROP) ? -ENOBUFS : 0;
+	if (err)
+		__IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
+	return err;
+}
+
+/*
+ * Send a reply datagram (ICMP) from @saddr to @daddr. 6.1: the tail of
+ * icmp_reply()/icmp_push_reply(): route, build, send. 0 or -errno.
+ */
+int ip_push_reply(struct sk_buff *in, __be32 daddr, __be32 saddr, u8 tos,
+		  const void *data, size_t len)
+{
+	struct net *net = dev_net(in->dev);
+	struct flowi4 fl4 = {
+		.daddr = daddr,
+		.saddr = saddr,
+		.flowi4_tos = tos,
+		.flowi4_proto = IPPROTO_ICMP,
+	};
+	struct rtable *rt;
+	struct sk_buff *skb;
+	int err;
+
+	rt = ip_route_output_key(net, &fl4, &err);
+	if (!rt)
+		return err;
+	skb = ip_make_skb(NULL, &fl4, data, len, IPPROTO_ICMP, 0, tos, rt);
+	if (!skb)
+		return -ENOBUFS;
+	return ip_send_skb(net, skb);
+}
+
+/* 6.1: ip_init() sets up the route cache and inet peers. */
+void ip_init(void)
+{
+	ip_rt_init();
+}

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Raw IPv4 sockets: what `ping` (iputils, as root) uses to send echo
+ * requests and to receive every ICMP message the host gets.
+ * 6.1: net/ipv4/raw.c. The socket calls are functions here (see
+ * net/sock.h for the mapping to system calls). Left out: IP_HDRINCL,
+ * connect(), poll/blocking (the tool drives time itself), the error queue
+ * (IP_RECVERR sets sk_err only), cmsgs, and sk_wmem accounting.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <linux/inetdevice.h>
+#include <linux/ftrace.h>
+#include <net/ip.h>
+#include <net/sock.h>
+#include <net/route.h>
+#include "pernet.h"
+
+#define SK_RMEM_MAX	212992	/* net.core.rmem_default */
+
+/* 6.1: raw_v4_match() + inet_bound_dev_eq(): protocol, addresses, and the
+ * bound device against the device the packet counts as arriving on. */
+static bool raw_v4_match(struct net *net, struct sock *sk, int num,
+			 __be32 raddr, __be32 laddr, int dif)
+{
+	if (sk->sk_net != net || sk->sk_protocol != num)
+		return false;
+	if (sk->inet_rcv_saddr && sk->inet_rcv_saddr != laddr)
+		return false;
+	(void)raddr;	/* no connect(): inet_daddr is always 0 */
+	return !sk->sk_bound_dev_if || sk->sk_bound_dev_if == dif;
+}
+
+/* ICMP_FILTER: true means this socket does not want the type. 6.1: same. */
+static bool icmp_filter(const struct sock *sk, const struct sk_buff *skb)
+{
+	u8 type;
+
+	if (skb->len < 1)
+		return true;
+	type = skb->data[0];
+	return type < 32 && ((1u << type) & sk->icmp_filter);
+}
+
+/* Queue @skb on @sk. 6.1: raw_rcv() -> sock_queue_rcv_skb(). */
+static void raw_rcv(struct sock *sk, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+	/* Raw sockets see the IP header too. */
+	skb_push(skb, (unsigned int)(skb->data - skb_network_header(skb)));
+	if (sk->sk_rmem_alloc >= (unsigned int)sk->sk_rcvbuf) {
+		sk->sk_drops++;
+		kfree_skb(skb);
+		return;
+	}
+	sk->sk_rmem_alloc += skb->truesize;
+	skb->sk = sk;
+	__skb_queue_tail(&sk->sk_receive_queue, skb);
+}
+
+/*
+ * Give every matching raw socket a clone. 6.1: raw_local_deliver() ->
+ * raw_v4_input(). The device compared with SO_BINDTODEVICE is inet_iif():
+ * for a packet that came back over lo it is the oif its route was asked
+ * for, so `ping -I veth0` still hears replies that travelled over lo.
+ */
+bool raw_local_deliver(struct sk_buff *skb, int protocol)
+{
+	FTRACE_ENTRY();
+	struct net *net = dev_net(skb->dev);
+	const struct iphdr *iph = ip_hdr(skb);
+	int dif = inet_iif(skb);
+	bool delivered = false;
+	struct sock *sk;
+
+	if (!net->ipv4)
+		return false;
+	list_for_each_entry(sk, &net->ipv4->raw_sockets, raw_node) {
+		struct sk_buff *clone;
+
+		if (!raw_v4_match(net, sk, protocol, iph->saddr, iph->daddr,
+				  dif))
+			continue;
+		delivered = true;
+		if (protocol == IPPROTO_ICMP && icmp_filter(sk, skb))
+			continue;
+		clone = skb_clone(skb, GFP_ATOMIC);
+		if (clone)
+			raw_rcv(sk, clone);
+	}
+	return delivered;
+}
+
+/*
+ * An ICMP error quoting a packet one of our raw sockets sent. 6.1:
+ * raw_icmp_error() -> raw_err() -> ip_icmp_error(): matched against the
+ * quoted header and the device the error arrived on (not inet_iif: an
+ * error about our own packet comes over lo, so a socket bound to veth0
+ * never hears it this way). With IP_RECVERR the error is queued and
+ * sk_err set (SO_ERROR; raw sendmsg does not report it: 6.1 builds raw
+ * datagrams without sock_alloc_send_skb(), which is where sock_error()
+ * would be checked).
+ */
+void raw_icmp_error(struct sk_buff *skb, int protocol, u32 info)
+{
+	FTRACE_ENTRY();
+	struct net *net = dev_net(skb->dev);
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	int dif = skb->dev->ifindex;
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->ipv4->raw_sockets, raw_node) {
+		struct sk_buff *clone;
+
+		if (!raw_v4_match(net, sk, iph->protocol, iph->daddr,
+				  iph->saddr, dif))
+			continue;
+		if (!sk->recverr)
+			continue;
+		sk->sk_err = EHOSTUNREACH;
+		if (skb_queue_len(&sk->sk_error_queue) >= 64)
+			continue;	/* 6.1: bounded by sk_rcvbuf */
+		clone = skb_clone(skb, GFP_ATOMIC);
+		if (!clone)
+			continue;
+		skb_push(clone, (unsigned int)(clone->data -
+					       skb_network_header(clone)));
+		__skb_queue_tail(&sk->sk_error_queue, clone);
+	}
+}
+
+/* socket(AF_INET, SOCK_RAW, @protocol). 6.1: inet_create() + raw_init(). */
+struct sock *raw_sock_create(struct net *net, int protocol)
+{
+	struct sock *sk;
+
+	if (!net || !net->ipv4)
+		return NULL;
+	sk = calloc(1, sizeof(*sk));
+	if (!sk)
+		return NULL;
+	sk->sk_net = net;
+	sk->sk_protocol = protocol;
+	sk->uc_ttl = -1;
+	sk->sk_rcvbuf = SK_RMEM_MAX;
+	skb_queue_head_init(&sk->sk_receive_queue);
+	skb_queue_head_init(&sk->sk_error_queue);
+	list_add_tail(&sk->raw_node, &net->ipv4->raw_sockets);
+	return sk;
+}
+
+/* SO_BINDTODEVICE. 6.1: sock_bindtoindex(). */
+int raw_sock_bind_dev(struct sock *sk, const char *ifname)
+{
+	struct net_device *dev;
+
+	if (!sk->sk_net)
+		return -ENODEV;
+	if (!ifname || !*ifname) {
+		sk->sk_bound_dev_if = 0;
+		return 0;
+	}
+	dev = __dev_get_by_name(sk->sk_net, ifname);
+	if (!dev)
+		return -ENODEV;
+	sk->sk_bound_dev_if = dev->ifindex;
+	return 0;
+}
+
+/* bind(). 6.1: raw_bind(): the address must be ours (or 0). */
+int raw_sock_bind_addr(struct sock *sk, __be32 addr)
+{
+	unsigned int type;
+
+	if (!sk->sk_net)
+		return -EADDRNOTAVAIL;
+	type = inet_addr_type(sk->sk_net, addr);
+	if (addr && type != RTN_LOCAL && type != RTN_MULTICAST &&
+	    type != RTN_BROADCAST)
+		return -EADDRNOTAVAIL;
+	sk->inet_rcv_saddr = sk->inet_saddr = addr;
+	if (type == RTN_MULTICAST || type == RTN_BROADCAST)
+		sk->inet_saddr = 0;
+	return 0;
+}
+
+/* Route to @daddr as a send from @sk would. */
+static struct rtable *raw_route(struct sock *sk, struct flowi4 *fl4,
+				__be32 daddr, __be32 saddr, int *err)
+{
+	memset(fl4, 0, sizeof(*fl4));
+	fl4->flowi4_oif = sk->sk_bound_dev_if;
+	fl4->flowi4_tos = sk->tos;
+	fl4->flowi4_proto = (u8)sk->sk_protocol;
+	fl4->daddr = daddr;
+	fl4->saddr = saddr ? saddr : sk->inet_saddr;
+	return ip_route_output_key(sk->sk_net, fl4, err);
+}
+
+/*
+ * What ping's UDP probe connect()+getsockname() finds.
+ * sim: stands for ping's UDP probe socket (6.1: udp connect + getsockname).
+ */
+int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
+{
+	struct flowi4 fl4;
+	int err = -ENETUNREACH;
+
+	if (!sk->sk_net)
+		return -ENETDOWN;
+	if (!raw_route(sk, &fl4, daddr, 0, &err))
+		return err;
+	if (saddr)
+		*saddr = fl4.saddr;
+	return 0;
+}
+
+/*
+ * sendto(). 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
+ * broadcast (no SO_BROADCAST), build the datagram, send. -ENOBUFS from
+ * the device is hidden unless IP_RECVERR, as in 6.1.
+ */
+int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
+		const void *icmp, size_t len)
+{
+	FTRACE_ENTRY();
+	struct sk_buff *skb;
+	struct flowi4 fl4;
+	struct rtable *rt;
+	int err = -EINVAL;
+
+	if (!sk->sk_net || !sk->sk_net->ipv4)
+		return -ENETDOWN;
+	if (len > 0xFFFF - sizeof(struct iphdr))
+		return -EMSGSIZE;
+	rt = raw_route(sk, &fl4, daddr, saddr, &err);
+	if (!rt) {
+		if (err == -ENETUNREACH)
+			__IP_INC_STATS(sk->sk_net, IPSTATS_MIB_OUTNOROUTES);
+		return err;
+	}
+	if (rt->rt_flags & RTCF_BROADCAST)
+		return -EACCES;
+	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu)
+		return -EMSGSIZE;	/* 6.1 would fragment */
+	skb = ip_make_skb(sk, &fl4, icmp, len, (u8)sk->sk_protocol,
+			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);
+	if (!skb)
+		return -ENOBUFS;
+	err = ip_send_skb(sk->sk_net, skb);
+	if (err == -ENOBUFS && !sk->recverr)
+		err = 0;
+	return err < 0 ? err : (int)len;
+}
+
+/*
+ * recvmsg(MSG_DONTWAIT).
+ * 6.1: raw_recvmsg() -> skb_recv_datagram(MSG_DONTWAIT), no copy.
+ */
+struct sk_buff *raw_recv(struct sock *sk)
+{
+	struct sk_buff *skb = __skb_dequeue(&sk->sk_receive_queue);
+
+	if (skb) {
+		sk->sk_rmem_alloc -= skb->truesize;
+		skb->sk = NULL;
+	}
+	return skb;
+}
+
+/*
+ * recvmsg(MSG_ERRQUEUE).
+ * 6.1: ip_recv_error(); the sock_extended_err is left to the caller.
+ */
+struct sk_buff *raw_recv_error(struct sock *sk)
+{
+	return __skb_dequeue(&sk->sk_error_queue);
+}
+
+/*
+ * recvmsg() into a buffer.
+ * 6.1: raw_recvmsg() without cmsgs or MSG_TRUNC.
+ */
+int raw_recvmsg(struct sock *sk, void *buf, size_t len, __be32 *from)
+{
+	struct sk_buff *skb = raw_recv(sk);
+	size_t n;
+
+	if (!skb)
+		return -EAGAIN;
+	n = min((size_t)skb->len, len);
+	memcpy(buf, skb->data, n);
+	if (from)
+		*from = ip_hdr(skb)->saddr;
+	consume_skb(skb);
+	return (int)n;
+}
+
+/* sim: drop whatever both queues hold (6.1: in sk_destruct). */
+static void raw_sock_purge(struct sock *sk)
+{
+	struct sk_buff *skb;
+
+	while ((skb = raw_recv(sk)) != NULL)
+		kfree_skb(skb);
+	__skb_queue_purge(&sk->sk_error_queue);
+}
+
+/*
+ * close().
+ * 6.1: inet_release() -> raw_close() -> sk_free().
+ */
+void raw_sock_release(struct sock *sk)
+{
+	if (!sk)
+		return;
+	raw_sock_purge(sk);
+	if (sk->sk_net)
+		list_del(&sk->raw_node);
+	free(sk);
+}
+
+/* The namespace goes while sockets are open: they keep working as
+ * closed-network sockets (sends fail) until released.
+ * sim: 6.1 sockets pin their namespace, so it cannot go first.
+ */
+void raw_exit_net(struct net *net)
+{
+	struct sock *sk, *n;
+
+	list_for_each_entry_safe(sk, n, &net->ipv4->raw_sockets, raw_node) {
+		raw_sock_purge(sk);
+		list_del(&sk->raw_node);
+		sk->sk_net = NULL;
+	}
+}
