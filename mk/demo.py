@@ -52,6 +52,19 @@ def blocks(transcript):
     return ["\n".join(b) for b in out]
 
 
+def shown(block):
+    """A block as a person reads it: no "[rc=0]", other statuses in words."""
+    out = []
+    for line in block.splitlines():
+        m = re.fullmatch(r"\[rc=(\d+)\]", line)
+        if m:
+            if m.group(1) != "0":
+                out.append(style(f"(exit status {m.group(1)})", "2"))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def normalize(text):
     p = subprocess.run([sys.executable, os.path.join(TOP, "tests/realnet/normalize.py")],
                        input=text, stdout=subprocess.PIPE, text=True)
@@ -114,16 +127,16 @@ def main(argv):
         for n in notes:
             print(style(n, "1;36"))
         print(style(f"vethsim# {cmd}", "1"))
-        if out.strip():
-            print(out)
+        if shown(out).strip():
+            print(shown(out))
         if real is not None and not cmd.startswith("sim "):
             r = real[ri] if ri < len(real) else "(missing)"
             ri += 1
             if normalize(r) == normalize(out):
-                print(style("  real kernel: the same (after normalizing MACs, times, ids)", "32"))
+                print(style("  (real kernel: the same, after normalizing MACs and times)", "32"))
             else:
                 print(style("  real kernel printed:", "33"))
-                print("\n".join("  | " + l for l in r.splitlines()))
+                print("\n".join("  | " + l for l in shown(r).splitlines()))
         pace()
     print()
     print(style("Try it yourself: " + args.vethsim + "   (then: sim help)", "1"))
