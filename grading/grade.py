@@ -29,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import gradelib  # noqa: E402
-from labs import LABS  # noqa: E402
+from labs import LABS, expected_tests, unit_tests  # noqa: E402
 
 MAKE = os.environ.get("MAKE", "make")
 BASE = "build/solutions"   # the solutions build doubles as the shared base
@@ -75,11 +75,20 @@ def grade_one(name, src, labs, use_vm):
             continue
         for check in lab["checks"]:
             if build is None and not check.get("vm"):
-                results.append(gradelib.Result(n, check["name"], check["points"], False,
-                                               0.0, "does not compile:\n" + out[-3000:]))
+                results.extend(not_compiled(n, check, out))
                 continue
             results.extend(check["run"](n, check, build, tree))
     return results
+
+
+def not_compiled(n, check, out):
+    """Every test of a check fails, each saying why, when the tree does not build."""
+    err = [l for l in out.splitlines() if "error" in l][:5] or out.splitlines()[-5:]
+    detail = "does not compile:\n" + "\n".join(err)
+    if check["run"] is unit_tests:
+        names = [t for tests in expected_tests(n).values() for t in tests]
+        return [gradelib.Result(n, t, 1, False, 0.0, detail) for t in names]
+    return [gradelib.Result(n, check["name"], check["points"], False, 0.0, detail)]
 
 
 def report(name, results, labs, stream=sys.stdout):

@@ -13,8 +13,8 @@ import subprocess
 import time
 
 VERBOSE_RE = re.compile(
-    r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<res>[PFE]):(?P<tcase>[^:]*):"
-    r"(?P<test>[^:]*):\d+: ?(?P<msg>.*)$", re.M)
+    r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<res>[PFES]):(?P<tcase>[^:]*):"
+    r"(?P<test>[^:]*):(?P<iter>\d+): ?(?P<msg>.*)$", re.M)
 
 
 class Result:
@@ -42,14 +42,24 @@ def run(cmd, timeout, env=None, cwd=None):
                            text=True, errors="replace", timeout=timeout,
                            env=env, cwd=cwd)
         return p.returncode, p.stdout, time.time() - t0
+    except FileNotFoundError:
+        return 127, f"{cmd[0]}: not found", time.time() - t0
     except subprocess.TimeoutExpired as e:
         out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
         return 124, out + f"\n(timed out after {timeout}s)", time.time() - t0
 
 
 def check_results(output):
-    """Per-test results from a Check binary run with CK_VERBOSITY=verbose."""
-    return [m.groupdict() for m in VERBOSE_RE.finditer(output)]
+    """Per-test results from a Check binary run with CK_VERBOSITY=verbose:
+    {name: (passed, "file:line: message")}. P is a pass; F, E and S (a
+    failed fixture) are failures. A loop test's runs are "name#i"."""
+    out = {}
+    for m in VERBOSE_RE.finditer(output):
+        name = m["test"].replace("_", " ")
+        if m["iter"] != "0" or f"{name}#1" in out:
+            name = f"{name}#{m['iter']}"
+        out[name] = (m["res"] == "P", f"{m['file']}:{m['line']}: {m['msg']}")
+    return out
 
 
 def lines_match(got, want, limit=12):

@@ -36,7 +36,7 @@ static inline TCase *unit_tcase(Suite *s, const char *name, const char *tags)
 		SRunner *sr = srunner_create(suite_fn());		\
 		int failed;						\
 									\
-		srunner_run_all(sr, CK_NORMAL);				\
+		srunner_run_all(sr, CK_ENV); /* CK_VERBOSITY, or normal */				\
 		failed = srunner_ntests_failed(sr);			\
 		srunner_free(sr);					\
 		return failed ? EXIT_FAILURE : EXIT_SUCCESS;		\
