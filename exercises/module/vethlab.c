@@ -110,7 +110,7 @@ static const struct ethtool_ops veth_ethtool_ops = {
  */
 static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 {
-	/* TODO 3: under rcu_read_lock(), find the peer with rcu_dereference().
+	/* TODO 6.3: under rcu_read_lock(), find the peer with rcu_dereference().
 	 * Without a peer, or if the frame is shorter than an Ethernet header,
 	 * free it and count a drop in priv->dropped. Otherwise hand it to
 	 * the peer with __dev_forward_skb() and __netif_rx(); on success
@@ -125,7 +125,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 static void veth_get_stats64(struct net_device *dev,
 			     struct rtnl_link_stats64 *tot)
 {
-	/* TODO 4: report dev's own tx counters (dev_fetch_sw_netstats()) and
+	/* TODO 6.4: report dev's own tx counters (dev_fetch_sw_netstats()) and
 	 * tx_dropped from priv->dropped. A veth end never counts what it
 	 * receives: take rx_packets and rx_bytes from the peer's tx counters,
 	 * reading the peer pointer under RCU.
@@ -366,7 +366,7 @@ static int veth_newlink(struct net *src_net, struct net_device *dev,
 
 	netif_carrier_off(dev);
 
-	/* TODO 1: tie the two devices together: each end's priv->peer must
+	/* TODO 6.1: tie the two devices together: each end's priv->peer must
 	 * point at the other end. Readers use rcu_dereference(), so publish
 	 * the pointers with rcu_assign_pointer().
 	 */
@@ -390,7 +390,7 @@ err_register_peer:
 /* 6.1: same. */
 static void veth_dellink(struct net_device *dev, struct list_head *head)
 {
-	/* TODO 2: deleting one end deletes both. Clear both peer pointers
+	/* TODO 6.2: deleting one end deletes both. Clear both peer pointers
 	 * with RCU_INIT_POINTER() and queue both devices with
 	 * unregister_netdevice_queue(). A device is freed only after an RCU
 	 * grace period, so a veth_xmit() still running on the other end

@@ -1,0 +1,499 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Boot the Debian kernel in qemu with vethlab.ko and drive its console.
+
+    vethvm.py [options] shell           interactive root shell in the VM
+    vethvm.py [options] run -- CMD...   run commands, exit with the last rc
+    vethvm.py [options] test            run guest/vm-tests.sh, one boot
+
+Nothing here needs root on the host and nothing touches the host's network:
+the initramfs is written by this script (cpio newc, uid 0 in the headers),
+qemu has no network card, and every network command runs inside the guest.
+"""
+
+import argparse
+import gzip
+import hashlib
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+try:
+    import pexpect
+except ImportError:
+    sys.exit("vethvm: python3-pexpect is missing; install it with "
+             "'apt-get install python3-pexpect' or 'pip install pexpect'")
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+GUEST = os.path.join(HERE, "guest")
+BUILD = os.path.join(ROOT, "build", "vm")
+
+# Host programs copied into the guest, with the libraries ldd lists.
+HOST_PROGS = ["ip", "ping", "tcpdump", "ethtool"]
+# Debian's busybox-static prefers its own applets over $PATH, so the
+# guest's /bin/sh is the host's dash and busybox only fills in /bbin.
+SHELL = "/bin/dash"
+# Kernel modules copied from /lib/modules/<ver>/kernel (path, optional).
+STOCK_MODULES = [("drivers/net/veth.ko", False), ("net/core/pktgen.ko", True)]
+
+READY = "VETHLAB-READY"
+RC_RE = re.compile(rb"@@RC=(\d+)@@\r?\n")
+# With oops=panic and panic=-1 any oops ends in a panic and qemu exits
+# (-no-reboot), so these are seen just before EOF.
+FATAL_RE = re.compile(rb"(BUG: [^\r\n]*|Oops[^\r\n]*|"
+                      rb"Kernel panic - not syncing[^\r\n]*|"
+                      rb"general protection fault[^\r\n]*)")
+
+
+class VMError(Exception):
+    """Something ended the VM run; str() is the one-line message."""
+
+
+def die(msg, code=1):
+    print("vethvm: " + msg, file=sys.stderr)
+    sys.exit(code)
+
+
+def find_prog(name):
+    for d in ("/usr/sbin", "/usr/bin", "/sbin", "/bin"):
+        p = os.path.join(d, name)
+        if os.access(p, os.X_OK):
+            return p
+    raise VMError("%s not found on the host; install it (apt-get install "
+                  "iproute2 iputils-ping tcpdump ethtool)" % name)
+
+
+def ldd(path):
+    """Shared libraries of an executable, as absolute host paths."""
+    out = subprocess.run(["ldd", path], capture_output=True, text=True)
+    libs = []
+    for line in out.stdout.splitlines():
+        m = re.search(r"(/\S+) \(0x", line)
+        if m and os.path.exists(m.group(1)):
+            libs.append(m.group(1))
+    return libs
+
+
+class Cpio:
+    """A minimal writer for the newc format the kernel unpacks."""
+
+    def __init__(self):
+        self.buf = io.BytesIO()
+        self.ino = 1
+        self.seen = set()
+
+    def _entry(self, name, mode, data=b"", rdev=(0, 0)):
+        name = name.lstrip("/")
+        if name in self.seen:
+            return
+        self.seen.add(name)
+        nb = name.encode() + b"\0"
+        hdr = "070701" + "".join("%08X" % v for v in (
+            self.ino, mode, 0, 0, 1, 0, len(data), 0, 0,
+            rdev[0], rdev[1], len(nb), 0))
+        self.ino += 1
+        self.buf.write(hdr.encode() + nb)
+        self.buf.write(b"\0" * (-(110 + len(nb)) % 4))
+        self.buf.write(data)
+        self.buf.write(b"\0" * (-len(data) % 4))
+
+    def dir(self, name):
+        parts = name.strip("/").split("/")
+        for i in range(1, len(parts) + 1):
+            self._entry("/".join(parts[:i]), 0o040755)
+
+    def file(self, name, data, mode=0o644):
+        self.dir(os.path.dirname(name.strip("/")) or ".")
+        self._entry(name, 0o100000 | mode, data)
+
+    def symlink(self, name, target):
+        self.dir(os.path.dirname(name.strip("/")) or ".")
+        self._entry(name, 0o120777, target.encode())
+
+    def chardev(self, name, major, minor):
+        self._entry(name, 0o020600, rdev=(major, minor))
+
+    def host_file(self, src, dst=None):
+        with open(src, "rb") as f:
+            data = f.read()
+        mode = os.stat(src).st_mode & 0o777
+        self.file(dst or src, data, mode)
+
+    def finish(self):
+        self._entry("TRAILER!!!", 0)
+        self.buf.write(b"\0" * (-self.buf.tell() % 512))
+        return self.buf.getvalue()
+
+
+def initramfs_inputs(kver, kos):
+    """(guest path, host path) for every file the initramfs holds."""
+    files = [("/bin/busybox", "/bin/busybox")]
+    if not os.path.exists("/bin/busybox"):
+        raise VMError("/bin/busybox not found; install busybox-static")
+    if not os.path.exists(SHELL):
+        raise VMError("%s not found; install dash" % SHELL)
+    files.append(("/bin/sh", os.path.realpath(SHELL)))
+    libs = set(ldd(SHELL))
+    for p in HOST_PROGS:
+        path = find_prog(p)
+        files.append(("/usr/sbin/" + p, os.path.realpath(path)))
+        libs.update(ldd(path))
+    # the guest has no /usr merge: each library goes where ldd found it
+    for lib in sorted(libs):
+        files.append((lib, os.path.realpath(lib)))
+    mdir = "/lib/modules/%s/kernel" % kver
+    for rel, optional in STOCK_MODULES:
+        src = os.path.join(mdir, rel)
+        if not os.path.exists(src):
+            if optional:
+                continue
+            raise VMError("%s not found; install linux-image-%s" %
+                          (src, kver))
+        files.append(("/lib/modules/" + os.path.basename(rel), src))
+    for ko in kos:
+        if not os.path.exists(ko):
+            raise VMError("%s not found; build it with 'make -C module'" %
+                          ko)
+        files.append(("/lib/modules/" + os.path.basename(ko), ko))
+    for name in sorted(os.listdir(GUEST)):
+        files.append(("/vm/" + name, os.path.join(GUEST, name)))
+    return files
+
+
+def build_initramfs(kver, kos, log):
+    """Build (or reuse) build/vm/initramfs-<hash>.cpio.gz."""
+    files = initramfs_inputs(kver, kos)
+    h = hashlib.sha256(kver.encode())
+    for dst, src in files:
+        h.update(dst.encode() + b"\0")
+        with open(src, "rb") as f:
+            h.update(hashlib.sha256(f.read()).digest())
+        if os.path.islink(src):
+            h.update(os.readlink(src).encode())
+    key = h.hexdigest()[:16]
+    out = os.path.join(BUILD, "initramfs-%s.cpio.gz" % key)
+    if os.path.exists(out):
+        log("initramfs: cached %s" % os.path.relpath(out, ROOT))
+        return out
+    log("initramfs: building %s" % os.path.relpath(out, ROOT))
+    c = Cpio()
+    for d in ("dev", "proc", "sys", "tmp", "run", "etc", "root",
+              "var", "bbin", "usr/bin", "usr/sbin"):
+        c.dir(d)
+    c.symlink("var/run", "/run")
+    c.chardev("dev/console", 5, 1)
+    c.chardev("dev/null", 1, 3)
+    for dst, src in files:
+        if os.path.islink(src):
+            c.symlink(dst, os.readlink(src))
+        else:
+            c.host_file(src, dst)
+    c.file("etc/passwd", b"root:x:0:0:root:/root:/bin/sh\n"
+           b"tcpdump:x:102:109::/nonexistent:/bin/false\n")
+    c.file("etc/group", b"root:x:0:\ntcpdump:x:109:\n")
+    with open(os.path.join(GUEST, "init"), "rb") as f:
+        c.file("init", f.read(), 0o755)
+    os.makedirs(BUILD, exist_ok=True)
+    # keep the four newest images (solutions, exercises, ...)
+    olds = sorted((os.path.getmtime(os.path.join(BUILD, f)), f)
+                  for f in os.listdir(BUILD)
+                  if f.startswith("initramfs-") and f.endswith(".cpio.gz"))
+    for _, f in olds[:-3]:
+        try:
+            os.unlink(os.path.join(BUILD, f))
+        except FileNotFoundError:
+            pass
+    tmp = "%s.%d.tmp" % (out, os.getpid())
+    with open(tmp, "wb") as f:
+        f.write(gzip.compress(c.finish(), compresslevel=1))
+    os.rename(tmp, out)
+    return out
+
+
+def kvm_usable():
+    return os.access("/dev/kvm", os.R_OK | os.W_OK)
+
+
+class VM:
+    """One qemu process and its serial console."""
+
+    def __init__(self, kver, kos, verbose=False, boot_timeout=180,
+                 smp=1, append="", kernel=None, qemu_args=()):
+        self.kver = kver
+        self.qemu_args = list(qemu_args)
+        self.kernel = kernel
+        self.kos = kos
+        self.verbose = verbose
+        self.boot_timeout = boot_timeout
+        self.smp = smp
+        self.append = append
+        self.child = None
+        self.buf = b""
+        self.hist = b""
+        self.boot_seconds = None
+        self.accel = None
+
+    def log(self, msg):
+        print("vethvm: " + msg, file=sys.stderr, flush=True)
+
+    def qemu_cmd(self, initrd):
+        kernel = self.kernel or "/boot/vmlinuz-%s" % self.kver
+        if not os.access(kernel, os.R_OK):
+            raise VMError("%s is missing or unreadable; install "
+                          "linux-image-%s, pass --kver, or copy it where "
+                          "you can read it and pass --kernel PATH" %
+                          (kernel, self.kver))
+        qemu = shutil.which("qemu-system-x86_64")
+        if not qemu:
+            raise VMError("qemu-system-x86_64 not found; install "
+                          "qemu-system-x86")
+        # with /dev/kvm, qemu still falls back to TCG if KVM fails
+        if self.qemu_args and "-icount" in self.qemu_args:
+            self.accel = "tcg, icount"
+            accel = ["-accel", "tcg", "-cpu", "max"]
+        elif kvm_usable():
+            self.accel = "kvm"
+            accel = ["-accel", "kvm", "-accel", "tcg,thread=multi",
+                     "-cpu", "max"]
+        else:
+            self.accel = "tcg"
+            accel = ["-accel", "tcg,thread=multi", "-cpu", "max"]
+        append = ("console=ttyS0 panic=-1 oops=panic softlockup_panic=1 "
+                  "quiet loglevel=3 mitigations=off rdinit=/init " +
+                  self.append)
+        return [qemu, *accel, "-smp", str(self.smp), "-m", "512M",
+                "-nographic", "-nic", "none", "-no-reboot",
+                "-kernel", kernel, "-initrd", initrd,
+                "-append", append.strip()] + self.qemu_args
+
+    def start(self):
+        self.qemu_cmd("")       # checks the kernel and qemu first
+        initrd = build_initramfs(self.kver, self.kos, self.log)
+        cmd = self.qemu_cmd(initrd)
+        self.log("booting %s (%s%s)" % (
+            self.kver, self.accel,
+            "" if kvm_usable() else ", no /dev/kvm: slower"))
+        t0 = time.monotonic()
+        self.child = pexpect.spawn(cmd[0], cmd[1:], echo=False,
+                                   timeout=None)
+        self.child.delaybeforesend = None
+        self.wait_for(READY.encode() + rb"\r?\n", self.boot_timeout,
+                      show=self.verbose, what="boot")
+        self.boot_seconds = time.monotonic() - t0
+        # swallow the shell banner and prompts
+        self.child.send("PS1=''; PS2=''; echo @@RC=0@@\n")
+        self.wait_for(RC_RE, 30, what="shell start")
+        self.log("shell up after %.1f s" % self.boot_seconds)
+
+    def _read(self, timeout):
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return b""
+        except pexpect.EOF:
+            raise
+        return data
+
+    def _fatal(self, what):
+        m = FATAL_RE.search(self.hist)
+        tail = m.group(1).decode(errors="replace") if m else None
+        self.stop()
+        if tail:
+            return VMError("kernel died during %s: %s" % (what, tail))
+        return VMError("qemu exited during %s; rerun with -v to see the "
+                       "console" % what)
+
+    def wait_for(self, regex, timeout, show=False, what="command",
+                 out=None):
+        """Read until regex. Lines before it are printed if show and
+        appended to the list out if given."""
+        rx = re.compile(regex)
+        deadline = time.monotonic() + timeout
+        keep = show or out is not None
+        while True:
+            m = rx.search(self.buf)
+            if m:
+                before = self.buf[:m.start()]
+                self.buf = self.buf[m.end():]
+                if keep:
+                    self._emit(before, show, out)
+                return m
+            if keep:
+                cut = self.buf.rfind(b"\n") + 1
+                # keep a partial sentinel line in the buffer
+                if cut:
+                    self._emit(self.buf[:cut], show, out)
+                    self.buf = self.buf[cut:]
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.stop()
+                raise VMError("%s timed out after %d s (hang?); rerun "
+                              "with -v, or raise --timeout" %
+                              (what, timeout))
+            try:
+                data = self._read(min(left, 0.5))
+                self.hist = (self.hist + data)[-32768:]
+                self.buf += data
+            except pexpect.EOF:
+                raise self._fatal(what)
+
+    def _emit(self, data, show, out):
+        text = data.replace(b"\r\n", b"\n").replace(b"\r", b"")
+        text = text.decode(errors="replace")
+        if out is not None:
+            out.append(text)
+        if show:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+    def run(self, cmd, timeout=300, show=True, what=None):
+        """Run one shell command line; return (rc, its output)."""
+        self.child.send(cmd.rstrip("\n") + "\n echo @@RC=$?@@\n")
+        out = []
+        m = self.wait_for(RC_RE, timeout, show=show, out=out,
+                          what=what or ("'%s'" % cmd[:60]))
+        return int(m.group(1)), "".join(out)
+
+    def interact(self):
+        self.log("interactive shell; leave with 'poweroff -f' or Ctrl-]")
+        if self.buf:
+            sys.stdout.write(self.buf.decode(errors="replace"))
+            self.buf = b""
+        self.child.send("stty echo; PS1='vm# '; echo\n")
+        try:
+            self.child.interact(escape_character="\x1d")
+        except OSError:
+            pass
+
+    def stop(self):
+        """Stop qemu by its own PID: TERM, then KILL."""
+        c = self.child
+        if c is None:
+            return
+        self.child = None
+        pid = c.pid
+        if c.isalive():
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            for _ in range(50):
+                if not c.isalive():
+                    break
+                time.sleep(0.1)
+            if c.isalive():
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        try:
+            c.close(force=False)
+        except Exception:
+            pass
+
+    def poweroff(self):
+        if self.child is None:
+            return
+        try:
+            self.child.send("poweroff -f\n")
+            self.child.expect(pexpect.EOF, timeout=20)
+        except (pexpect.TIMEOUT, OSError):
+            pass
+        self.stop()
+
+
+def default_kver():
+    for d in sorted(os.listdir("/lib/modules")):
+        if os.path.exists("/boot/vmlinuz-" + d):
+            return d
+    return ""
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(
+        description="Run the vethlab VM (see module/README.md).")
+    p.add_argument("--kver", default=default_kver(),
+                   help="kernel version to boot (default: %(default)s)")
+    p.add_argument("--kernel", help="bzImage to boot (default "
+                   "/boot/vmlinuz-KVER); it must match the modules")
+    p.add_argument("--ko", action="append", default=[],
+                   help="extra module to put in /lib/modules (repeatable)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="show the boot console")
+    p.add_argument("--timeout", type=int, default=300,
+                   help="seconds one command may take (default 300)")
+    p.add_argument("--boot-timeout", type=int, default=180,
+                   help="seconds the boot may take (default 180)")
+    p.add_argument("--smp", type=int, default=1,
+                   help="guest CPUs (default 1: with 2, qemu 7.2's TCG "
+                   "once left a vCPU in a soft lockup under heavy load)")
+    p.add_argument("--no-load", action="store_true",
+                   help="shell, run: do not insmod the --ko modules first")
+    sub = p.add_subparsers(dest="cmd")
+    sub.add_parser("shell", help="interactive root shell")
+    r = sub.add_parser("run", help="run command lines, stop at a failure")
+    r.add_argument("cmdline", nargs="+")
+    sub.add_parser("test", help="run the in-VM test suite")
+    a = p.parse_args(argv)
+    if not a.cmd:
+        p.error("say what to do: shell, run -- CMD, or test")
+    if not a.kver:
+        p.error("no kernel found (/boot/vmlinuz-<ver> with "
+                "/lib/modules/<ver>); pass --kver")
+    return a
+
+
+def main(argv=None):
+    a = parse_args(argv)
+    vm = VM(a.kver, a.ko, verbose=a.verbose, boot_timeout=a.boot_timeout,
+            smp=a.smp, kernel=a.kernel)
+    rc = 0
+    try:
+        vm.start()
+        if a.cmd in ("shell", "run") and not a.no_load:
+            for ko in a.ko:
+                name = os.path.basename(ko)
+                krc, out = vm.run("insmod /lib/modules/" + name,
+                                  show=False, what="insmod " + name)
+                if krc:
+                    vm.log("insmod %s failed (%s); going on without it, "
+                           "see 'dmesg' in the VM" % (
+                               name, out.strip() or "rc=%d" % krc))
+                else:
+                    vm.log("%s loaded" % name)
+        if a.cmd == "shell":
+            vm.interact()
+        elif a.cmd == "run":
+            for line in a.cmdline:
+                # a subshell, so that "exit" does not end PID 1's shell
+                rc, _ = vm.run("(\n%s\n)" % line, timeout=a.timeout,
+                               what="'%s'" % line[:60])
+                if rc:
+                    vm.log("'%s' exited with %d" % (line, rc))
+                    break
+        elif a.cmd == "test":
+            t0 = time.monotonic()
+            rc, _ = vm.run("sh /vm/vm-tests.sh", timeout=a.timeout,
+                           what="vm-tests.sh")
+            vm.log("boot-to-shell %.1f s, tests %.1f s (%s)" % (
+                vm.boot_seconds, time.monotonic() - t0, vm.accel))
+        vm.poweroff()
+    except VMError as e:
+        vm.stop()
+        die(str(e), 3)
+    except KeyboardInterrupt:
+        vm.stop()
+        die("interrupted", 130)
+    finally:
+        vm.stop()
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
