@@ -28,6 +28,9 @@ Rules, applied line by line in this order:
  8. /proc/net/softnet_stat lines (one per CPU, 10 to 16 columns of 8 hex
     digits) become "SOFTNET <number of columns>": their values are
     machine-wide, not per namespace, and change all the time.
+ 9. An inet6 address line's "tentative" flag is dropped: whether IPv6
+    duplicate address detection (about a second, plus a random delay) is
+    over when `ip addr` runs depends on how loaded the machine is.
 
 tcpdump's "N packets captured / received by filter / dropped by kernel"
 counts are NOT normalized: they are stable when the capture waits for
@@ -45,6 +48,7 @@ PING_T_RE = re.compile(r"\btime=[0-9]+(?:\.[0-9]+)? ms\b")
 PING_DUR_RE = re.compile(r"\btime [0-9]+ms\b")
 RTT_RE = re.compile(r"^rtt min/avg/max/mdev = [0-9./]+ ms$")
 ICMP_ID_RE = re.compile(r"\bid [0-9]+,")
+TENTATIVE_RE = re.compile(r"^(    inet6 .*) tentative( ?)$")
 SOFTNET_RE = re.compile(r"^[0-9a-f]{8}(?: [0-9a-f]{8}){9,15}$")
 
 KEEP_MACS = {"00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"}
@@ -87,6 +91,7 @@ class Normalizer:
         s = ICMP_ID_RE.sub("id ID,", s)                    # rule 7
         if SOFTNET_RE.match(s):                            # rule 8
             s = "SOFTNET %d" % len(s.split())
+        s = TENTATIVE_RE.sub(r"\1\2", s)                  # rule 9
         return s
 
 
