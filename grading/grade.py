@@ -58,16 +58,20 @@ def overlay(name, src):
     return tree
 
 
-def build_submission(name, tree):
+def build_submission(name, tree, labs):
+    """Build the submission's vethsim and only the test binaries its labs use."""
     build = os.path.join("build", "grade", name, "out")
-    rc, out, _ = gradelib.run([MAKE, "-s", "build", f"TREE={tree}", f"BUILD={build}",
+    bins = sorted({b for n in labs if not LABS[n].get("vm")
+                   for b in expected_tests(n)})
+    targets = [f"{build}/vethsim"] + [f"{build}/tests/{b}" for b in bins]
+    rc, out, _ = gradelib.run([MAKE, "-s", *targets, f"TREE={tree}", f"BUILD={build}",
                                f"BASE_BUILD={BASE}"], timeout=300, cwd=TOP)
     return (build if rc == 0 else None), out
 
 
 def grade_one(name, src, labs, use_vm):
     tree = overlay(name, src)
-    build, out = build_submission(name, tree)
+    build, out = build_submission(name, tree, labs)
     results = []
     for n in labs:
         lab = LABS[n]
