@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The ip tool of vethsim. iproute2 6.1: ip/ip_common.h, include/utils.h.
+ * Where iproute2 sends a netlink message, these files call the kernel
+ * function the message reaches (rtnl_newlink, inet_rtm_newaddr, ...).
+ */
+#ifndef _VETHSIM_IP_COMMON_H
+#define _VETHSIM_IP_COMMON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "vethsim/vethsim.h"
+
+struct net;
+struct net_device;
+struct netlink_ext_ack;
+
+/* global options (ip.c) */
+extern int show_stats;		/* -s, -s -s */
+extern int show_details;	/* -d */
+extern bool brief;		/* -br */
+extern bool oneline;		/* -o: one record per line, '\\' for newlines */
+extern int preferred_family;	/* -4, -6: AF_INET, AF_INET6; 0: any */
+
+int do_iplink(int argc, char **argv);
+int do_ipaddr(int argc, char **argv);
+int do_netns(int argc, char **argv);
+int do_ipneigh(int argc, char **argv);
+int do_iproute(int argc, char **argv);
+
+/* utils.c */
+bool matches(const char *prefix, const char *string);	/* prefix of */
+int invarg(const char *msg, const char *arg);		/* returns 255 */
+int nodev(const char *dev);				/* "Cannot find device" */
+int duparg2(const char *key, const char *arg);
+int incomplete_command(void);
+/* iproute2's answer to a failed request: "Error: MSG." or "RTNETLINK answers: ..." */
+int rtnl_report(int err, const struct netlink_ext_ack *extack);
+/* "10.0.0.1/24": 0 ok; -1 bad. *len is -1 when no /len was given. */
+int get_prefix_ipv4(const char *arg, uint32_t *addr, int *len);
+int get_addr_ipv4(const char *arg, uint32_t *addr);
+int ll_addr_a2n(uint8_t *lladdr, int len, const char *arg);
+const char *format_host_ipv4(uint32_t be_addr, char *buf, size_t size);
+const char *format_host_ipv6(const uint8_t *a16, char *buf, size_t size);
+const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size);
+bool get_unsigned(unsigned int *val, const char *arg);
+
+/* iplink.c / ipaddress.c shared printing */
+unsigned int link_user_flags(const struct net_device *dev);
+void print_link_flags(unsigned int flags, bool mdown);
+int print_linkinfo(struct net *net, struct net_device *dev, bool do_link);
+int print_linkinfo_brief(struct net *net, struct net_device *dev, bool do_link);
+/* ipnetns.c: the name of @peer's namespace, if a /run/netns name has it */
+const char *netns_name_from_nsid(struct net *net, int nsid);
+/* ip -n NS: switch the current process's namespace */
+int netns_switch(const char *name);
+
+#endif

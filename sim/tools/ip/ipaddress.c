@@ -1,0 +1,776 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ip address, and the device lines `ip link` shares with it.
+ * iproute2 6.1: ip/ipaddress.c (print_linkinfo, print_link_flags,
+ * print_link_stats64, print_addrinfo, ipaddr_modify).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netdevice.h>
+#include <linux/inetdevice.h>
+#include <net/net_namespace.h>
+#include <net/rtnetlink.h>
+#include <net/addrconf.h>
+#include <net/route.h>
+#include <sys/socket.h>
+#include "ip/ip_common.h"
+
+/*
+ * -o: a record is printed into a side buffer, then every newline but the
+ * last becomes '\\' (iproute2 prints _SL_ instead of "\n").
+ */
+struct oneline_state {
+	struct strbuf	buf;
+	struct strbuf	*orig;
+};
+
+static void oneline_begin(struct oneline_state *st)
+{
+	sb_init(&st->buf);
+	st->orig = vs_current->out;
+	vs_current->out = &st->buf;
+}
+
+static void oneline_end(struct oneline_state *st)
+{
+	size_t i;
+
+	vs_current->out = st->orig;
+	for (i = 0; i + 1 < st->buf.len; i++)
+		if (st->buf.buf[i] == '\n')
+			st->buf.buf[i] = '\\';
+	if (st->buf.len)
+		vs_puts(st->buf.buf);
+	sb_free(&st->buf);
+}
+
+/* The flags rtnl_fill_ifinfo() reports (ifi_flags): dev_get_flags(). */
+unsigned int link_user_flags(const struct net_device *dev)
+{
+	return dev_get_flags(dev);
+}
+
+void print_link_flags(unsigned int flags, bool mdown)
+{
+	static const struct { unsigned int bit; const char *name; } pf[] = {
+		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
+		{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
+		{ IFF_NOARP, "NOARP" }, { IFF_ALLMULTI, "ALLMULTI" },
+		{ IFF_PROMISC, "PROMISC" }, { IFF_MASTER, "MASTER" },
+		{ IFF_SLAVE, "SLAVE" }, { IFF_DEBUG, "DEBUG" },
+		{ 0x4000 /* IFF_DYNAMIC */, "DYNAMIC" },
+		{ 0x2000 /* IFF_AUTOMEDIA */, "AUTOMEDIA" },
+		{ 0x8000 /* IFF_PORTSEL */, "PORTSEL" },
+		{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_UP, "UP" },
+		{ IFF_LOWER_UP, "LOWER_UP" }, { IFF_DORMANT, "DORMANT" },
+		{ 0x40000 /* IFF_ECHO */, "ECHO" },
+	};
+	size_t i;
+
+	vs_printf("<");
+	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
+		vs_printf(flags ? "%s," : "%s", "NO-CARRIER");
+	flags &= ~IFF_RUNNING;
+	for (i = 0; i < sizeof(pf) / sizeof(pf[0]); i++) {
+		if (flags & pf[i].bit) {
+			flags &= ~pf[i].bit;
+			vs_printf(flags ? "%s," : "%s", pf[i].name);
+		}
+	}
+	if (flags)
+		vs_printf("%x", flags);
+	if (mdown)
+		vs_printf(",%s", "M-DOWN");
+	vs_printf("> ");
+}
+
+/* rtnl_fill_ifinfo(): IFLA_OPERSTATE is DOWN for a device that is not running */
+static unsigned int link_operstate(const struct net_device *dev)
+{
+	return netif_running(dev) ? dev->operstate : IF_OPER_DOWN;
+}
+
+static const char *oper_state_name(unsigned int state)
+{
+	static const char *const names[] = {
+		"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+		"TESTING", "DORMANT", "UP",
+	};
+
+	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "UNKNOWN";
+}
+
+/*
+ * What IFLA_LINK / IFLA_LINK_NETNSID give: "name@peer", "name@ifN" or
+ * just "name"; *mdown when the peer is here and down.
+ */
+static void link_name(struct net *net, struct net_device *dev, char *buf,
+		      size_t size, bool *mdown, int *nsid_out)
+{
+	int iflink = dev_get_iflink(dev);
+	int nsid = rtnl_link_netnsid(net, dev);
+
+	*mdown = false;
+	*nsid_out = nsid;
+	/* 6.1 sends IFLA_LINK when it differs or a link-netnsid is sent */
+	if (iflink == dev->ifindex && nsid == NETNSA_NSID_NOT_ASSIGNED) {
+		snprintf(buf, size, "%s", dev->name);
+		return;
+	}
+	if (iflink == 0) {
+		snprintf(buf, size, "%s@NONE", dev->name);
+	} else if (nsid != NETNSA_NSID_NOT_ASSIGNED) {
+		snprintf(buf, size, "%s@if%d", dev->name, iflink);
+	} else {
+		struct net_device *peer = __dev_get_by_index(net, iflink);
+
+		if (peer) {
+			snprintf(buf, size, "%s@%s", dev->name, peer->name);
+			*mdown = !(link_user_flags(peer) & IFF_UP);
+		} else {
+			snprintf(buf, size, "%s@if%d", dev->name, iflink);
+		}
+	}
+}
+
+static const char *ll_type_name(unsigned short type)
+{
+	switch (type) {
+	case ARPHRD_ETHER:
+		return "ether";
+	case ARPHRD_LOOPBACK:
+		return "loopback";
+	default:
+		return "none";
+	}
+}
+
+static unsigned int num_width(unsigned long long v)
+{
+	char buf[32];
+
+	return (unsigned int)snprintf(buf, sizeof(buf), "%llu", v);
+}
+
+static void size_columns(unsigned int *cols, unsigned int n, ...)
+{
+	va_list ap;
+	unsigned int i, w;
+
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		w = num_width(va_arg(ap, unsigned long long));
+		if (cols[i] < w)
+			cols[i] = w;
+	}
+	va_end(ap);
+}
+
+static void print_num(unsigned int width, unsigned long long v)
+{
+	vs_printf("%*llu ", (int)width, v);
+}
+
+/* ipaddress.c print_link_stats64(), the text form. */
+static void print_link_stats64(const struct rtnl_link_stats64 *s,
+			       unsigned long long carrier_changes)
+{
+	unsigned int cols[] = {
+		sizeof("*X errors:") - 1, sizeof("packets") - 1,
+		sizeof("errors") - 1, sizeof("dropped") - 1,
+		sizeof("heartbt") - 1, sizeof("overrun") - 1,
+		sizeof("compressed") - 1,
+	};
+	size_columns(cols, 7, (unsigned long long)s->rx_bytes,
+		     (unsigned long long)s->rx_packets,
+		     (unsigned long long)s->rx_errors,
+		     (unsigned long long)s->rx_dropped,
+		     (unsigned long long)s->rx_missed_errors,
+		     (unsigned long long)s->multicast,
+		     (unsigned long long)s->rx_compressed);
+	if (show_stats > 1)
+		size_columns(cols, 7, 0ull,
+			     (unsigned long long)s->rx_length_errors,
+			     (unsigned long long)s->rx_crc_errors,
+			     (unsigned long long)s->rx_frame_errors,
+			     (unsigned long long)s->rx_fifo_errors,
+			     (unsigned long long)s->rx_over_errors,
+			     (unsigned long long)s->rx_nohandler);
+	size_columns(cols, 7, (unsigned long long)s->tx_bytes,
+		     (unsigned long long)s->tx_packets,
+		     (unsigned long long)s->tx_errors,
+		     (unsigned long long)s->tx_dropped,
+		     (unsigned long long)s->tx_carrier_errors,
+		     (unsigned long long)s->collisions,
+		     (unsigned long long)s->tx_compressed);
+	if (show_stats > 1)
+		size_columns(cols, 7, 0ull, 0ull,
+			     (unsigned long long)s->tx_aborted_errors,
+			     (unsigned long long)s->tx_fifo_errors,
+			     (unsigned long long)s->tx_window_errors,
+			     (unsigned long long)s->tx_heartbeat_errors,
+			     carrier_changes);
+
+	vs_printf("    RX: %*s %*s %*s %*s %*s %*s %*s\n",
+		  (int)cols[0] - 4, "bytes", (int)cols[1], "packets",
+		  (int)cols[2], "errors", (int)cols[3], "dropped",
+		  (int)cols[4], "missed", (int)cols[5], "mcast",
+		  (int)cols[6], s->rx_compressed ? "compressed" : "");
+	vs_printf("    ");
+	print_num(cols[0], s->rx_bytes);
+	print_num(cols[1], s->rx_packets);
+	print_num(cols[2], s->rx_errors);
+	print_num(cols[3], s->rx_dropped);
+	print_num(cols[4], s->rx_missed_errors);
+	print_num(cols[5], s->multicast);
+	if (s->rx_compressed)
+		print_num(cols[6], s->rx_compressed);
+	if (show_stats > 1) {
+		vs_printf("\n");
+		vs_printf("    RX errors:%*s %*s %*s %*s %*s %*s%s%*s\n",
+			  (int)cols[0] - 10, "", (int)cols[1], "length",
+			  (int)cols[2], "crc", (int)cols[3], "frame",
+			  (int)cols[4], "fifo", (int)cols[5], "overrun",
+			  s->rx_nohandler ? " " : "",
+			  s->rx_nohandler ? (int)cols[6] : 0,
+			  s->rx_nohandler ? "nohandler" : "");
+		vs_printf("%*s", (int)cols[0] + 5, "");
+		print_num(cols[1], s->rx_length_errors);
+		print_num(cols[2], s->rx_crc_errors);
+		print_num(cols[3], s->rx_frame_errors);
+		print_num(cols[4], s->rx_fifo_errors);
+		print_num(cols[5], s->rx_over_errors);
+		if (s->rx_nohandler)
+			print_num(cols[6], s->rx_nohandler);
+	}
+	vs_printf("\n");
+	vs_printf("    TX: %*s %*s %*s %*s %*s %*s %*s\n",
+		  (int)cols[0] - 4, "bytes", (int)cols[1], "packets",
+		  (int)cols[2], "errors", (int)cols[3], "dropped",
+		  (int)cols[4], "carrier", (int)cols[5], "collsns",
+		  (int)cols[6], s->tx_compressed ? "compressed" : "");
+	vs_printf("    ");
+	print_num(cols[0], s->tx_bytes);
+	print_num(cols[1], s->tx_packets);
+	print_num(cols[2], s->tx_errors);
+	print_num(cols[3], s->tx_dropped);
+	print_num(cols[4], s->tx_carrier_errors);
+	print_num(cols[5], s->collisions);
+	if (s->tx_compressed)
+		print_num(cols[6], s->tx_compressed);
+	if (show_stats > 1) {
+		vs_printf("\n");
+		vs_printf("    TX errors:%*s %*s %*s %*s %*s %*s\n",
+			  (int)cols[0] - 10, "", (int)cols[1], "aborted",
+			  (int)cols[2], "fifo", (int)cols[3], "window",
+			  (int)cols[4], "heartbt", (int)cols[5], "transns");
+		vs_printf("%*s", (int)cols[0] + 5, "");
+		print_num(cols[1], s->tx_aborted_errors);
+		print_num(cols[2], s->tx_fifo_errors);
+		print_num(cols[3], s->tx_window_errors);
+		print_num(cols[4], s->tx_heartbeat_errors);
+		print_num(cols[5], carrier_changes);
+	}
+	vs_printf("\n");
+}
+
+static int __print_linkinfo(struct net *net, struct net_device *dev,
+			    bool do_link);
+
+/* ipaddress.c print_linkinfo(): the two (or more) lines of one device. */
+int print_linkinfo(struct net *net, struct net_device *dev, bool do_link)
+{
+	struct oneline_state st;
+	int ret;
+
+	if (!oneline || brief)
+		return __print_linkinfo(net, dev, do_link);
+	oneline_begin(&st);
+	ret = __print_linkinfo(net, dev, do_link);
+	oneline_end(&st);
+	return ret;
+}
+
+static int __print_linkinfo(struct net *net, struct net_device *dev,
+			    bool do_link)
+{
+	char name[64], addr[64], brd[64];
+	unsigned int flags = link_user_flags(dev);
+	bool mdown;
+	int nsid;
+
+	if (brief)
+		return print_linkinfo_brief(net, dev, do_link);
+	link_name(net, dev, name, sizeof(name), &mdown, &nsid);
+	vs_printf("%d: %s: ", dev->ifindex, name);
+	print_link_flags(flags, mdown);
+	vs_printf("mtu %u ", dev->mtu);
+	vs_printf("qdisc %s ", dev->qdisc ? dev->qdisc :
+		  (flags & IFF_UP) ? "noqueue" : "noop");
+	vs_printf("state %s ", oper_state_name(link_operstate(dev)));
+	if (do_link)
+		vs_printf("mode %s ", dev->link_mode ? "DORMANT" : "DEFAULT");
+	if (dev->group)
+		vs_printf("group %d ", dev->group);
+	else
+		vs_printf("group default ");
+	vs_printf("qlen %u", dev->tx_queue_len);
+	/* the link layer line is left out when a family filter is on */
+	if (do_link || !preferred_family || show_details)
+		vs_printf("\n    link/%s %s brd %s", ll_type_name(dev->type),
+			  ll_addr_n2a(dev->dev_addr, dev->addr_len, addr,
+				      sizeof(addr)),
+			  ll_addr_n2a(dev->broadcast, dev->addr_len, brd,
+				      sizeof(brd)));
+	if (nsid != NETNSA_NSID_NOT_ASSIGNED) {
+		const char *ns = netns_name_from_nsid(net, nsid);
+
+		if (ns)
+			vs_printf(" link-netns %s", ns);
+		else
+			vs_printf(" link-netnsid %d", nsid);
+	}
+	if (show_details) {
+		/* the 6.1 text; the simulator has one queue per direction */
+		vs_printf(" promiscuity %d  allmulti 0 minmtu %u maxmtu %u ",
+			  (flags & IFF_PROMISC) ? 1 : 0, dev->min_mtu, dev->max_mtu);
+		if (dev->rtnl_link_ops && dev->rtnl_link_ops->kind)
+			vs_printf("\n    %s ", dev->rtnl_link_ops->kind);
+		if (do_link)
+			vs_printf("addrgenmode eui64 ");
+		vs_printf("numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ");
+	}
+	if (show_stats && do_link) {
+		struct rtnl_link_stats64 st;
+
+		memset(&st, 0, sizeof(st));
+		dev_get_stats(dev, &st);
+		vs_printf("\n");
+		/* IFLA_CARRIER_CHANGES: up and down counts together */
+		print_link_stats64(&st, (unsigned long long)dev->carrier_up_count +
+					dev->carrier_down_count);
+		return 0;
+	}
+	vs_printf("\n");
+	return 0;
+}
+
+static void print_addrs_brief(struct net_device *dev);
+
+/* ipaddress.c print_linkinfo(brief): one line, padded columns. */
+int print_linkinfo_brief(struct net *net, struct net_device *dev, bool do_link)
+{
+	char name[64], addr[64];
+	bool mdown;
+	int nsid;
+
+	link_name(net, dev, name, sizeof(name), &mdown, &nsid);
+	vs_printf("%-16s ", name);
+	vs_printf("%-14s ", oper_state_name(link_operstate(dev)));
+	if (do_link) {
+		vs_printf("%s ", ll_addr_n2a(dev->dev_addr, dev->addr_len, addr,
+					     sizeof(addr)));
+		print_link_flags(link_user_flags(dev), mdown);
+	} else {
+		print_addrs_brief(dev);
+	}
+	vs_printf("\n");
+	return 0;
+}
+
+static const char *rtnl_rtscope_n2a(int scope, char *buf, size_t size)
+{
+	switch (scope) {
+	case RT_SCOPE_UNIVERSE:
+		return "global";
+	case RT_SCOPE_SITE:
+		return "site";
+	case RT_SCOPE_LINK:
+		return "link";
+	case RT_SCOPE_HOST:
+		return "host";
+	case RT_SCOPE_NOWHERE:
+		return "nowhere";
+	default:
+		snprintf(buf, size, "%d", scope);
+		return buf;
+	}
+}
+
+static void print_lft(u32 valid, u32 preferred)
+{
+	vs_printf("       valid_lft ");
+	if (valid == INFINITY_LIFE_TIME)
+		vs_printf("forever");
+	else
+		vs_printf("%usec", valid);
+	vs_printf(" preferred_lft ");
+	if (preferred == INFINITY_LIFE_TIME)
+		vs_printf("forever");
+	else
+		vs_printf("%usec", preferred);
+	vs_printf("\n");
+}
+
+static void print_addrs_brief(struct net_device *dev)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct inet6_ifaddr_info i6;
+	struct in_ifaddr *ifa;
+	char a[64];
+
+	if (in_dev && preferred_family != AF_INET6) {
+		in_dev_for_each_ifa_rtnl(ifa, in_dev)
+			vs_printf("%s/%d ", format_host_ipv4(ifa->ifa_local, a,
+							     sizeof(a)),
+				  ifa->ifa_prefixlen);
+	}
+	if (preferred_family != AF_INET && addrconf_dev_addr(dev, &i6)) {
+		format_host_ipv6(i6.addr.s6_addr, a, sizeof(a));
+		vs_printf("%s/%d ", a, i6.prefix_len);
+	}
+}
+
+/* ipaddress.c print_addrinfo() for every address of @dev. */
+static void print_addrs(struct net_device *dev)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct inet6_ifaddr_info i6;
+	struct in_ifaddr *ifa;
+	char a[64], s[16];
+
+	if (in_dev && preferred_family != AF_INET6) {
+		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+			struct oneline_state st;
+
+			if (oneline) {
+				oneline_begin(&st);
+				vs_printf("%d: %s", dev->ifindex, dev->name);
+			}
+			vs_printf("    inet %s/%d ",
+				  format_host_ipv4(ifa->ifa_local, a, sizeof(a)),
+				  ifa->ifa_prefixlen);
+			if (ifa->ifa_address && ifa->ifa_address != ifa->ifa_local)
+				vs_printf("peer %s/%d ",
+					  format_host_ipv4(ifa->ifa_address, a,
+							   sizeof(a)),
+					  ifa->ifa_prefixlen);
+			if (ifa->ifa_broadcast)
+				vs_printf("brd %s ",
+					  format_host_ipv4(ifa->ifa_broadcast, a,
+							   sizeof(a)));
+			vs_printf("scope %s ", rtnl_rtscope_n2a(ifa->ifa_scope, s,
+								 sizeof(s)));
+			if (ifa->ifa_flags & IFA_F_SECONDARY)
+				vs_printf("secondary ");
+			if (ifa->ifa_flags & IFA_F_NOPREFIXROUTE)
+				vs_printf("noprefixroute ");
+			vs_printf("%s\n", ifa->ifa_label[0] ? ifa->ifa_label :
+				  dev->name);
+			print_lft(ifa->ifa_valid_lft, ifa->ifa_preferred_lft);
+			if (oneline)
+				oneline_end(&st);
+		}
+	}
+	if (preferred_family != AF_INET && addrconf_dev_addr(dev, &i6)) {
+		struct oneline_state st;
+
+		if (oneline) {
+			oneline_begin(&st);
+			vs_printf("%d: %s", dev->ifindex, dev->name);
+		}
+		format_host_ipv6(i6.addr.s6_addr, a, sizeof(a));
+		vs_printf("    inet6 %s/%d scope %s ", a, i6.prefix_len,
+			  rtnl_rtscope_n2a(i6.scope, s, sizeof(s)));
+		if (i6.flags & IFA_F_NODAD)
+			vs_printf("nodad ");
+		if (i6.flags & IFA_F_DADFAILED)
+			vs_printf("dadfailed ");
+		if (i6.flags & IFA_F_TENTATIVE)
+			vs_printf("tentative ");
+		if (!(i6.flags & IFA_F_PERMANENT))
+			vs_printf("dynamic ");
+		vs_printf("\n");
+		print_lft(INFINITY_LIFE_TIME, INFINITY_LIFE_TIME);
+		if (oneline)
+			oneline_end(&st);
+	}
+}
+
+/* With -4/-6, ip addr lists only devices with an address of that family. */
+static bool has_family_addr(struct net_device *dev)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct inet6_ifaddr_info i6;
+
+	if (preferred_family == AF_INET)
+		return in_dev && in_dev->ifa_list;
+	if (preferred_family == AF_INET6)
+		return addrconf_dev_addr(dev, &i6);
+	return true;
+}
+
+/* ip addr show [dev] DEV [up] */
+static int ipaddr_list(int argc, char **argv)
+{
+	struct net *net = vs_net();
+	struct net_device *dev;
+	const char *filter_dev = NULL;
+	bool up_only = false;
+
+	while (argc > 0) {
+		if (!strcmp(*argv, "dev")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			filter_dev = *argv;
+		} else if (!strcmp(*argv, "up")) {
+			up_only = true;
+		} else if (matches(*argv, "scope") || matches(*argv, "to") ||
+			   matches(*argv, "label")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;	/* accepted, not filtered */
+		} else {
+			if (filter_dev)
+				return duparg2("dev", *argv);
+			filter_dev = *argv;
+		}
+		argc--;
+		argv++;
+	}
+	if (filter_dev && !__dev_get_by_name(net, filter_dev)) {
+		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
+		return 1;
+	}
+	for_each_netdev(net, dev) {
+		if (filter_dev && strcmp(dev->name, filter_dev))
+			continue;
+		if (up_only && !(dev->flags & IFF_UP))
+			continue;
+		if (!has_family_addr(dev))
+			continue;
+		if (brief) {
+			print_linkinfo_brief(net, dev, false);
+			continue;
+		}
+		if (!oneline)
+			print_linkinfo(net, dev, false);
+		print_addrs(dev);
+	}
+	return 0;
+}
+
+/* ipaddress.c ipaddr_modify(): ip addr add|del PREFIX dev DEV ... */
+static int ipaddr_modify(bool add, int argc, char **argv)
+{
+	struct netlink_ext_ack extack = { NULL };
+	struct inet_addr_req req;
+	const char *d = NULL, *lcl_arg = NULL, *brd_arg = NULL;
+	uint32_t addr = 0, peer = 0;
+	int len = -1, plen = -1, err;
+	bool have_local = false;
+
+	memset(&req, 0, sizeof(req));
+	req.scope = -1;
+	while (argc > 0) {
+		if (!strcmp(*argv, "peer") || !strcmp(*argv, "remote")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (get_prefix_ipv4(*argv, &peer, &plen) < 0) {
+				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+					   *argv);
+				return 1;
+			}
+		} else if (matches(*argv, "broadcast") || !strcmp(*argv, "brd")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			brd_arg = *argv;
+		} else if (!strcmp(*argv, "dev")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			d = *argv;
+		} else if (!strcmp(*argv, "label")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			req.label = *argv;
+		} else if (matches(*argv, "scope")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (!strcmp(*argv, "global"))
+				req.scope = RT_SCOPE_UNIVERSE;
+			else if (!strcmp(*argv, "link"))
+				req.scope = RT_SCOPE_LINK;
+			else if (!strcmp(*argv, "host"))
+				req.scope = RT_SCOPE_HOST;
+			else if (!strcmp(*argv, "site"))
+				req.scope = RT_SCOPE_SITE;
+			else
+				return invarg("invalid scope value.", *argv);
+		} else if (!strcmp(*argv, "noprefixroute")) {
+			req.noprefixroute = true;
+		} else if (!strcmp(*argv, "metric") || !strcmp(*argv, "priority") ||
+			   !strcmp(*argv, "preference")) {
+			unsigned int m;
+
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (!get_unsigned(&m, *argv))
+				return invarg("\"metric\" value is invalid\n", *argv);
+			req.metric = m;
+		} else {
+			if (!strcmp(*argv, "local")) {
+				if (argc < 2)
+					return incomplete_command();
+				argc--;
+				argv++;
+			}
+			if (have_local)
+				return duparg2("local", *argv);
+			lcl_arg = *argv;
+			if (get_prefix_ipv4(*argv, &addr, &len) < 0) {
+				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+					   *argv);
+				return 1;
+			}
+			have_local = true;
+		}
+		argc--;
+		argv++;
+	}
+	if (!d) {
+		vs_eprintf("Not enough information: \"dev\" argument is required.\n");
+		return 1;
+	}
+	if (!have_local) {
+		vs_eprintf("Not enough information: \"local\" argument is required.\n");
+		return 1;
+	}
+	(void)lcl_arg;
+	req.dev = __dev_get_by_name(vs_net(), d);
+	if (!req.dev)
+		return nodev(d);
+	req.local = addr;
+	req.address = peer ? peer : addr;
+	req.has_prefixlen = len >= 0 || plen >= 0;
+	req.prefixlen = (unsigned char)(plen >= 0 ? plen : len >= 0 ? len : 32);
+	if (brd_arg) {
+		uint32_t mask = req.prefixlen ? htonl(~((1u << (32 - req.prefixlen)) - 1)) : 0;
+
+		if (!strcmp(brd_arg, "+")) {
+			if (req.prefixlen < 31)
+				req.broadcast = addr | ~mask;
+		} else if (!strcmp(brd_arg, "-")) {
+			if (req.prefixlen < 31)
+				req.broadcast = addr & mask;
+		} else if (get_addr_ipv4(brd_arg, &req.broadcast) < 0) {
+			return invarg("invalid broadcast\n", brd_arg);
+		}
+	}
+	if (add) {
+		if (!req.has_prefixlen)
+			req.has_prefixlen = true;
+		err = inet_rtm_newaddr(vs_net(), &req, &extack);
+	} else {
+		err = inet_rtm_deladdr(vs_net(), &req, &extack);
+	}
+	return rtnl_report(err, &extack);
+}
+
+/* ip addr flush dev DEV: RTM_DELADDR for each IPv4 address, as iproute2 does */
+static int ipaddr_flush(int argc, char **argv)
+{
+	struct netlink_ext_ack extack = { NULL };
+	struct net_device *dev = NULL;
+	struct in_device *in_dev;
+	int err;
+
+	while (argc > 0) {
+		if (!strcmp(*argv, "dev")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+		}
+		if (dev)
+			return duparg2("dev", *argv);
+		dev = __dev_get_by_name(vs_net(), *argv);
+		if (!dev) {
+			vs_eprintf("Device \"%s\" does not exist.\n", *argv);
+			return 1;
+		}
+		argc--;
+		argv++;
+	}
+	if (!dev) {
+		vs_eprintf("Flush requires arguments.\n");
+		return 255;
+	}
+	while ((in_dev = __in_dev_get_rtnl(dev)) && in_dev->ifa_list) {
+		struct in_ifaddr *ifa = in_dev->ifa_list;
+		struct inet_addr_req req;
+
+		memset(&req, 0, sizeof(req));
+		req.dev = dev;
+		req.local = ifa->ifa_local;
+		req.address = ifa->ifa_address;
+		req.prefixlen = ifa->ifa_prefixlen;
+		req.has_prefixlen = true;
+		req.scope = -1;
+		err = inet_rtm_deladdr(vs_net(), &req, &extack);
+		if (err)
+			return rtnl_report(err, &extack);
+	}
+	return 0;
+}
+
+static int usage(void)
+{
+	vs_eprintf(
+"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
+"                                                      [ CONFFLAG-LIST ]\n"
+"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
+"       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]\n"
+"                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
+"       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]\n"
+"                         [ nomaster ]\n"
+"                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]\n"
+"                         [ label LABEL ] [up] [ vrf NAME ] ]\n"
+"       ip address {showdump|restore}\n");
+	return 255;
+}
+
+int do_ipaddr(int argc, char **argv)
+{
+	if (argc < 1)
+		return ipaddr_list(0, NULL);
+	if (matches(*argv, "add"))
+		return ipaddr_modify(true, argc - 1, argv + 1);
+	if (matches(*argv, "delete"))
+		return ipaddr_modify(false, argc - 1, argv + 1);
+	if (matches(*argv, "list") || matches(*argv, "show") ||
+	    matches(*argv, "lst"))
+		return ipaddr_list(argc - 1, argv + 1);
+	if (matches(*argv, "flush"))
+		return ipaddr_flush(argc - 1, argv + 1);
+	if (matches(*argv, "help"))
+		return usage();
+	vs_eprintf("Command \"%s\" is unknown, try \"ip address help\".\n", *argv);
+	return 255;
+}

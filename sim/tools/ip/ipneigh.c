@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ip neigh: the ARP table. iproute2 6.1: ip/ipneigh.c. */
+#include <stdio.h>
+#include <string.h>
+#include <linux/netdevice.h>
+#include <net/neighbour.h>
+#include <net/arp.h>
+#include "ip/ip_common.h"
+
+struct neigh_filter {
+	struct net_device	*dev;
+};
+
+/* ipneigh.c print_neigh(): "ADDR [dev D] [lladdr MAC] STATE " */
+static int print_neigh(struct neighbour *n, void *arg)
+{
+	struct neigh_filter *f = arg;
+	char a[32], ll[64];
+
+	if (n->nud_state & NUD_NOARP || n->nud_state == NUD_NONE)
+		return 0;
+	vs_printf("%s ", format_host_ipv4(n->primary_key[0], a, sizeof(a)));
+	if (!f->dev)
+		vs_printf("dev %s ", n->dev->name);
+	if (n->nud_state & NUD_VALID)
+		vs_printf("lladdr %s ", ll_addr_n2a(n->ha, n->dev->addr_len, ll,
+						    sizeof(ll)));
+	vs_printf("%s \n", neigh_state_name(n->nud_state));
+	return 0;
+}
+
+static int ipneigh_show(int argc, char **argv, bool flush)
+{
+	struct neigh_filter f = { NULL };
+
+	while (argc > 0) {
+		if (!strcmp(*argv, "dev")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			f.dev = __dev_get_by_name(vs_net(), *argv);
+			if (!f.dev)
+				return nodev(*argv);
+		} else if (!strcmp(*argv, "nud") || !strcmp(*argv, "to")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+		} else {
+			f.dev = __dev_get_by_name(vs_net(), *argv);
+			if (!f.dev)
+				return nodev(*argv);
+		}
+		argc--;
+		argv++;
+	}
+	if (flush) {
+		if (!f.dev) {
+			vs_eprintf("Flush requires arguments.\n");
+			return 255;
+		}
+		neigh_flush_dev(&arp_tbl, vs_net(), f.dev);
+		return 0;
+	}
+	neigh_dump(&arp_tbl, vs_net(), f.dev, print_neigh, &f);
+	return 0;
+}
+
+static const struct { const char *name; u8 state; } nud_names[] = {
+	{ "permanent", NUD_PERMANENT }, { "reachable", NUD_REACHABLE },
+	{ "noarp", NUD_NOARP }, { "none", NUD_NONE }, { "stale", NUD_STALE },
+	{ "incomplete", NUD_INCOMPLETE }, { "delay", NUD_DELAY },
+	{ "probe", NUD_PROBE }, { "failed", NUD_FAILED },
+};
+
+/* ipneigh.c ipneigh_modify(): add, replace, change, delete */
+static int ipneigh_modify(bool add, bool replace, int argc, char **argv)
+{
+	struct netlink_ext_ack extack = { NULL };
+	const char *d = NULL, *dst = NULL;
+	u8 ll[6], state = NUD_PERMANENT;
+	bool have_ll = false;
+	struct net_device *dev;
+	uint32_t addr;
+	int err;
+	size_t i;
+
+	while (argc > 0) {
+		if (!strcmp(*argv, "lladdr")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (ll_addr_a2n(ll, 6, *argv) != 6)
+				return 255;
+			have_ll = true;
+		} else if (!strcmp(*argv, "nud")) {
+			bool found = false;
+
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			for (i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++) {
+				if (matches(*argv, nud_names[i].name)) {
+					state = nud_names[i].state;
+					found = true;
+					break;
+				}
+			}
+			if (!found)
+				return invarg("nud state is bad", *argv);
+		} else if (!strcmp(*argv, "dev")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			d = *argv;
+		} else {
+			if (!strcmp(*argv, "to")) {
+				if (argc < 2)
+					return incomplete_command();
+				argc--;
+				argv++;
+			}
+			if (dst)
+				return duparg2("to", *argv);
+			dst = *argv;
+		}
+		argc--;
+		argv++;
+	}
+	if (!d || !dst) {
+		vs_eprintf("Device and destination are required arguments.\n");
+		return 255;
+	}
+	if (get_addr_ipv4(dst, &addr) < 0)
+		return invarg("invalid address", dst);
+	dev = __dev_get_by_name(vs_net(), d);
+	if (!dev)
+		return nodev(d);
+	if (add)
+		err = neigh_add(&arp_tbl, dev, &addr, have_ll ? ll : NULL, state,
+				replace, &extack);
+	else
+		err = neigh_delete(&arp_tbl, dev, &addr, &extack);
+	return rtnl_report(err, &extack);
+}
+
+int do_ipneigh(int argc, char **argv)
+{
+	if (argc < 1)
+		return ipneigh_show(0, NULL, false);
+	if (matches(*argv, "add"))
+		return ipneigh_modify(true, false, argc - 1, argv + 1);
+	if (matches(*argv, "replace") || matches(*argv, "change") ||
+	    !strcmp(*argv, "chg"))
+		return ipneigh_modify(true, true, argc - 1, argv + 1);
+	if (matches(*argv, "delete"))
+		return ipneigh_modify(false, false, argc - 1, argv + 1);
+	if (matches(*argv, "show") || matches(*argv, "lst") ||
+	    matches(*argv, "list"))
+		return ipneigh_show(argc - 1, argv + 1, false);
+	if (matches(*argv, "flush"))
+		return ipneigh_show(argc - 1, argv + 1, true);
+	if (matches(*argv, "help")) {
+		vs_eprintf("Usage: ip neigh { add | del | change | replace }\n"
+			   "\t\t{ ADDR [ lladdr LLADDR ] [ nud STATE ] dev DEV }\n"
+			   "       ip neigh { show | flush } [ dev DEV ]\n");
+		return 255;
+	}
+	vs_eprintf("Command \"%s\" is unknown, try \"ip neigh help\".\n", *argv);
+	return 255;
+}

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ip route: the FIB. iproute2 6.1: ip/iproute.c (print_route, iproute_modify). */
+#include <stdio.h>
+#include <string.h>
+#include <linux/netdevice.h>
+#include <net/route.h>
+#include <net/ip_fib.h>
+#include "ip/ip_common.h"
+
+static const char *const rtn_names[] = {
+	"none", "unicast", "local", "broadcast", "anycast", "multicast",
+	"blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve",
+};
+
+static const char *proto_name(unsigned int p, char *buf, size_t size)
+{
+	switch (p) {
+	case RTPROT_REDIRECT:	return "redirect";
+	case RTPROT_KERNEL:	return "kernel";
+	case RTPROT_BOOT:	return "boot";
+	case RTPROT_STATIC:	return "static";
+	default:
+		snprintf(buf, size, "%u", p);
+		return buf;
+	}
+}
+
+static const char *scope_name(unsigned int s, char *buf, size_t size)
+{
+	switch (s) {
+	case RT_SCOPE_UNIVERSE:	return "global";
+	case RT_SCOPE_SITE:	return "site";
+	case RT_SCOPE_LINK:	return "link";
+	case RT_SCOPE_HOST:	return "host";
+	case RT_SCOPE_NOWHERE:	return "nowhere";
+	default:
+		snprintf(buf, size, "%u", s);
+		return buf;
+	}
+}
+
+struct route_filter {
+	u32			table;		/* RT_TABLE_UNSPEC: all */
+	struct net_device	*dev;
+};
+
+/* iproute.c print_route() */
+static int print_route(const struct fib_info *fi, void *arg)
+{
+	struct route_filter *f = arg;
+	const struct fib_nh *nh = &fi->fib_nh[0];
+	char a[32], b[16];
+
+	if (f->dev && nh->fib_nh_dev != f->dev)
+		return 0;
+	if (fi->fib_type != RTN_UNICAST && fi->fib_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
+		vs_printf("%s ", rtn_names[fi->fib_type]);
+	if (fi->fib_dst_len == 0 && fi->fib_dst == 0)
+		vs_printf("default ");
+	else if (fi->fib_dst_len == 32)
+		vs_printf("%s ", format_host_ipv4(fi->fib_dst, a, sizeof(a)));
+	else
+		vs_printf("%s/%u ", format_host_ipv4(fi->fib_dst, a, sizeof(a)),
+			  fi->fib_dst_len);
+	if (nh->fib_nh_gw4)
+		vs_printf("via %s ", format_host_ipv4(nh->fib_nh_gw4, a, sizeof(a)));
+	if (nh->fib_nh_dev)
+		vs_printf("dev %s ", nh->fib_nh_dev->name);
+	if (f->table == RT_TABLE_UNSPEC && fi->tb_id != RT_TABLE_MAIN)
+		vs_printf("table %s ", fi->tb_id == RT_TABLE_LOCAL ? "local" :
+			  "default");
+	if (fi->fib_protocol != RTPROT_BOOT)
+		vs_printf("proto %s ", proto_name(fi->fib_protocol, b, sizeof(b)));
+	if (fi->fib_scope != RT_SCOPE_UNIVERSE)
+		vs_printf("scope %s ", scope_name(fi->fib_scope, b, sizeof(b)));
+	if (fi->fib_prefsrc)
+		vs_printf("src %s ", format_host_ipv4(fi->fib_prefsrc, a, sizeof(a)));
+	if (fi->fib_priority)
+		vs_printf("metric %u ", fi->fib_priority);
+	if ((nh->fib_nh_flags & RTNH_F_DEAD) || (fi->fib_flags & RTNH_F_DEAD))
+		vs_printf("dead ");
+	if (nh->fib_nh_flags & RTNH_F_ONLINK)
+		vs_printf("onlink ");
+	if (nh->fib_nh_flags & RTNH_F_LINKDOWN)
+		vs_printf("linkdown ");
+	vs_printf("\n");
+	return 0;
+}
+
+static int parse_table(const char *arg, u32 *table)
+{
+	unsigned int t;
+
+	if (!strcmp(arg, "main"))
+		*table = RT_TABLE_MAIN;
+	else if (!strcmp(arg, "local"))
+		*table = RT_TABLE_LOCAL;
+	else if (!strcmp(arg, "all") || !strcmp(arg, "0"))
+		*table = RT_TABLE_UNSPEC;
+	else if (!strcmp(arg, "default"))
+		*table = RT_TABLE_DEFAULT;
+	else if (get_unsigned(&t, arg))
+		*table = t;
+	else
+		return -1;
+	return 0;
+}
+
+static int iproute_list(int argc, char **argv)
+{
+	struct route_filter f = { RT_TABLE_MAIN, NULL };
+
+	while (argc > 0) {
+		if (matches(*argv, "table")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (parse_table(*argv, &f.table) < 0)
+				return invarg("table id value is invalid\n", *argv);
+		} else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			f.dev = __dev_get_by_name(vs_net(), *argv);
+			if (!f.dev)
+				return nodev(*argv);
+		} else {
+			return invarg("invalid argument", *argv);
+		}
+		argc--;
+		argv++;
+	}
+	fib_dump_routes(vs_net(), f.table, print_route, &f);
+	return 0;
+}
+
+/* iproute.c iproute_modify() */
+static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
+{
+	struct netlink_ext_ack extack = { NULL };
+	struct fib_config cfg;
+	bool have_dst = false, scope_given = false, type_given = false;
+	uint32_t a;
+	int len, err;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.fc_table = RT_TABLE_MAIN;
+	cfg.fc_scope = RT_SCOPE_NOWHERE;
+	if (cmd) {
+		/* iproute2: a delete leaves type, protocol and scope open */
+		cfg.fc_protocol = RTPROT_BOOT;
+		cfg.fc_type = RTN_UNICAST;
+		cfg.fc_scope = RT_SCOPE_UNIVERSE;
+	}
+	cfg.fc_nlflags = nlflags;
+	cfg.fc_nlinfo_net = vs_net();
+	while (argc > 0) {
+		if (!strcmp(*argv, "via")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (get_addr_ipv4(*argv, &cfg.fc_gw4) < 0)
+				return invarg("invalid gateway address", *argv);
+		} else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif")) {
+			struct net_device *dev;
+
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			dev = __dev_get_by_name(vs_net(), *argv);
+			if (!dev)
+				return nodev(*argv);
+			cfg.fc_oif = dev->ifindex;
+		} else if (!strcmp(*argv, "src")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (get_addr_ipv4(*argv, &cfg.fc_prefsrc) < 0)
+				return invarg("invalid source address", *argv);
+		} else if (!strcmp(*argv, "metric") || !strcmp(*argv, "priority") ||
+			   !strcmp(*argv, "preference")) {
+			unsigned int m;
+
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (!get_unsigned(&m, *argv))
+				return invarg("\"metric\" value is invalid\n", *argv);
+			cfg.fc_priority = m;
+		} else if (matches(*argv, "table")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (parse_table(*argv, &cfg.fc_table) < 0)
+				return invarg("\"table\" value is invalid\n", *argv);
+		} else if (!strcmp(*argv, "scope")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			scope_given = true;
+			if (!strcmp(*argv, "global"))
+				cfg.fc_scope = RT_SCOPE_UNIVERSE;
+			else if (!strcmp(*argv, "link"))
+				cfg.fc_scope = RT_SCOPE_LINK;
+			else if (!strcmp(*argv, "host"))
+				cfg.fc_scope = RT_SCOPE_HOST;
+			else
+				return invarg("invalid \"scope\" value\n", *argv);
+		} else if (!strcmp(*argv, "proto") || !strcmp(*argv, "protocol")) {
+			unsigned int p;
+
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (!strcmp(*argv, "static"))
+				cfg.fc_protocol = RTPROT_STATIC;
+			else if (!strcmp(*argv, "kernel"))
+				cfg.fc_protocol = RTPROT_KERNEL;
+			else if (!strcmp(*argv, "boot"))
+				cfg.fc_protocol = RTPROT_BOOT;
+			else if (get_unsigned(&p, *argv) && p < 256)
+				cfg.fc_protocol = (u8)p;
+			else
+				return invarg("\"protocol\" value is invalid\n", *argv);
+		} else if (!strcmp(*argv, "onlink")) {
+			cfg.fc_flags |= RTNH_F_ONLINK;
+		} else if (!type_given && !have_dst &&
+			   (!strcmp(*argv, "local") || !strcmp(*argv, "unreachable") ||
+			    !strcmp(*argv, "blackhole") || !strcmp(*argv, "prohibit") ||
+			    !strcmp(*argv, "unicast") || !strcmp(*argv, "broadcast"))) {
+			type_given = true;
+			cfg.fc_type = !strcmp(*argv, "local") ? RTN_LOCAL :
+				      !strcmp(*argv, "unreachable") ? RTN_UNREACHABLE :
+				      !strcmp(*argv, "blackhole") ? RTN_BLACKHOLE :
+				      !strcmp(*argv, "prohibit") ? RTN_PROHIBIT :
+				      !strcmp(*argv, "broadcast") ? RTN_BROADCAST :
+				      RTN_UNICAST;
+		} else {
+			if (!strcmp(*argv, "to")) {
+				if (argc < 2)
+					return incomplete_command();
+				argc--;
+				argv++;
+			}
+			if (have_dst)
+				return duparg2("to", *argv);
+			if (!strcmp(*argv, "default") || !strcmp(*argv, "all")) {
+				cfg.fc_dst = 0;
+				cfg.fc_dst_len = 0;
+			} else {
+				if (get_prefix_ipv4(*argv, &a, &len) < 0) {
+					vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+						   *argv);
+					return 1;
+				}
+				cfg.fc_dst = a;
+				cfg.fc_dst_len = (u8)(len < 0 ? 32 : len);
+			}
+			have_dst = true;
+		}
+		argc--;
+		argv++;
+	}
+	if (!have_dst) {
+		vs_eprintf("Error: any valid prefix is expected rather than \"\".\n");
+		return 1;
+	}
+	if (!scope_given) {
+		/* iproute2 chooses the scope from the type and the gateway */
+		if (cfg.fc_type == RTN_LOCAL)
+			cfg.fc_scope = RT_SCOPE_HOST;
+		else if (cfg.fc_type == RTN_BROADCAST)
+			cfg.fc_scope = RT_SCOPE_LINK;
+		else if (!cmd)
+			cfg.fc_scope = RT_SCOPE_NOWHERE;
+		else if (!cfg.fc_gw4)
+			cfg.fc_scope = RT_SCOPE_LINK;
+		else
+			cfg.fc_scope = RT_SCOPE_UNIVERSE;
+	}
+	if (cmd)
+		err = inet_rtm_newroute(vs_net(), &cfg, &extack);
+	else
+		err = inet_rtm_delroute(vs_net(), &cfg, &extack);
+	return rtnl_report(err, &extack);
+}
+
+/* iproute.c iproute_get(): RTM_GETROUTE for an output route */
+static int iproute_get(int argc, char **argv)
+{
+	struct netlink_ext_ack extack = { NULL };
+	struct flowi4 fl4;
+	struct rtable *rt;
+	bool have_dst = false;
+	char a[32];
+	int err = 0;
+
+	memset(&fl4, 0, sizeof(fl4));
+	while (argc > 0) {
+		if (!strcmp(*argv, "from") || !strcmp(*argv, "src")) {
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			if (get_addr_ipv4(*argv, &fl4.saddr) < 0)
+				return invarg("invalid from address", *argv);
+		} else if (!strcmp(*argv, "oif") || !strcmp(*argv, "dev")) {
+			struct net_device *dev;
+
+			if (argc < 2)
+				return incomplete_command();
+			argc--;
+			argv++;
+			dev = __dev_get_by_name(vs_net(), *argv);
+			if (!dev)
+				return nodev(*argv);
+			fl4.flowi4_oif = dev->ifindex;
+		} else {
+			if (!strcmp(*argv, "to")) {
+				if (argc < 2)
+					return incomplete_command();
+				argc--;
+				argv++;
+			}
+			if (have_dst)
+				return duparg2("to", *argv);
+			if (get_addr_ipv4(*argv, &fl4.daddr) < 0) {
+				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+					   *argv);
+				return 1;
+			}
+			have_dst = true;
+		}
+		argc--;
+		argv++;
+	}
+	if (!have_dst) {
+		vs_eprintf("need at least a destination address\n");
+		return 1;
+	}
+	rt = ip_route_output_key(vs_net(), &fl4, &err);
+	if (!rt)
+		return rtnl_report(err ? err : -ENETUNREACH, &extack);
+	if (rt->rt_type == RTN_LOCAL)
+		vs_printf("local ");
+	else if (rt->rt_type == RTN_BROADCAST)
+		vs_printf("broadcast ");
+	else if (rt->rt_type == RTN_MULTICAST)
+		vs_printf("multicast ");
+	vs_printf("%s ", format_host_ipv4(fl4.daddr, a, sizeof(a)));
+	if (rt->rt_uses_gateway && rt->rt_gw4)
+		vs_printf("via %s ", format_host_ipv4(rt->rt_gw4, a, sizeof(a)));
+	if (rt->dst.dev)
+		vs_printf("dev %s ", rt->dst.dev->name);
+	if (fl4.saddr)
+		vs_printf("src %s ", format_host_ipv4(fl4.saddr, a, sizeof(a)));
+	vs_printf("uid 0 \n    cache %s\n",
+		  rt->rt_type == RTN_LOCAL ? "<local> " :
+		  rt->rt_type == RTN_BROADCAST ? "<local,brd> " : "");
+	return 0;
+}
+
+int do_iproute(int argc, char **argv)
+{
+	if (argc < 1)
+		return iproute_list(0, NULL);
+	if (matches(*argv, "add"))
+		return iproute_modify(1, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
+	if (matches(*argv, "change") || !strcmp(*argv, "chg"))
+		return iproute_modify(1, NLM_F_REPLACE, argc - 1, argv + 1);
+	if (matches(*argv, "replace"))
+		return iproute_modify(1, NLM_F_CREATE | NLM_F_REPLACE, argc - 1, argv + 1);
+	if (matches(*argv, "delete"))
+		return iproute_modify(0, 0, argc - 1, argv + 1);
+	if (matches(*argv, "get"))
+		return iproute_get(argc - 1, argv + 1);
+	if (matches(*argv, "list") || matches(*argv, "show") ||
+	    matches(*argv, "lst"))
+		return iproute_list(argc - 1, argv + 1);
+	if (matches(*argv, "help")) {
+		vs_eprintf("Usage: ip route { list | flush } SELECTOR\n"
+			   "       ip route { add | del | change | append | replace } ROUTE\n");
+		return 255;
+	}
+	vs_eprintf("Command \"%s\" is unknown, try \"ip route help\".\n", *argv);
+	return 255;
+}

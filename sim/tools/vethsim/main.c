@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0
+/* vethsim: the program. Everything else is in libsimtools.a (shell.c). */
+#include "vethsim/vethsim.h"
+
+int main(int argc, char **argv)
+{
+	return vethsim_main(argc, argv);
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Run every tests/scenarios/*.sh through `vethsim -x -f`, normalize the
+# transcript with tests/realnet/normalize.py and compare it with
+# tests/golden/NAME.out. Prints "NAME: OK" or "NAME: FAIL" and the diff per
+# scenario, then "N passed, N failed"; exits 1 if any failed.
+#
+# Usage: tests/golden_test.sh [-q] [VETHSIM] [SCENARIO...]
+#   VETHSIM defaults to build/solutions/vethsim (or $VETHSIM);
+#   -q leaves the diffs out.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+quiet=0
+if [ "${1:-}" = "-q" ]; then
+	quiet=1
+	shift
+fi
+vethsim=${VETHSIM:-build/solutions/vethsim}
+case "${1:-}" in
+*vethsim*) vethsim=$1; shift ;;
+esac
+if [ ! -x "$vethsim" ]; then
+	echo "golden_test.sh: $vethsim not found; build it with" \
+	     "'make -f mk/build.mk $vethsim'" >&2
+	exit 2
+fi
+if [ $# -eq 0 ]; then
+	set -- tests/scenarios/*.sh
+fi
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+pass=0
+fail=0
+for script in "$@"; do
+	name=$(basename "$script" .sh)
+	golden=tests/golden/$name.out
+	if [ ! -f "$golden" ]; then
+		echo "$name: FAIL (no golden file $golden)"
+		fail=$((fail + 1))
+		continue
+	fi
+	timeout 120 "$vethsim" -x -f "$script" >"$tmp/$name.raw" 2>"$tmp/$name.err"
+	rc=$?
+	python3 tests/realnet/normalize.py "$tmp/$name.raw" >"$tmp/$name.out"
+	if [ $rc -eq 0 ] && cmp -s "$golden" "$tmp/$name.out"; then
+		echo "$name: OK"
+		pass=$((pass + 1))
+	else
+		echo "$name: FAIL"
+		fail=$((fail + 1))
+		if [ $quiet -eq 0 ]; then
+			[ $rc -ne 0 ] && echo "  vethsim exited with status $rc"
+			[ -s "$tmp/$name.err" ] && sed 's/^/  stderr: /' "$tmp/$name.err" | head -20
+			diff -u "$golden" "$tmp/$name.out" | head -200
+		fi
+	fi
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vethsim shell: splitting command lines, running commands with their
+ * exit status and messages, background jobs, sleep and the clock.
+ */
+#include <check.h>
+#include <string.h>
+#include <linux/ktime.h>
+#include <linux/skbuff.h>
+#include "unit.h"
+#include "vethsim/vethsim.h"
+
+static void shell_setup(void)
+{
+	struct vs_options o = { .transcript = false, .keep_going = true };
+
+	ck_assert_int_eq(vs_shell_init(&o), 0);
+}
+
+static void shell_teardown(void)
+{
+	vs_shell_exit();
+	ck_assert_int_eq(skb_live_count(), 0);
+}
+
+static TCase *shell_tcase(Suite *s, const char *name)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_add_checked_fixture(tc, shell_setup, shell_teardown);
+	suite_add_tcase(s, tc);
+	return tc;
+}
+
+/* Run @line; its stdout+stderr in a static buffer. */
+static int run(const char *line, const char **text)
+{
+	static struct strbuf sb;
+	int rc;
+
+	sb_free(&sb);
+	rc = vs_shell_capture(line, &sb);
+	*text = sb.buf ? sb.buf : "";
+	return rc;
+}
+
+START_TEST(test_split_words_and_quotes)
+{
+	struct vs_cmdline cl;
+
+	ck_assert_int_eq(vs_parse_cmdline("  ip  link 'a b' \"c\\\"d\" e\\ f # x", &cl), 0);
+	ck_assert_int_eq(cl.argc, 5);
+	ck_assert_str_eq(cl.argv[0], "ip");
+	ck_assert_str_eq(cl.argv[2], "a b");
+	ck_assert_str_eq(cl.argv[3], "c\"d");
+	ck_assert_str_eq(cl.argv[4], "e f");
+	ck_assert(!cl.background);
+	vs_cmdline_free(&cl);
+}
+END_TEST
+
+START_TEST(test_split_background_and_redirect)
+{
+	struct vs_cmdline cl;
+
+	ck_assert_int_eq(vs_parse_cmdline("tcpdump -i veth0 -n &", &cl), 0);
+	ck_assert(cl.background);
+	ck_assert_int_eq(cl.argc, 4);
+	vs_cmdline_free(&cl);
+	ck_assert_int_eq(vs_parse_cmdline("echo 1 > /proc/sys/net/ipv4/conf/all/rp_filter", &cl), 0);
+	ck_assert_int_eq(cl.argc, 2);
+	ck_assert_str_eq(cl.redir_out, "/proc/sys/net/ipv4/conf/all/rp_filter");
+	vs_cmdline_free(&cl);
+	ck_assert_int_eq(vs_parse_cmdline("ping -c 1 x >/dev/null 2>/dev/null", &cl), 0);
+	ck_assert_str_eq(cl.redir_out, "/dev/null");
+	ck_assert_str_eq(cl.redir_err, "/dev/null");
+	vs_cmdline_free(&cl);
+}
+END_TEST
+
+START_TEST(test_split_refuses_shell_syntax)
+{
+	static const char *const bad[] = {
+		"ip link | grep veth", "ip link; ip addr", "a && b", "echo $HOME",
+		"echo `id`", "echo 'open", "echo \"open", "echo >", "& ", "a & b",
+		"cat < x", "(ip link)",
+	};
+	struct vs_cmdline cl;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_msg(vs_parse_cmdline(bad[i], &cl) < 0, "accepted: %s", bad[i]);
+		ck_assert_ptr_nonnull(cl.error);
+		vs_cmdline_free(&cl);
+	}
+}
+END_TEST
+
+START_TEST(test_unknown_command)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("frobnicate now", &out), 127);
+	ck_assert_str_eq(out, "bash: line 1: frobnicate: command not found\n");
+	ck_assert_int_eq(run("ip netns exec", &out), 1);
+	ck_assert_str_eq(out, "No netns name specified\n");
+}
+END_TEST
+
+START_TEST(test_sleep_moves_the_clock)
+{
+	const char *out;
+	u64 t0 = ktime_get_ns();
+
+	ck_assert_int_eq(run("sleep 1.5", &out), 0);
+	ck_assert_uint_ge(ktime_get_ns() - t0, 1500000000ull);
+	ck_assert_int_eq(run("sleep x", &out), 1);
+	ck_assert_str_eq(out, "sleep: invalid time interval 'x'\n"
+			      "Try 'sleep --help' for more information.\n");
+}
+END_TEST
+
+START_TEST(test_kill_unknown_job)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("kill %3", &out), 1);
+	ck_assert_str_eq(out, "bash: kill: %3: no such job\n");
+	ck_assert_int_eq(run("wait", &out), 0);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(test_background_capture_and_kill)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("ip link set lo up", &out), 0);
+	ck_assert_int_eq(run("tcpdump -i lo -n &", &out), 0);
+	ck_assert_int_eq(run("ping -c 2 -i 0.2 127.0.0.1", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "2 packets transmitted, 2 received, 0% packet loss"));
+	ck_assert_int_eq(run("kill %1", &out), 0);
+	ck_assert_int_eq(run("kill %1", &out), 0);	/* not reaped yet */
+	ck_assert_int_eq(run("wait", &out), 0);
+	ck_assert_int_eq(run("kill %1", &out), 1);	/* reaped */
+}
+END_TEST
+
+START_TEST(test_proc_writes)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("echo 1 > /proc/sys/net/ipv4/conf/nodev/rp_filter", &out), 1);
+	ck_assert_str_eq(out, "bash: line 1: /proc/sys/net/ipv4/conf/nodev/rp_filter: No such file or directory\n");
+	ck_assert_int_eq(run("echo abc > /proc/sys/net/ipv4/conf/all/rp_filter", &out), 1);
+	ck_assert_str_eq(out, "bash: line 1: echo: write error: Invalid argument\n");
+	ck_assert_int_eq(run("echo 2 > /proc/sys/net/ipv4/conf/all/rp_filter", &out), 0);
+	ck_assert_int_eq(run("cat /proc/sys/net/ipv4/conf/all/rp_filter", &out), 0);
+	ck_assert_str_eq(out, "2\n");
+	ck_assert_int_eq(run("sysctl net.ipv4.conf.all.rp_filter", &out), 0);
+	ck_assert_str_eq(out, "net.ipv4.conf.all.rp_filter = 2\n");
+	ck_assert_int_eq(run("sysctl -w net.ipv4.conf.all.nosuch=1", &out), 1);
+	ck_assert_str_eq(out, "sysctl: cannot stat /proc/sys/net/ipv4/conf/all/nosuch: No such file or directory\n");
+	ck_assert_int_eq(run("cat /proc/net/softnet_stat", &out), 0);
+	ck_assert_int_eq((int)strlen(out), 13 * 9);
+}
+END_TEST
+
+/* bash opens the file, in its own namespace, before netns exec runs */
+START_TEST(test_redirect_is_the_shells)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("ip netns add ns0", &out), 0);
+	ck_assert_int_eq(run("ip netns exec ns0 echo 2 > /proc/sys/net/ipv4/conf/all/rp_filter", &out), 0);
+	ck_assert_int_eq(run("cat /proc/sys/net/ipv4/conf/all/rp_filter", &out), 0);
+	ck_assert_str_eq(out, "2\n");
+	ck_assert_int_eq(run("ip netns exec ns0 sysctl -n net.ipv4.conf.all.rp_filter", &out), 0);
+	ck_assert_str_ne(out, "2\n");
+	ck_assert_int_eq(run("sysctl -n net.ipv4.conf.all.accept_local > /proc/sys/net/ipv4/conf/all/rp_filter", &out), 0);
+	ck_assert_int_eq(run("cat /proc/sys/net/ipv4/conf/all/rp_filter", &out), 0);
+	ck_assert_str_eq(out, "0\n");
+	ck_assert_int_eq(run("echo 1 > /tmp/x", &out), 1);
+}
+END_TEST
+
+START_TEST(test_ping_errors)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("ping", &out), 1);
+	ck_assert_str_eq(out, "ping: usage error: Destination address required\n");
+	ck_assert_int_eq(run("ping -c 0 1.2.3.4", &out), 1);
+	ck_assert_str_eq(out, "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807\n");
+	ck_assert_int_eq(run("ping -c 1 10.9.9.9", &out), 2);
+	ck_assert_str_eq(out, "ping: connect: Network is unreachable\n");
+	ck_assert_int_eq(run("ping -I veth9 -c 1 10.9.9.9", &out), 2);
+	ck_assert_str_eq(out, "ping: SO_BINDTODEVICE veth9: No such device\n");
+	ck_assert_int_eq(run("ping -x 1.2.3.4", &out), 2);
+	ck_assert_ptr_nonnull(strstr(out, "ping: invalid option -- 'x'\n"));
+}
+END_TEST
+
+START_TEST(test_ping_lo)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("ip link set lo up", &out), 0);
+	ck_assert_int_eq(run("ping 127.0.0.1 -c 3 -i 0.2", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n"
+					  "64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time="));
+	ck_assert_ptr_nonnull(strstr(out, "\n--- 127.0.0.1 ping statistics ---\n"
+					  "3 packets transmitted, 3 received, 0% packet loss, time 4"));
+	ck_assert_ptr_nonnull(strstr(out, "rtt min/avg/max/mdev = "));
+}
+END_TEST
+
+START_TEST(test_sim_commands)
+{
+	const char *out;
+
+	ck_assert_int_eq(run("ip link add veth0 type veth peer name veth1", &out), 0);
+	ck_assert_int_eq(run("sim netdev veth0", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "struct veth_priv at "));
+	ck_assert_ptr_nonnull(strstr(out, "(veth1, ifindex 2)"));
+	ck_assert_ptr_nonnull(strstr(out, "netdev_priv() - dev"));
+	ck_assert_int_eq(run("sim netdev veth9", &out), 1);
+	ck_assert_int_eq(run("ip addr add 10.0.0.1/24 dev veth0", &out), 0);
+	ck_assert_int_eq(run("ip addr add 10.0.0.2/24 dev veth1", &out), 0);
+	ck_assert_int_eq(run("ip link set veth0 up", &out), 0);
+	ck_assert_int_eq(run("ip link set veth1 up", &out), 0);
+	ck_assert_int_eq(run("sim trace function_graph veth_xmit", &out), 0);
+	run("ping -c 1 -W 1 -I veth0 10.0.0.2", &out);
+	ck_assert_int_eq(run("sim trace off", &out), 0);
+	ck_assert_int_eq(run("sim trace show", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "# tracer: function_graph"));
+	ck_assert_ptr_nonnull(strstr(out, "veth_xmit() {"));
+	ck_assert_int_eq(run("sim trace nop", &out), 0);
+	ck_assert_int_eq(run("sim softirq hold", &out), 0);
+	ck_assert_str_eq(out, "pending softirqs: none (held)\n");
+	ck_assert_int_eq(run("sim softirq run", &out), 0);
+	ck_assert_int_eq(run("sim softnet", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "cpu0: input_pkt_queue 0"));
+	ck_assert_int_eq(run("sim nosuch", &out), 1);
+	ck_assert_str_eq(out, "sim: unknown command \"nosuch\", try \"sim help\"\n");
+}
+END_TEST
+
+static Suite *shell_suite(void)
+{
+	Suite *s = suite_create("shell");
+	TCase *tc = tcase_create("cmdline");
+
+	tcase_add_test(tc, test_split_words_and_quotes);
+	tcase_add_test(tc, test_split_background_and_redirect);
+	tcase_add_test(tc, test_split_refuses_shell_syntax);
+	suite_add_tcase(s, tc);
+	tc = shell_tcase(s, "commands");
+	tcase_add_test(tc, test_unknown_command);
+	tcase_add_test(tc, test_sleep_moves_the_clock);
+	tcase_add_test(tc, test_kill_unknown_job);
+	tcase_add_test(tc, test_background_capture_and_kill);
+	tcase_add_test(tc, test_proc_writes);
+	tcase_add_test(tc, test_redirect_is_the_shells);
+	tcase_add_test(tc, test_ping_errors);
+	tcase_add_test(tc, test_ping_lo);
+	tcase_add_test(tc, test_sim_commands);
+	return s;
+}
+
+UNIT_MAIN(shell_suite)
