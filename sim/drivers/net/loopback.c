@@ -49,16 +49,8 @@ static void loopback_get_stats64(struct net_device *dev,
 	stats->tx_bytes = lb_stats->bytes;
 }
 
-/* Not in 6.1 (ethtool -i lo uses the core's default); driver "". */
-static void loopback_get_drvinfo(struct net_device *dev,
-				 struct ethtool_drvinfo *info)
-{
-	(void)dev;
-	snprintf(info->driver, sizeof(info->driver), "%s", "");
-}
-
+/* 6.1: also .get_link and .get_ts_info; no get_drvinfo, so `ethtool -i lo` fails. */
 static const struct ethtool_ops loopback_ethtool_ops = {
-	.get_drvinfo	= loopback_get_drvinfo,
 };
 
 static const struct net_device_ops loopback_ops = {

@@ -45,6 +45,8 @@ enum ftrace_tracer {
 };
 
 int ftrace_set_tracer(enum ftrace_tracer t);
+/* tracing_on: false stops recording and keeps the buffer */
+void tracing_set_on(bool on);
 /* set_graph_function / set_ftrace_filter: NULL clears; glob '*' allowed */
 int ftrace_set_filter(const char *patterns);
 void ftrace_reset(void);	/* clear the ring buffer */

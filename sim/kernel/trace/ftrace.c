@@ -86,7 +86,17 @@ static bool glob_match(const struct ftrace_glob *g, const char *func)
 
 static void ftrace_update_enabled(void)
 {
-	ftrace_enabled = ftrace.tracer != TRACER_NOP;
+	ftrace_enabled = ftrace.tracer != TRACER_NOP && !ftrace.off;
+}
+
+/*
+ * Writing tracing_on: 0 stops recording but keeps the buffer for reading,
+ * 1 records again. 6.1: tracer_tracing_off() on the ring buffer; same effect.
+ */
+void tracing_set_on(bool on)
+{
+	ftrace.off = !on;
+	ftrace_update_enabled();
 }
 
 /* Writing current_tracer: switching tracers empties the buffer. */
@@ -152,6 +162,7 @@ size_t ftrace_entries_written(void)
 void ftrace_shutdown(void)
 {
 	ftrace.tracer = TRACER_NOP;
+	ftrace.off = false;
 	ftrace_update_enabled();
 	ftrace_reset();
 	free(ftrace.buf);

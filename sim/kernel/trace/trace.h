@@ -35,6 +35,7 @@ struct ftrace_event {
 
 struct ftrace_state {
 	enum ftrace_tracer	tracer;
+	bool			off;	/* tracing_on = 0 */
 	struct ftrace_event	*buf;	/* allocated on first event */
 	size_t			head, count, written;
 	char			comm[TASK_COMM_LEN];

@@ -66,12 +66,11 @@ static int do_trace(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(argv[0], "off")) {
-		/* echo 0 > tracing_on: stop recording, keep the buffer */
-		ftrace_enabled = false;
+		tracing_set_on(false);	/* echo 0 > tracing_on */
 		return 0;
 	}
 	if (!strcmp(argv[0], "on")) {
-		ftrace_enabled = ftrace_current_tracer() != TRACER_NOP;
+		tracing_set_on(true);	/* echo 1 > tracing_on */
 		return 0;
 	}
 	if (!strcmp(argv[0], "nop")) {
@@ -96,6 +95,7 @@ static int do_trace(int argc, char **argv)
 		return 1;
 	}
 	ftrace_reset();
+	tracing_set_on(true);	/* choosing a tracer means: record now */
 	return 0;
 }
 
