@@ -34,6 +34,19 @@ int invarg(const char *msg, const char *arg);		/* returns 255 */
 int nodev(const char *dev);				/* "Cannot find device" */
 int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
+
+/*
+ * Step to the argument a keyword takes, or fail as iproute2 does with
+ * 'Command line is not complete. Try option "help"'. iproute2's own
+ * NEXT_ARG() exits the program; here it returns the status instead, so a
+ * bad line fails one command and the shell goes on.
+ */
+#define NEXT_ARG() do {				\
+	if (argc < 2)				\
+		return incomplete_command();	\
+	argc--;					\
+	argv++;					\
+} while (0)
 /* iproute2's answer to a failed request: "Error: MSG." or "RTNETLINK answers: ..." */
 int rtnl_report(int err, const struct netlink_ext_ack *extack);
 /* "10.0.0.1/24": 0 ok; -1 bad. *len is -1 when no /len was given. */

@@ -522,19 +522,13 @@ static int ipaddr_list(int argc, char **argv)
 
 	while (argc > 0) {
 		if (!strcmp(*argv, "dev")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			filter_dev = *argv;
 		} else if (!strcmp(*argv, "up")) {
 			up_only = true;
 		} else if (matches(*argv, "scope") || matches(*argv, "to") ||
 			   matches(*argv, "label")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;	/* accepted, not filtered */
+			NEXT_ARG();	/* accepted, not filtered */
 		} else {
 			if (filter_dev)
 				return duparg2("dev", *argv);
@@ -579,38 +573,23 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 	req.scope = -1;
 	while (argc > 0) {
 		if (!strcmp(*argv, "peer") || !strcmp(*argv, "remote")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (get_prefix_ipv4(*argv, &peer, &plen) < 0) {
 				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
 					   *argv);
 				return 1;
 			}
 		} else if (matches(*argv, "broadcast") || !strcmp(*argv, "brd")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			brd_arg = *argv;
 		} else if (!strcmp(*argv, "dev")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			d = *argv;
 		} else if (!strcmp(*argv, "label")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			req.label = *argv;
 		} else if (matches(*argv, "scope")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (!strcmp(*argv, "global"))
 				req.scope = RT_SCOPE_UNIVERSE;
 			else if (!strcmp(*argv, "link"))
@@ -627,19 +606,13 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 			   !strcmp(*argv, "preference")) {
 			unsigned int m;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (!get_unsigned(&m, *argv))
 				return invarg("\"metric\" value is invalid\n", *argv);
 			req.metric = m;
 		} else {
 			if (!strcmp(*argv, "local")) {
-				if (argc < 2)
-					return incomplete_command();
-				argc--;
-				argv++;
+				NEXT_ARG();
 			}
 			if (have_local)
 				return duparg2("local", *argv);
@@ -703,10 +676,7 @@ static int ipaddr_flush(int argc, char **argv)
 
 	while (argc > 0) {
 		if (!strcmp(*argv, "dev")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 		}
 		if (dev)
 			return duparg2("dev", *argv);

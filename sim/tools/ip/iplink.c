@@ -59,10 +59,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->down = true;
 			la->up = false;
 		} else if (!strcmp(*argv, "name")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (!check_ifname(*argv))
 				return invarg("\"name\" not a valid ifname", *argv);
 			if (is_add || is_peer) {
@@ -72,10 +69,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 				la->newname = *argv;
 			}
 		} else if (matches(*argv, "mtu")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (la->has_mtu)
 				return duparg2("mtu", *argv);
 			if (!get_unsigned(&la->mtu, *argv))
@@ -84,10 +78,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 		} else if (matches(*argv, "address")) {
 			int len;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			len = ll_addr_a2n(la->address, 6, *argv);
 			if (len < 0)
 				return 1;
@@ -98,18 +89,12 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->has_address = true;
 		} else if (matches(*argv, "txqueuelen") || !strcmp(*argv, "qlen") ||
 			   matches(*argv, "txqlen")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (!get_unsigned(&la->txqlen, *argv))
 				return invarg("Invalid \"txqueuelen\" value\n", *argv);
 			la->has_txqlen = true;
 		} else if (!strcmp(*argv, "netns")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (la->netns_given)
 				return duparg2("netns", *argv);
 			la->net = netns_get_by_name(*argv);
@@ -117,10 +102,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			if (!la->net)
 				return invarg("Invalid \"netns\" value\n", *argv);
 		} else if (matches(*argv, "type") && !is_peer) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			la->type = *argv;
 			la->type_argc = argc - 1;
 			la->type_argv = argv + 1;
@@ -142,10 +124,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			return 255;
 		} else {
 			if (!strcmp(*argv, "dev")) {
-				if (argc < 2)
-					return incomplete_command();
-				argc--;
-				argv++;
+				NEXT_ARG();
 			}
 			if (la->name)
 				return duparg2("dev", *argv);
@@ -320,17 +299,11 @@ static int iplink_list(int argc, char **argv)
 		if (!strcmp(*argv, "up")) {
 			up_only = true;
 		} else if (!strcmp(*argv, "type")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			filter_kind = *argv;
 		} else {
 			if (!strcmp(*argv, "dev")) {
-				if (argc < 2)
-					return incomplete_command();
-				argc--;
-				argv++;
+				NEXT_ARG();
 			}
 			if (filter_dev)
 				return duparg2("dev", *argv);

@@ -35,18 +35,12 @@ static int ipneigh_show(int argc, char **argv, bool flush)
 
 	while (argc > 0) {
 		if (!strcmp(*argv, "dev")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			f.dev = __dev_get_by_name(vs_net(), *argv);
 			if (!f.dev)
 				return nodev(*argv);
 		} else if (!strcmp(*argv, "nud") || !strcmp(*argv, "to")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 		} else {
 			f.dev = __dev_get_by_name(vs_net(), *argv);
 			if (!f.dev)
@@ -88,20 +82,14 @@ static int ipneigh_modify(bool add, bool replace, int argc, char **argv)
 
 	while (argc > 0) {
 		if (!strcmp(*argv, "lladdr")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (ll_addr_a2n(ll, 6, *argv) != 6)
 				return 255;
 			have_ll = true;
 		} else if (!strcmp(*argv, "nud")) {
 			bool found = false;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			for (i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++) {
 				if (matches(*argv, nud_names[i].name)) {
 					state = nud_names[i].state;
@@ -112,17 +100,11 @@ static int ipneigh_modify(bool add, bool replace, int argc, char **argv)
 			if (!found)
 				return invarg("nud state is bad", *argv);
 		} else if (!strcmp(*argv, "dev")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			d = *argv;
 		} else {
 			if (!strcmp(*argv, "to")) {
-				if (argc < 2)
-					return incomplete_command();
-				argc--;
-				argv++;
+				NEXT_ARG();
 			}
 			if (dst)
 				return duparg2("to", *argv);

@@ -112,17 +112,11 @@ static int iproute_list(int argc, char **argv)
 
 	while (argc > 0) {
 		if (matches(*argv, "table")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (parse_table(*argv, &f.table) < 0)
 				return invarg("table id value is invalid\n", *argv);
 		} else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			f.dev = __dev_get_by_name(vs_net(), *argv);
 			if (!f.dev)
 				return nodev(*argv);
@@ -158,53 +152,35 @@ static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
 	cfg.fc_nlinfo_net = vs_net();
 	while (argc > 0) {
 		if (!strcmp(*argv, "via")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (get_addr_ipv4(*argv, &cfg.fc_gw4) < 0)
 				return invarg("invalid gateway address", *argv);
 		} else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif")) {
 			struct net_device *dev;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			dev = __dev_get_by_name(vs_net(), *argv);
 			if (!dev)
 				return nodev(*argv);
 			cfg.fc_oif = dev->ifindex;
 		} else if (!strcmp(*argv, "src")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (get_addr_ipv4(*argv, &cfg.fc_prefsrc) < 0)
 				return invarg("invalid source address", *argv);
 		} else if (!strcmp(*argv, "metric") || !strcmp(*argv, "priority") ||
 			   !strcmp(*argv, "preference")) {
 			unsigned int m;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (!get_unsigned(&m, *argv))
 				return invarg("\"metric\" value is invalid\n", *argv);
 			cfg.fc_priority = m;
 		} else if (matches(*argv, "table")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (parse_table(*argv, &cfg.fc_table) < 0)
 				return invarg("\"table\" value is invalid\n", *argv);
 		} else if (!strcmp(*argv, "scope")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			scope_given = true;
 			if (!strcmp(*argv, "global"))
 				cfg.fc_scope = RT_SCOPE_UNIVERSE;
@@ -217,10 +193,7 @@ static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
 		} else if (!strcmp(*argv, "proto") || !strcmp(*argv, "protocol")) {
 			unsigned int p;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (!strcmp(*argv, "static"))
 				cfg.fc_protocol = RTPROT_STATIC;
 			else if (!strcmp(*argv, "kernel"))
@@ -246,10 +219,7 @@ static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
 				      RTN_UNICAST;
 		} else {
 			if (!strcmp(*argv, "to")) {
-				if (argc < 2)
-					return incomplete_command();
-				argc--;
-				argv++;
+				NEXT_ARG();
 			}
 			if (have_dst)
 				return duparg2("to", *argv);
@@ -307,29 +277,20 @@ static int iproute_get(int argc, char **argv)
 	memset(&fl4, 0, sizeof(fl4));
 	while (argc > 0) {
 		if (!strcmp(*argv, "from") || !strcmp(*argv, "src")) {
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			if (get_addr_ipv4(*argv, &fl4.saddr) < 0)
 				return invarg("invalid from address", *argv);
 		} else if (!strcmp(*argv, "oif") || !strcmp(*argv, "dev")) {
 			struct net_device *dev;
 
-			if (argc < 2)
-				return incomplete_command();
-			argc--;
-			argv++;
+			NEXT_ARG();
 			dev = __dev_get_by_name(vs_net(), *argv);
 			if (!dev)
 				return nodev(*argv);
 			fl4.flowi4_oif = dev->ifindex;
 		} else {
 			if (!strcmp(*argv, "to")) {
-				if (argc < 2)
-					return incomplete_command();
-				argc--;
-				argv++;
+				NEXT_ARG();
 			}
 			if (have_dst)
 				return duparg2("to", *argv);
