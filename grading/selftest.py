@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Show that every grader check can fail: each must pass on solutions/ and
-fail on the untouched exercises/. Lab 6 (the VM) only with SELFTEST_VM=1.
+fail on the untouched exercises/. Lab 6 (the VM) only with SELFTEST_VM=1, as `make test` sets it.
 
 Prints "lab N: <check>: OK" per check and a closing "N passed, N failed".
 """

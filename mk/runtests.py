@@ -28,9 +28,10 @@ STEPS = [
     ("golden transcripts", "sh tests/golden_test.sh"),
     ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
     ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
-    ("grader self-test", "python3 grading/selftest.py"),
     ("module builds", f"{MAKE} -s -C module"),
     ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
+    # every grader check, lab 6's VM suite included, fails on the exercises
+    ("grader self-test", "SELFTEST_VM=1 python3 grading/selftest.py"),
 ]
 
 CHECK_RE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")
