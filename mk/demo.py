@@ -122,6 +122,8 @@ def main(argv):
     if real is None:
         print(style(f"(real kernel column off: {why})", "2"))
     ri = 0
+    broken = [cmd for (_, cmd), out in zip(plan, sim)
+              if re.search(r"^\[rc=(?!0\])\d+\]$", out, re.M)]
     for (notes, cmd), out in zip(plan, sim):
         print()
         for n in notes:
@@ -139,6 +141,9 @@ def main(argv):
                 print("\n".join("  | " + l for l in shown(r).splitlines()))
         pace()
     print()
+    if broken:
+        print(f"demo: {len(broken)} step(s) failed in vethsim: " + "; ".join(broken))
+        return 1
     print(style("Try it yourself: " + args.vethsim + "   (then: sim help)", "1"))
     return 0
 
