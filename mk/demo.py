@@ -19,6 +19,8 @@ import tempfile
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "tests", "realnet"))
+from normalize import normalize  # noqa: E402  (the rules the tests use)
 TTY = sys.stdout.isatty()
 
 
@@ -63,12 +65,6 @@ def shown(block):
         else:
             out.append(line)
     return "\n".join(out)
-
-
-def normalize(text):
-    p = subprocess.run([sys.executable, os.path.join(TOP, "tests/realnet/normalize.py")],
-                       input=text, stdout=subprocess.PIPE, text=True)
-    return p.stdout
 
 
 def real_run(cmds):
