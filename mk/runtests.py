@@ -29,6 +29,8 @@ STEPS = [
     ("the classroom demo plays",
      "REAL=0 python3 mk/demo.py --vethsim build/solutions/vethsim labs/00-demo/demo.sh"),
     ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
+    # the zh-CN twins keep the English docs' code, commands, figures and links
+    ("docs: zh-CN twins in sync", "python3 mk/docsync.py --selftest"),
     ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
     ("module builds", f"{MAKE} -s -C module"),
     ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
