@@ -41,6 +41,7 @@ REQUIRED = [
     "labs/[0-9][0-9]-*/README.md",
     "docs/concepts.md",
     "docs/instructor-guide.md",
+    "docs/xmit-path-6.1.md",
 ]
 TWIN_SUFFIX = ".zh-CN.md"
 SKIP_DIRS = {".git", "build", "node_modules"}
