@@ -21,17 +21,21 @@ prose may differ (it is a translation); these must not:
   twin link  the English doc links to its twin, and the twin back to it, in its
              first three non-blank lines ("中文版: ..." / "English: ...").
 
+When a code block differs, git (uncommitted edits, else the later commit) says
+which of the two files changed: "labs/03-xmit/README.md changed its code block 1
+(line 29) but README.zh-CN.md did not"; outside git it just says they differ.
+
 Prints one line per pair, "N passed, N failed" last; exits 1 on any failure.
 --selftest first proves the checker catches each kind of drift on a
 deliberately desynced temporary pair, then checks the repository.
 """
-import collections
 import difflib
 import glob
 import os
 import posixpath
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -182,8 +186,11 @@ def norm_link(target, doc_dir, self_paths):
     return path + ("#" + anchor if anchor else "")
 
 
-def compare(en_path, zh_path, en, zh):
-    """Problems (strings) between an English doc and its twin."""
+def compare(en_path, zh_path, en, zh, changed=None):
+    """Problems (strings) between an English doc and its twin.
+
+    changed is "en" or "zh" when git says which of the two changed last.
+    """
     out = []
     en_name, zh_name = en_path, posixpath.basename(zh_path)
 
@@ -208,9 +215,19 @@ def compare(en_path, zh_path, en, zh):
         if op == "replace" and i2 - i1 == j2 - j1:
             for k in range(i2 - i1):
                 ei, zj = i1 + k, j1 + k
-                out.append(f"{en_name} changed its code block {ei + 1} (line {en.code[ei][0]}) "
-                           f"but {zh_name} did not (its code block {zj + 1}, line {zh.code[zj][0]}), "
-                           f"or the reverse; from the twin to the English:")
+                en_at = f"code block {ei + 1} (line {en.code[ei][0]})"
+                zh_at = f"code block {zj + 1} (line {zh.code[zj][0]})"
+                if changed == "en":
+                    out.append(f"{en_name} changed its {en_at} but {zh_name} did not "
+                               f"(its code block {zj + 1}, line {zh.code[zj][0]}); "
+                               f"from the twin to the English:")
+                elif changed == "zh":
+                    out.append(f"{zh_path} changed its {zh_at} but {posixpath.basename(en_path)} "
+                               f"did not (its code block {ei + 1}, line {en.code[ei][0]}); "
+                               f"from the twin to the English:")
+                else:
+                    out.append(f"{en_name} {en_at} differs from {zh_name} {zh_at}; "
+                               f"from the twin to the English:")
                 diff = difflib.unified_diff(
                     fence_text(zh.code[zj]).split("\n"), fence_text(en.code[ei]).split("\n"),
                     f"{zh_path}:{zh.code[zj][0]}", f"{en_path}:{en.code[ei][0]}", lineterm="", n=1)
@@ -272,6 +289,31 @@ def indent(s):
     return "\n".join("    " + l for l in s.split("\n"))
 
 
+def changed_last(root, en_path, zh_path):
+    """"en" or "zh": which of the pair git saw change last (uncommitted edits
+    first, then the later commit), or None when git cannot tell."""
+    def git(*args):
+        r = subprocess.run(["git", "-C", root] + list(args), stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True)
+        if r.returncode:
+            raise OSError
+        return r.stdout
+    try:
+        d_en = bool(git("status", "--porcelain", "--", en_path).strip())
+        d_zh = bool(git("status", "--porcelain", "--", zh_path).strip())
+        if d_en != d_zh:
+            return "en" if d_en else "zh"
+        if d_en:
+            return None
+        t_en = git("log", "-1", "--format=%ct", "--", en_path).strip()
+        t_zh = git("log", "-1", "--format=%ct", "--", zh_path).strip()
+        if t_en and t_zh and t_en != t_zh:
+            return "en" if int(t_en) > int(t_zh) else "zh"
+    except OSError:
+        pass
+    return None
+
+
 def read(root, rel):
     with open(os.path.join(root, rel), encoding="utf-8") as f:
         return f.read()
@@ -304,7 +346,8 @@ def check(root, verbose=False, out=print):
             problems.append(f"{en_path} has no Chinese twin: write {zh_path}")
         else:
             problems = compare(en_path, zh_path, Doc(en_path, read(root, en_path)),
-                               Doc(zh_path, read(root, zh_path)))
+                               Doc(zh_path, read(root, zh_path)),
+                               changed_last(root, en_path, zh_path))
         if problems:
             failed += 1
             out(f"{en_path}: FAIL")
@@ -361,14 +404,26 @@ rcv = rcu_dereference(priv->peer);
 ```
 """
 
-# (name, file to edit, old, new, a phrase the report must contain)
+# (name, file to edit, old, new, a phrase the report must contain[, how]).
+# how: "dirty" (default): both files committed, then the edit left uncommitted;
+# "later": the edit committed a day after both files; "together": one commit
+# holds both files already desynced; "nogit": no repository at all.
 SELFTEST_CASES = [
     ("a changed command in a code block", "en",
      "sim netdev veth0 ", "sim netdev veth1 ",
      "labs/09-test/README.md changed its code block 1 (line 11) but README.zh-CN.md did not"),
-    ("a changed line of C", "en", "rcu_dereference(priv->peer)", "rcu_dereference_bh(priv->peer)",
-     "changed its code block 2"),
-    ("a changed language tag", "zh", "```c\n", "```C\n", "changed its code block 2"),
+    ("a changed line of C, committed after the twin", "en",
+     "rcu_dereference(priv->peer)", "rcu_dereference_bh(priv->peer)",
+     "labs/09-test/README.md changed its code block 2 (line 16) but README.zh-CN.md did not",
+     "later"),
+    ("a changed language tag in the twin", "zh", "```c\n", "```C\n",
+     "labs/09-test/README.zh-CN.md changed its code block 2 (line 16) but README.md did not"),
+    ("a code block change git cannot place", "en", "rcu_dereference(", "rcu_dereference_bh(",
+     "labs/09-test/README.md code block 2 (line 16) differs from README.zh-CN.md code block 2",
+     "together"),
+    ("a code block change outside git", "en", "rcu_dereference(", "rcu_dereference_bh(",
+     "labs/09-test/README.md code block 2 (line 16) differs from README.zh-CN.md code block 2",
+     "nogit"),
     ("a code block added to the English only", "en", "```c\n",
      "```\nmake build\n```\n\n```c\n", "has code block 2 (line 16) that README.zh-CN.md lacks"),
     ("a code block left in the twin only", "zh", "```c\nrcv", "```\nmake build\n```\n\n```c\nrcv",
@@ -380,6 +435,7 @@ SELFTEST_CASES = [
     ("a dropped inline command", "zh", "再运行 `ip link list`", "再列出设备",
      "has the command `ip link list` that README.zh-CN.md lacks"),
     ("a kernel identifier is not a command", "zh", "阅读\n", "阅读 `veth_xmit` 以及\n", None),
+    ("a stray backtick hides no command", "zh", "# 实验 9：测试\n", "# 实验 9：测试 `\n", None),
     ("a figure added to the English only", "en", "```\nvethsim#",
      "![the path](../../docs/figures/path.svg)\n\n```\nvethsim#",
      "shows the figure ../../docs/figures/path.svg that README.zh-CN.md does not show"),
@@ -404,43 +460,85 @@ SELFTEST_CASES = [
 ]
 
 
-def selftest():
-    """Run the checker on a synced pair and on each desynced copy; return (passed, failed)."""
-    passed = failed = 0
-    for name, side, old, new, expect in [("a synced pair passes", None, None, None, None)] + \
-            SELFTEST_CASES:
-        root = tempfile.mkdtemp(prefix="docsync-")
-        try:
-            d = os.path.join(root, "labs", "09-test")
-            os.makedirs(d)
-            files = {"en": os.path.join(d, "README.md"), "zh": os.path.join(d, "README.zh-CN.md")}
-            texts = {"en": SELFTEST_EN, "zh": SELFTEST_ZH}
-            if side in texts:
-                if old not in texts[side]:
-                    raise AssertionError(f"self-test {name!r}: {old!r} not in the {side} text")
-                texts[side] = texts[side].replace(old, new, 1)
+def _git(root, *args, date=None):
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    subprocess.run(["git", "-C", root, "-c", "user.name=docsync", "-c", "user.email=docsync@invalid",
+                    "-c", "commit.gpgsign=false"] + list(args), env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _selftest_case(name, side, old, new, expect, how):
+    root = tempfile.mkdtemp(prefix="docsync-")
+    try:
+        d = os.path.join(root, "labs", "09-test")
+        os.makedirs(d)
+        files = {"en": os.path.join(d, "README.md"), "zh": os.path.join(d, "README.zh-CN.md")}
+
+        def write(texts):
             for k, path in files.items():
                 if (side, k) in (("rm", "zh"), ("rm-en", "en")):
+                    if os.path.exists(path):
+                        os.remove(path)
                     continue
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(texts[k])
-            lines = []
-            p, f = check(root, out=lines.append)
-            report = "\n".join(lines)
-            if expect is None:
-                ok = f == 0 and p == 1
-                why = "" if ok else "expected no problem, got:\n" + report
+
+        texts = {"en": SELFTEST_EN, "zh": SELFTEST_ZH}
+        if how != "nogit":
+            _git(root, "init", "-q")
+        if how in ("dirty", "later"):
+            write(texts)
+            _git(root, "add", "-A")
+            _git(root, "commit", "-q", "-m", "synced", date="2026-01-01T00:00:00Z")
+        if side in texts:
+            if old not in texts[side]:
+                raise AssertionError(f"self-test {name!r}: {old!r} not in the {side} text")
+            texts[side] = texts[side].replace(old, new, 1)
+        write(texts)
+        if how in ("later", "together"):
+            _git(root, "add", "-A")
+            _git(root, "commit", "-q", "-m", "edit", date="2026-01-02T00:00:00Z")
+        lines = []
+        p, f = check(root, out=lines.append)
+        report = "\n".join(lines)
+        if expect is None:
+            return f == 0 and p == 1, "expected no problem, got:\n" + report
+        return f == 1 and expect in report, \
+            f"expected a failure saying {expect!r}, got:\n" + (report or "(nothing)")
+    finally:
+        shutil.rmtree(root)
+
+
+def selftest():
+    """Run the checker on a synced pair and on each desynced copy; return (passed, failed)."""
+    passed = failed = 0
+    have_git = shutil.which("git") is not None
+    saved = os.environ.get("GIT_CEILING_DIRECTORIES")
+    # never let a repository around the temporary directory answer for it
+    os.environ["GIT_CEILING_DIRECTORIES"] = os.path.realpath(tempfile.gettempdir())
+    try:
+        for case in [("a synced pair passes", None, None, None, None)] + SELFTEST_CASES:
+            name, side, old, new, expect = case[:5]
+            how = case[5] if len(case) > 5 else "dirty"
+            if not have_git and how != "nogit":
+                how = "nogit"
+                if expect and "changed its code block" in expect:
+                    print(f"selftest: {name}: SKIP (no git to tell which file changed)")
+                    continue
+            ok, why = _selftest_case(name, side, old, new, expect, how)
+            if ok:
+                passed += 1
+                print(f"selftest: {name}: OK")
             else:
-                ok = f == 1 and expect in report
-                why = "" if ok else f"expected a failure saying {expect!r}, got:\n" + (report or "(nothing)")
-        finally:
-            shutil.rmtree(root)
-        if ok:
-            passed += 1
-            print(f"selftest: {name}: OK")
+                failed += 1
+                print(f"selftest: {name}: FAIL\n    " + why.replace("\n", "\n    "))
+    finally:
+        if saved is None:
+            del os.environ["GIT_CEILING_DIRECTORIES"]
         else:
-            failed += 1
-            print(f"selftest: {name}: FAIL\n    " + why.replace("\n", "\n    "))
+            os.environ["GIT_CEILING_DIRECTORIES"] = saved
     return passed, failed
 
 
