@@ -30,6 +30,8 @@ STEPS = [
      "REAL=0 python3 mk/demo.py --vethsim build/solutions/vethsim labs/00-demo/demo.sh"),
     ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
     ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
+    ("VM harness: accelerator probe and time limits",
+     "python3 tests/vm/test_vethvm.py"),
     ("module builds", f"{MAKE} -s -C module"),
     ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
     # every grader check, lab 6's VM suite included, fails on the exercises
