@@ -26,6 +26,8 @@ help:
 	@echo "  make skels     regenerate exercises/ from solutions/"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
 	@echo "  make vm-shell  a shell in the Debian 6.1 VM with vethlab.ko; vm-run CMD='...'; vm-test"
+	@echo "                 (VM_ACCEL=kvm|tcg to force an accelerator; by default a 3 s probe"
+	@echo "                 decides, once per machine)"
 	@echo "  make clean     remove build/"
 	@echo
 	@echo "vethsim itself: $(VETHSIM) (try: $(VETHSIM) -h)"
