@@ -469,6 +469,19 @@ kind_tests() {
 	dmesg_check kind
 }
 
+# section NAME: say which part starts and how long the last one took,
+# so that a slow run shows where its time went
+SECTION=
+SECTION_T0=
+section() {
+	local now
+	now=$(cut -d' ' -f1 /proc/uptime)
+	[ -n "$SECTION" ] && echo "# $SECTION took $(echo "$now $SECTION_T0" |
+		awk '{ printf "%.1f", $1 - $2 }') s"
+	SECTION=$1
+	SECTION_T0=$now
+}
+
 # ---- main ----
 dmesg_clear
 if ! insmod $OURS; then
@@ -477,19 +490,25 @@ if ! insmod $OURS; then
 	echo "0 passed, 1 failed"
 	exit 1
 fi
+section "seed scenarios on vethlab.ko"
 scenarios $W/ours
 seed_checks
 dmesg_check seed
+section "ftrace of the transmit path"
 trace_test
+section "counters"
 counters_test
 dmesg_check counters
+section "bad input on vethlab.ko"
 badinput $W/ours
+section "robustness"
 robust_tests
 rmmod vethlab
 
 if ! insmod $STOCK; then
 	fail stock_insmod "insmod $STOCK failed: $(dmesg | tail -1)"
 else
+	section "seed scenarios and bad input on veth.ko"
 	scenarios $W/stock
 	badinput $W/stock
 	for c in $BAD_CASES; do
@@ -497,9 +516,11 @@ else
 	done
 	stock_checks
 	badinput_checks
+	section "kind clash"
 	kind_tests
 	rmmod veth
 fi
+section end
 
 echo "$PASS passed, $FAIL failed"
 [ $FAIL = 0 ]
