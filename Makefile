@@ -10,8 +10,8 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
-	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
+.PHONY: help demo test grade bench skels docs build unit unit-build fuzz-smoke \
+	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench deps-docs
 
 help:
 	@echo "vethlab: how a Linux veth pair really works"
@@ -24,6 +24,7 @@ help:
 	@echo "                 to grade many; results in grading/results/)"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
 	@echo "  make skels     regenerate exercises/ from solutions/"
+	@echo "  make docs      redraw every figure in docs/figures/ from vethsim's state (Graphviz)"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
 	@echo "  make vm-shell  a shell in the Debian 6.1 VM with vethlab.ko; vm-run CMD='...'; vm-test"
 	@echo "  make clean     remove build/"
@@ -36,6 +37,8 @@ deps-test:
 	@sh mk/deps.sh test
 deps-bench:
 	@sh mk/deps.sh bench
+deps-docs:
+	@sh mk/deps.sh docs
 
 build: $(VETHSIM) unit-build
 
@@ -62,6 +65,11 @@ bench: deps-bench
 
 skels:
 	@python3 mk/skels.py
+
+# Every figure is drawn by `sim draw` in the reference build (docs/figures/*.sh).
+docs: deps-docs
+	@$(MAKE) -s build/solutions/vethsim TREE=solutions
+	@python3 mk/figures.py --vethsim build/solutions/vethsim
 
 FUZZ_SECONDS ?= 5
 fuzz-smoke:

@@ -26,6 +26,9 @@ STEPS = [
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
     ("golden transcripts", "sh tests/golden_test.sh"),
+    # every docs/figures/*.svg is what `sim draw` gives now, and shows the
+    # numbers `sim netdev`, `sim softnet` and `ip link` print
+    ("figures are current and match vethsim", "python3 mk/figures.py --check"),
     ("the classroom demo plays",
      "REAL=0 python3 mk/demo.py --vethsim build/solutions/vethsim labs/00-demo/demo.sh"),
     ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
