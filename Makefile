@@ -16,8 +16,9 @@ include mk/build.mk
 help:
 	@echo "vethlab: how a Linux veth pair really works"
 	@echo
-	@echo "  make demo      the classroom demo: seed 000's story in vethsim (PACE=2 or PACE=key"
-	@echo "                 to pace it live; REAL=0 to skip the real-kernel column)"
+	@echo "  make demo      the classroom demo: articles 000 and 003, lo beside veth, in vethsim"
+	@echo "                 (PACE=2 or PACE=key to pace it live; REAL=0 to skip the real-kernel"
+	@echo "                 column; TREE=exercises to play it on your own code)"
 	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
 	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
@@ -50,8 +51,9 @@ unit: unit-build
 		CK_FORK=yes $$t || { rc=1; echo "FAILED: $$t"; }; \
 	done; exit $$rc
 
+# TREE=exercises plays the demo on the student's code, rebuilt first.
 demo: deps-demo
-	@$(MAKE) -s $(VETHSIM) TREE=solutions
+	@$(MAKE) -s $(VETHSIM) TREE=$(TREE)
 	@python3 mk/demo.py --vethsim $(VETHSIM) labs/00-demo/demo.sh
 
 test: deps-test
