@@ -137,12 +137,18 @@ static int draw_netdev(int argc, char **argv)
 			  priv_size);
 	vs_printf("<TD BGCOLOR=\"#f8f9fa\">unused<BR/>%zu B</TD></TR>\n", tail);
 	vs_printf("  </TABLE>>];\n");
-	vs_printf("  rule [shape=note, style=filled, fillcolor=\"#fffbe6\", label=\""
-		  "alloc_size = ALIGN(%zu, %d) + %zu + %d = %zu\\l"
+	if (priv_size)
+		vs_printf("  rule [shape=note, style=filled, fillcolor=\"#fffbe6\", label=\""
+			  "alloc_size = ALIGN(%zu, %d) + %zu + %d = %zu\\l",
+			  sz, NETDEV_ALIGN, priv_size, NETDEV_ALIGN - 1, alloc);
+	else
+		vs_printf("  rule [shape=note, style=filled, fillcolor=\"#fffbe6\", label=\""
+			  "sizeof_priv is 0: no private area (nothing may use netdev_priv())\\l"
+			  "alloc_size = %zu + %d = %zu\\l", sz, NETDEV_ALIGN - 1, alloc);
+	vs_printf(
 		  "p = kvzalloc(alloc_size); dev = PTR_ALIGN(p, %d): dev - p = padded = %u\\l"
 		  "netdev_priv(dev) = dev + ALIGN(sizeof(struct net_device), %d) = dev + %td\\l"
 		  "dev %% %d = %lu, netdev_priv(dev) %% %d = %lu\\l\"];\n",
-		  sz, NETDEV_ALIGN, priv_size, NETDEV_ALIGN - 1, alloc,
 		  NETDEV_ALIGN, dev->padded, NETDEV_ALIGN, priv_off,
 		  NETDEV_ALIGN, (unsigned long)((uintptr_t)dev % NETDEV_ALIGN),
 		  NETDEV_ALIGN,
