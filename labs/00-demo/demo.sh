@@ -45,7 +45,8 @@ sim trace off
 ## The path as Linux 6.1 names it: veth_xmit -> __dev_forward_skb -> __netif_rx ->
 ## enqueue_to_backlog, which queues the frame and raises NET_RX_SOFTIRQ. The
 ## articles' dev_forward_skb() and netif_rx() still exist (other drivers call
-## them); 6.1's veth calls the __ variants, as its bottom halves are already off.
+## them); 6.1's veth_xmit calls __dev_forward_skb() and then __netif_rx(), the
+## netif_rx() for callers that already run with bottom halves off.
 ## On the way out of __dev_queue_xmit the softirq runs net_rx_action ->
 ## process_backlog -> __netif_receive_skb_core, and the reply takes the same path.
 #@ show /^#|\b(veth_xmit|__dev_forward_skb|__netif_rx|netif_rx_internal|enqueue_to_backlog|____napi_schedule|net_rx_action|__napi_poll|process_backlog|__netif_receive_skb(_one_core|_core)?|ip_rcv|icmp_rcv|icmp_echo)\(\)/
@@ -101,7 +102,7 @@ sim trace off
 ## The request leaves by veth_xmit(), the reply by loopback_xmit(). Both set
 ## skb->protocol with eth_type_trans() and queue with __netif_rx(), into the same
 ## per-CPU backlog. The one difference: veth hands the frame to its peer
-## (__dev_forward_skb moves skb->dev to veth1); lo receives it itself.
+## (__dev_forward_skb() makes veth1 the skb's device); lo receives it itself.
 #@ show /^#|\b(veth_xmit|loopback_xmit|__dev_forward_skb|eth_type_trans|__netif_rx|netif_rx_internal|enqueue_to_backlog)\(\)/
 sim trace show
 ## lo's transmit is its own receive: its RX counters equal its TX counters.
