@@ -15,7 +15,8 @@ prints the DOT of the live state; Graphviz's `dot` renders it to NAME.svg.
   print: `sim netdev` (sizeof, ALIGN, padding, netdev_priv() - dev,
   priv_size, padded, ifindex), `ip link list` (the "N: name@peer" of every
   device), `sim softnet` (queue lengths and counters), `sim trace show`
-  (every function drawn was in the trace).
+  (every function drawn was in the trace);
+- a handout in labs/ embeds no figure, or a page embeds an SVG that is not there.
 
 Prints one line per figure and "N passed, N failed".
 """
@@ -136,6 +137,29 @@ def check_one(name, bl, dot_text, svg):
     return bad
 
 
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.svg)\)")
+
+
+def check_embeds():
+    """Every handout shows a figure; every embedded figure exists. [(where, problem)]"""
+    bad = []
+    docs = [os.path.join("labs", d, "README.md") for d in sorted(os.listdir(
+        os.path.join(TOP, "labs"))) if os.path.isfile(os.path.join(TOP, "labs", d, "README.md"))]
+    docs += [os.path.join("docs", f) for f in sorted(os.listdir(os.path.join(TOP, "docs")))
+             if f.endswith(".md")]
+    docs.append("README.md")
+    for rel in docs:
+        with open(os.path.join(TOP, rel), encoding="utf-8") as f:
+            links = IMAGE.findall(f.read())
+        if rel.startswith("labs/") and rel != "labs/README.md" and not links:
+            bad.append((rel, "embeds no figure"))
+        for link in links:
+            path = os.path.normpath(os.path.join(TOP, os.path.dirname(rel), link))
+            if not os.path.exists(path):
+                bad.append((rel, f"embeds {link}, which does not exist"))
+    return bad
+
+
 def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true")
@@ -183,6 +207,14 @@ def main(argv):
             else:
                 passed += 1
                 print(f"{name}: OK" + ("" if args.check else f" (docs/figures/{name}.svg)"))
+    if args.check:
+        bad = check_embeds()
+        for rel, problem in bad:
+            print(f"{rel}: FAIL ({problem})")
+        failed += bool(bad)
+        passed += not bad
+        if not bad:
+            print("handouts and docs: OK (every handout embeds a figure; every figure exists)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
