@@ -6,8 +6,8 @@
  *
  *	sim draw netdev DEV	struct net_device and its private area, with
  *				the offsets `sim netdev DEV` prints
- *	sim draw pair		every namespace, its devices, and the peer
- *				pointers of each veth pair
+ *	sim draw pair		the namespaces that hold more than lo, their
+ *				devices, and the peer pointers of each pair
  *	sim draw path [FUNCS]	the call graph of the function_graph trace
  *				buffer, cut down to the packet's path
  *	sim draw softnet	the per-CPU backlog: queues, poll list, counters
@@ -231,7 +231,14 @@ static int draw_pair(int argc, char **argv)
 	vs_printf("  node [%s, fontsize=11];\n  edge [%s, fontsize=10];\n", FONT, FONT);
 	for_each_net(net) {
 		char ns[64];
+		bool only_lo = true;
 
+		/* a namespace that holds nothing but its lo is left out */
+		for_each_netdev(net, dev)
+			if (!(dev->flags & IFF_LOOPBACK))
+				only_lo = false;
+		if (only_lo)
+			continue;
 		ns_label(net, ns, sizeof(ns));
 		vs_printf("  subgraph cluster_%d {\n    label=\"%s\"; style=rounded; "
 			  "color=\"#6c757d\";\n", n++, ns);
