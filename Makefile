@@ -10,8 +10,8 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade bench skels docs build unit unit-build fuzz-smoke \
-	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench deps-docs
+.PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
+	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
 
 help:
 	@echo "vethlab: how a Linux veth pair really works"
@@ -69,6 +69,7 @@ skels:
 	@python3 mk/skels.py
 
 # Every figure is drawn by `sim draw` in the reference build (docs/figures/*.sh).
+.PHONY: docs deps-docs
 docs: deps-docs
 	@$(MAKE) -s build/solutions/vethsim TREE=solutions
 	@python3 mk/figures.py --vethsim build/solutions/vethsim
