@@ -43,6 +43,7 @@ TTY = sys.stdout.isatty()
 WIDTH = 100
 ANSI = re.compile(r"\033\[[0-9;]*m")
 widest = 0
+widest_line = ""
 
 
 def style(text, code):
@@ -51,9 +52,11 @@ def style(text, code):
 
 def say(text=""):
     """Print, keeping count of the widest line a viewer sees."""
-    global widest
+    global widest, widest_line
     for line in text.split("\n"):
-        widest = max(widest, len(ANSI.sub("", line)))
+        plain = ANSI.sub("", line)
+        if len(plain) > widest:
+            widest, widest_line = len(plain), plain
     print(text)
 
 
@@ -259,6 +262,7 @@ def main(argv):
     if args.max_width:
         print(f"demo: widest line {widest} columns (limit {args.max_width})")
         if widest > args.max_width:
+            print(f"demo: too wide for a projector: {widest_line}")
             return 1
     return 0
 
