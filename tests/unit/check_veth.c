@@ -432,6 +432,49 @@ START_TEST(test_ethtool)
 }
 END_TEST
 
+/* ethtool's view: only through the SIOCETHTOOL ioctl (dev_ethtool()). */
+START_TEST(test_ethtool_ioctl)
+{
+	struct ethtool_drvinfo info;
+	struct {
+		struct ethtool_sset_info hdr;
+		u32 buf[1];
+	} sset;
+	struct {
+		struct ethtool_stats hdr;
+		u64 buf[16];
+	} stats;
+
+	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	memset(&info, 0, sizeof(info));
+	info.cmd = ETHTOOL_GDRVINFO;
+	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &info), 0);
+	ck_assert_str_eq(info.driver, "veth");
+	ck_assert_uint_eq(info.n_stats, 10);	/* "supports-statistics: yes" */
+	ck_assert_uint_eq(info.testinfo_len, 0);
+	memset(&sset, 0, sizeof(sset));
+	sset.hdr.cmd = ETHTOOL_GSSET_INFO;
+	sset.hdr.sset_mask = 1ULL << ETH_SS_STATS;
+	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &sset), 0);
+	ck_assert_uint_eq(sset.hdr.sset_mask, 1ULL << ETH_SS_STATS);
+	ck_assert_uint_eq(sset.hdr.data[0], 10);
+	memset(&stats, 0, sizeof(stats));
+	stats.hdr.cmd = ETHTOOL_GSTATS;
+	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &stats), 0);
+	ck_assert_uint_eq(stats.hdr.n_stats, 10);
+	ck_assert_uint_eq(stats.hdr.data[0], (u64)dev("veth1")->ifindex);
+	/* lo: no get_drvinfo and no link kind, so EOPNOTSUPP; no stats */
+	info.cmd = ETHTOOL_GDRVINFO;
+	ck_assert_int_eq(dev_ethtool(&init_net, "lo", &info), -EOPNOTSUPP);
+	memset(&sset, 0, sizeof(sset));
+	sset.hdr.cmd = ETHTOOL_GSSET_INFO;
+	sset.hdr.sset_mask = 1ULL << ETH_SS_STATS;
+	ck_assert_int_eq(dev_ethtool(&init_net, "lo", &sset), 0);
+	ck_assert_uint_eq(sset.hdr.sset_mask, 0);
+	ck_assert_int_eq(dev_ethtool(&init_net, "nosuch", &info), -ENODEV);
+}
+END_TEST
+
 START_TEST(test_validate_attrs)
 {
 	struct rtnl_newlink_req req;
@@ -554,6 +597,15 @@ START_TEST(test_no_handler_counts_rx_dropped)
 }
 END_TEST
 
+/* What RTM_GETLINK reports for @name (IFLA_QDISC, IFLA_OPERSTATE). */
+static struct rtnl_link_msg getlink(const char *name)
+{
+	struct rtnl_link_msg m;
+
+	ck_assert_int_eq(rtnl_getlink(&init_net, 0, name, &m), 0);
+	return m;
+}
+
 START_TEST(test_qdisc_and_operstate_shown)
 {
 	struct net_device *v0;
@@ -561,16 +613,24 @@ START_TEST(test_qdisc_and_operstate_shown)
 	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
 	v0 = dev("veth0");
 	/* seed000: "qdisc noop state DOWN" before the first up. */
-	ck_assert_str_eq(v0->qdisc, "noop");
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_DOWN);
+	ck_assert_str_eq(getlink("veth0").qdisc, "noop");
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_DOWN);
 	up("veth0");
-	ck_assert_str_eq(v0->qdisc, "noqueue");
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_LOWERLAYERDOWN);
+	ck_assert_str_eq(getlink("veth0").qdisc, "noqueue");
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_LOWERLAYERDOWN);
 	up("veth1");
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_UP);
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_UP);
+	ck_assert_uint_eq(getlink("veth0").ifi.ifi_flags & (IFF_UP | IFF_RUNNING |
+							    IFF_LOWER_UP),
+			  IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
+	ck_assert(getlink("veth0").has_link);
+	ck_assert_int_eq(getlink("veth0").link, dev("veth1")->ifindex);
+	ck_assert_str_eq(getlink("veth0").kind, "veth");
 	dev_close(v0);
-	ck_assert_str_eq(v0->qdisc, "noqueue");	/* kept when down */
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_DOWN);
+	ck_assert_str_eq(getlink("veth0").qdisc, "noqueue");	/* kept when down */
+	/* the operstate field stays; IFLA_OPERSTATE says DOWN when not running */
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_DOWN);
+	ck_assert_int_eq(rtnl_getlink(&init_net, 0, "nosuch", NULL), -ENODEV);
 }
 END_TEST
 
@@ -622,6 +682,7 @@ static Suite *veth_suite(void)
 
 	tc = unit_tcase(s, "ethtool", NULL);
 	tcase_add_test(tc, test_ethtool);
+	tcase_add_test(tc, test_ethtool_ioctl);
 	tcase_add_test(tc, test_qdisc_and_operstate_shown);
 	tcase_add_test(tc, test_deterministic_macs_repeat);
 	return s;

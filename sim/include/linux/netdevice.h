@@ -10,6 +10,7 @@
 #define _SIM_LINUX_NETDEVICE_H
 
 #include <linux/types.h>
+#include <uapi/linux/if_link.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
 #include <linux/atomic.h>
@@ -106,17 +107,7 @@ struct net_device_stats {
 	unsigned long rx_compressed, tx_compressed;
 };
 
-/* include/uapi/linux/if_link.h */
-struct rtnl_link_stats64 {
-	u64 rx_packets, tx_packets, rx_bytes, tx_bytes;
-	u64 rx_errors, tx_errors, rx_dropped, tx_dropped;
-	u64 multicast, collisions;
-	u64 rx_length_errors, rx_over_errors, rx_crc_errors;
-	u64 rx_frame_errors, rx_fifo_errors, rx_missed_errors;
-	u64 tx_aborted_errors, tx_carrier_errors, tx_fifo_errors;
-	u64 tx_heartbeat_errors, tx_window_errors;
-	u64 rx_compressed, tx_compressed, rx_nohandler;
-};
+/* struct rtnl_link_stats64: include/uapi/linux/if_link.h */
 
 struct net_device_ops {
 	int		(*ndo_init)(struct net_device *dev);
@@ -460,6 +451,19 @@ int dev_get_valid_name(struct net *net, struct net_device *dev,
  */
 void net_enable_timestamp(void);
 void net_disable_timestamp(void);
+/*
+ * net/core/dev_ioctl.c: SIOCGIFFLAGS / SIOCGIFINDEX on device ifr_name.
+ * struct ifreq, reduced to the members these two use (6.1's is a union).
+ */
+#define SIOCGIFFLAGS	0x8913
+#define SIOCGIFINDEX	0x8933
+struct sim_ifreq {
+	char	ifr_name[IFNAMSIZ];
+	short	ifr_flags;	/* low 16 bits of dev_get_flags(), as 6.1 */
+	int	ifr_ifindex;
+};
+int dev_ioctl(struct net *net, unsigned int cmd, struct sim_ifreq *ifr);
+
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
 size_t softnet_seq_show(char *buf, size_t size);
 /* Names of the IF_OPER_* states as `ip link` prints them. */

@@ -21,6 +21,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/etherdevice.h>
 #include <linux/ftrace.h>
 #include <net/neighbour.h>
@@ -619,18 +620,43 @@ void neigh_flush_net(struct neigh_table *tbl, struct net *net)
 	}
 }
 
-/* For `ip neigh show`. 6.1: neigh_dump_table(). */
-int neigh_dump(struct neigh_table *tbl, struct net *net,
-	       struct net_device *dev,
-	       int (*fn)(struct neighbour *n, void *arg), void *arg)
+/*
+ * 6.1: neigh_fill_info() into a decoded record: NDA_LLADDR only while
+ * the entry is NUD_VALID; no NDA_CACHEINFO/NDA_PROBES.
+ */
+static void neigh_fill_info(struct rtnl_neigh_msg *m, struct neighbour *n)
+{
+	memset(m, 0, sizeof(*m));
+	m->ndm.ndm_family = AF_INET;
+	m->ndm.ndm_flags = n->flags;
+	m->ndm.ndm_type = n->type;
+	m->ndm.ndm_ifindex = n->dev->ifindex;
+	memcpy(m->dst, n->primary_key, sizeof(n->primary_key));
+	m->ndm.ndm_state = n->nud_state;
+	if (n->nud_state & NUD_VALID) {
+		m->lladdr_len = n->dev->addr_len;
+		memcpy(m->lladdr, n->ha, n->dev->addr_len);
+	}
+}
+
+/*
+ * 6.1: neigh_dump_table(): the entries of @net in table order (oldest
+ * first here; hash order there), only @ifindex's if not 0
+ * (neigh_ifindex_filtered()); stops when @cb returns non-zero.
+ */
+int neigh_dump_table(struct neigh_table *tbl, struct net *net, int ifindex,
+		     rtnl_dump_cb cb, void *arg)
 {
 	struct neighbour *n, *tmp;
+	struct rtnl_neigh_msg m;
 	int ret = 0;
 
 	list_for_each_entry_safe(n, tmp, &tbl->entries, list) {
-		if (dev_net(n->dev) != net || (dev && n->dev != dev))
+		if (dev_net(n->dev) != net ||
+		    (ifindex && n->dev->ifindex != ifindex))
 			continue;
-		ret = fn(n, arg);
+		neigh_fill_info(&m, n);
+		ret = cb(&m, arg);
 		if (ret)
 			break;
 	}
@@ -700,23 +726,4 @@ int neigh_delete(struct neigh_table *tbl, struct net_device *dev,
 		     NEIGH_UPDATE_F_ADMIN, 0);
 	neigh_unlink(n);
 	return 0;
-}
-
-/*
- * The names iproute2 prints (ip/ipneigh.c nud_state_a2n's inverse).
- * sim: for the tools.
- */
-const char *neigh_state_name(u8 nud_state)
-{
-	switch (nud_state) {
-	case NUD_INCOMPLETE:	return "INCOMPLETE";
-	case NUD_REACHABLE:	return "REACHABLE";
-	case NUD_STALE:		return "STALE";
-	case NUD_DELAY:		return "DELAY";
-	case NUD_PROBE:		return "PROBE";
-	case NUD_FAILED:	return "FAILED";
-	case NUD_NOARP:		return "NOARP";
-	case NUD_PERMANENT:	return "PERMANENT";
-	default:		return "NONE";
-	}
 }

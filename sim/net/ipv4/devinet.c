@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
 #include <net/ip_fib.h>
@@ -466,4 +467,64 @@ void devinet_exit_net(struct net *net)
 void devinet_init(void)
 {
 	register_netdevice_notifier(&ip_netdev_notifier);
+}
+
+/*
+ * 6.1: inet_fill_ifaddr() into a decoded record: IFA_ADDRESS, IFA_LOCAL,
+ * IFA_BROADCAST and IFA_LABEL only when set; lifetimes as stored (the sim
+ * does not age addresses).
+ */
+static void inet_fill_ifaddr(struct rtnl_addr_msg *m, struct in_ifaddr *ifa)
+{
+	memset(m, 0, sizeof(*m));
+	m->ifa.ifa_family = AF_INET;
+	m->ifa.ifa_prefixlen = ifa->ifa_prefixlen;
+	m->ifa.ifa_flags = (u8)ifa->ifa_flags;
+	m->ifa.ifa_scope = ifa->ifa_scope;
+	m->ifa.ifa_index = (u32)ifa->ifa_dev->dev->ifindex;
+	if (ifa->ifa_address) {
+		m->has_address = true;
+		memcpy(m->address, &ifa->ifa_address, 4);
+	}
+	if (ifa->ifa_local) {
+		m->has_local = true;
+		memcpy(m->local, &ifa->ifa_local, 4);
+	}
+	if (ifa->ifa_broadcast) {
+		m->has_broadcast = true;
+		memcpy(m->broadcast, &ifa->ifa_broadcast, 4);
+	}
+	if (ifa->ifa_label[0])
+		snprintf(m->label, sizeof(m->label), "%s", ifa->ifa_label);
+	m->flags = ifa->ifa_flags;
+	m->valid_lft = ifa->ifa_valid_lft;
+	m->preferred_lft = ifa->ifa_preferred_lft;
+}
+
+/*
+ * 6.1: inet_dump_ifaddr(): every IPv4 address of @net, device by device;
+ * with @ifindex not 0 only that device's (the strict-check filter).
+ */
+int inet_dump_ifaddr(struct net *net, int ifindex, rtnl_dump_cb cb, void *arg)
+{
+	struct rtnl_addr_msg m;
+	struct net_device *dev;
+	struct in_device *in_dev;
+	struct in_ifaddr *ifa;
+	int ret = 0;
+
+	for_each_netdev(net, dev) {
+		if (ifindex && dev->ifindex != ifindex)
+			continue;
+		in_dev = __in_dev_get_rtnl(dev);
+		if (!in_dev)
+			continue;
+		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+			inet_fill_ifaddr(&m, ifa);
+			ret = cb(&m, arg);
+			if (ret)
+				return ret;
+		}
+	}
+	return ret;
 }

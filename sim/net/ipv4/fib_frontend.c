@@ -451,25 +451,41 @@ void ip_fib_init(void)
 	register_netdevice_notifier(&fib_netdev_notifier);
 }
 
-/*
- * For `ip route show`. 6.1: inet_dump_fib(); `table all` (RT_TABLE_UNSPEC)
- * dumps main first, then local, as the table hash does for these ids.
- */
-int fib_dump_routes(struct net *net, u32 tb_id,
-		    int (*fn)(const struct fib_info *fi, void *arg), void *arg)
+struct fib_dump_ctx {
+	rtnl_dump_cb	cb;
+	void		*arg;
+};
+
+/* sim: fib_table_dump() hands out a fib_info; fill its record here. */
+static int fib_dump_one(const struct fib_info *fi, void *arg)
 {
+	struct fib_dump_ctx *ctx = arg;
+	struct rtnl_route_msg m;
+
+	fib_dump_info(&m, fi);
+	return ctx->cb(&m, ctx->arg);
+}
+
+/*
+ * 6.1: inet_dump_fib() for `ip route show`: @cb gets a const struct
+ * rtnl_route_msg * per route; `table all` (RT_TABLE_UNSPEC) dumps main
+ * first, then local, as the table hash does for these ids.
+ */
+int inet_dump_fib(struct net *net, u32 tb_id, rtnl_dump_cb cb, void *arg)
+{
+	struct fib_dump_ctx ctx = { cb, arg };
 	int ret;
 
 	if (!net->ipv4)
 		return 0;
 	if (tb_id == RT_TABLE_MAIN)
-		return fib_table_dump(net->ipv4->fib_main, fn, arg);
+		return fib_table_dump(net->ipv4->fib_main, fib_dump_one, &ctx);
 	if (tb_id == RT_TABLE_LOCAL)
-		return fib_table_dump(net->ipv4->fib_local, fn, arg);
+		return fib_table_dump(net->ipv4->fib_local, fib_dump_one, &ctx);
 	if (tb_id != RT_TABLE_UNSPEC)
 		return 0;
-	ret = fib_table_dump(net->ipv4->fib_main, fn, arg);
+	ret = fib_table_dump(net->ipv4->fib_main, fib_dump_one, &ctx);
 	if (!ret)
-		ret = fib_table_dump(net->ipv4->fib_local, fn, arg);
+		ret = fib_table_dump(net->ipv4->fib_local, fib_dump_one, &ctx);
 	return ret;
 }

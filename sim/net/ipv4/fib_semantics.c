@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <net/ip_fib.h>
 #include <net/route.h>
@@ -260,4 +261,34 @@ void fib_sync_linkdown(struct net_device *dev, bool down)
 	}
 	fib_sync_up_table(net->ipv4->fib_local, dev);
 	fib_sync_up_table(net->ipv4->fib_main, dev);
+}
+
+/*
+ * 6.1: fib_dump_info() into a decoded record, one nexthop: rtm_flags are
+ * the route's flags and the nexthop's (fib_nexthop_info(): DEAD,
+ * LINKDOWN, ONLINK); RTA_OIF is the nexthop device's ifindex.
+ */
+void fib_dump_info(struct rtnl_route_msg *m, const struct fib_info *fi)
+{
+	const struct fib_nh *nh = &fi->fib_nh[0];
+
+	memset(m, 0, sizeof(*m));
+	m->rtm.rtm_family = AF_INET;
+	m->rtm.rtm_dst_len = fi->fib_dst_len;
+	m->rtm.rtm_tos = fi->fib_tos;
+	m->rtm.rtm_table = fi->tb_id < 256 ? (u8)fi->tb_id : 252 /* RT_TABLE_COMPAT */;
+	m->rtm.rtm_protocol = fi->fib_protocol;
+	m->rtm.rtm_scope = fi->fib_scope;
+	m->rtm.rtm_type = fi->fib_type;
+	m->rtm.rtm_flags = fi->fib_flags;
+	m->rtm.rtm_flags |= nh->fib_nh_flags &
+		(RTNH_F_DEAD | RTNH_F_LINKDOWN | RTNH_F_ONLINK);
+	m->table = fi->tb_id;
+	if (fi->fib_dst_len)
+		m->dst = fi->fib_dst;
+	m->gateway = nh->fib_nh_gw4;
+	if (nh->fib_nh_dev)
+		m->oif = nh->fib_nh_dev->ifindex;
+	m->prefsrc = fi->fib_prefsrc;
+	m->priority = fi->fib_priority;
 }

@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
 #include <linux/if_ether.h>
@@ -436,6 +437,48 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *fl4,
 
 make_route:
 	return __mkroute_output(net, &res, fl4, orig_oif, dev_out, flags, err);
+}
+
+/*
+ * 6.1: rt_fill_info() into a decoded record, for an output route: the
+ * route's type and flags, RTA_DST, RTA_OIF, RTA_PREFSRC (the source the
+ * lookup chose) and RTA_GATEWAY when the route uses one.
+ */
+static void rt_fill_info(struct rtnl_route_msg *m, const struct flowi4 *fl4,
+			 const struct rtable *rt)
+{
+	memset(m, 0, sizeof(*m));
+	m->rtm.rtm_family = AF_INET;
+	m->rtm.rtm_dst_len = 32;
+	m->rtm.rtm_table = RT_TABLE_MAIN;
+	m->rtm.rtm_type = (u8)rt->rt_type;
+	m->rtm.rtm_scope = RT_SCOPE_UNIVERSE;
+	m->rtm.rtm_protocol = RTPROT_UNSPEC;
+	m->rtm.rtm_flags = (rt->rt_flags & ~0xFFFFu) | RTM_F_CLONED;
+	m->table = RT_TABLE_MAIN;
+	m->dst = fl4->daddr;
+	if (rt->dst.dev)
+		m->oif = rt->dst.dev->ifindex;
+	m->prefsrc = fl4->saddr;
+	if (rt->rt_uses_gateway)
+		m->gateway = rt->rt_gw4;
+}
+
+/*
+ * 6.1: inet_rtm_getroute() for `ip route get` without iif: route @fl4 as
+ * a locally generated packet and report it (0 or -errno).
+ */
+int inet_rtm_getroute(struct net *net, struct flowi4 *fl4,
+		      struct rtnl_route_msg *m, struct netlink_ext_ack *extack)
+{
+	struct rtable *rt;
+	int err = 0;
+
+	rt = ip_route_output_key(net, fl4, &err);
+	if (!rt)
+		return err ? err : -ENETUNREACH;
+	rt_fill_info(m, fl4, rt);
+	return 0;
 }
 
 /* 6.1: ip_rt_init() sets up the dst cache and /proc files. */
