@@ -22,6 +22,9 @@ JOBS = f"-j{os.cpu_count() or 2}"
 STEPS = [
     ("exercises are current", "python3 mk/skels.py --check"),
     ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
+    # after the build: the archives' symbols are part of the check
+    ("build: kernel/tools boundary", "python3 mk/boundary.py"),
+    ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
     ("unit tests", f"{MAKE} -s unit TREE=solutions"),
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
