@@ -86,8 +86,8 @@ def main(argv):
         bump(os.path.join(d, "sim/include/linux/ktime.h"))
         r = make(d, *TARGETS, dry=True)
         check("editing linux/ktime.h rebuilds unit.o", compiles(r.stdout, "tests/unit/unit.c"))
-        check("editing linux/ktime.h rebuilds sim/kernel/time.c",
-              compiles(r.stdout, "sim/kernel/time.c"))
+        check("editing linux/ktime.h rebuilds sim/kernel/time/timer.c",
+              compiles(r.stdout, "sim/kernel/time/timer.c"))
         check("editing linux/ktime.h leaves sim/lib/checksum.c alone",
               not compiles(r.stdout, "sim/lib/checksum.c"))
         make(d, *TARGETS)

@@ -14,7 +14,7 @@
 #include <linux/netlink.h>
 #include <linux/rcupdate.h>
 #include <net/net_namespace.h>
-#include <net/netns_ipv4.h>
+#include <net/netns/ipv4.h>
 
 /* net.ipv4.conf.X.* ; 6.1 has 33 of these, starting at 1 like here */
 enum {

@@ -46,7 +46,7 @@ struct net_device;
 
 /* dev->priv_flags, a subset of enum netdev_priv_flags */
 #define IFF_LIVE_ADDR_CHANGE	(1u << 15)
-#define IFF_NO_QUEUE		(1u << 21)	/* "qdisc noqueue" when up */
+#define IFF_NO_QUEUE		(1u << 19)	/* "qdisc noqueue" when up */
 
 /* dev->type, from include/uapi/linux/if_arp.h */
 #define ARPHRD_ETHER	1

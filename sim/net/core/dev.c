@@ -21,6 +21,7 @@
 #include <linux/netlink.h>
 #include <net/net_namespace.h>
 #include <net/rtnetlink.h>
+#include <net/sch_generic.h>
 
 /* Deterministic clock: what receiving one packet costs. */
 #define RX_PACKET_COST_NS	2000
@@ -45,8 +46,11 @@ static int netstamp_needed;	/* netstamp_needed_key in 6.1 */
 /* ---- protocol handlers ---- */
 
 /*
- * 6.1: same: a tap (ETH_P_ALL) sees every packet in and out; a handler
- * sees packets of its EtherType.
+ * 6.1: not the same list order: list_add_rcu() puts the handler first on
+ * ptype_head()'s list (dev->ptype_all for a tap bound to a device,
+ * ptype_all, or a ptype_base hash bucket); here it goes last on one of two
+ * lists, so taps see packets oldest first. A tap (ETH_P_ALL) sees every
+ * packet in and out; a handler sees packets of its EtherType.
  */
 void dev_add_pack(struct packet_type *pt)
 {
@@ -172,11 +176,12 @@ int dev_valid_name(const char *name)
 	return true;
 }
 
+#define MAX_ALLOC_NAME	32768
+
 /*
  * 6.1: __dev_alloc_name(): for a pattern like "veth%d", the lowest number
  * no device in @net uses (a bitmap of one page, 32768 names, in 6.1).
  */
-#define MAX_ALLOC_NAME	32768
 static int __dev_alloc_name(struct net *net, const char *name, char *res)
 {
 	static unsigned char inuse[MAX_ALLOC_NAME / 8];
@@ -471,17 +476,6 @@ void unregister_netdevice_queue(struct net_device *dev, struct list_head *head)
 /* ---- up and down ---- */
 
 /*
- * 6.1: dev_activate() attaches the default root qdisc on first open:
- * noqueue for a queueless device. The simulator only keeps its name.
- */
-static void dev_activate(struct net_device *dev)
-{
-	if (!dev->qdisc || !strcmp(dev->qdisc, "noop"))
-		dev->qdisc = dev->priv_flags & IFF_NO_QUEUE ? "noqueue" :
-							      "pfifo_fast";
-}
-
-/*
  * 6.1: same: mark the device started, call ndo_open, and only then set
  * IFF_UP; a failing ndo_open (veth without a peer: -ENOTCONN) undoes it.
  */
@@ -767,30 +761,6 @@ void netdev_state_change(struct net_device *dev)
 	}
 }
 
-/* 6.1: same; linkwatch runs at once here (see link_watch.c). */
-void netif_carrier_on(struct net_device *dev)
-{
-	if (dev->state & (1ul << __LINK_STATE_NOCARRIER)) {
-		dev->state &= ~(1ul << __LINK_STATE_NOCARRIER);
-		if (dev->reg_state == NETREG_UNINITIALIZED)
-			return;
-		dev->carrier_up_count++;
-		linkwatch_fire_event(dev);
-	}
-}
-
-/* 6.1: same; linkwatch runs at once here. */
-void netif_carrier_off(struct net_device *dev)
-{
-	if (!(dev->state & (1ul << __LINK_STATE_NOCARRIER))) {
-		dev->state |= 1ul << __LINK_STATE_NOCARRIER;
-		if (dev->reg_state == NETREG_UNINITIALIZED)
-			return;
-		dev->carrier_down_count++;
-		linkwatch_fire_event(dev);
-	}
-}
-
 /* 6.1: same (a field-by-field copy). */
 static void netdev_stats_to_stats64(struct rtnl_link_stats64 *s,
 				    const struct net_device_stats *n)
@@ -862,8 +832,12 @@ const char *netdev_operstate_name(unsigned char operstate)
 /* ---- transmit ---- */
 
 /*
- * 6.1: same: every tap (tcpdump) gets a clone of an outgoing packet,
- * marked PACKET_OUTGOING, before the driver sees it.
+ * Every tap (tcpdump) gets a clone of an outgoing packet, marked
+ * PACKET_OUTGOING, before the driver sees it.
+ * 6.1: walks ptype_all, then dev->ptype_all; here one list, filtered by
+ * ptype->dev and by namespace (where 6.1's packet_rcv() drops packets of
+ * another namespace). No skb_loop_sk() test (vethsim's packet sockets
+ * never send), and the clone is stamped always, not per netstamp_needed.
  */
 void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 {
@@ -901,7 +875,7 @@ void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 		pt_prev->func(skb2, skb->dev, pt_prev, skb->dev);
 }
 
-/* 6.1: same: the call into the driver. */
+/* 6.1: include/linux/netdevice.h: same: the call into the driver. */
 int netdev_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	FTRACE_ENTRY();
@@ -925,7 +899,10 @@ static int xmit_one(struct sk_buff *skb, struct net_device *dev)
 	return netdev_start_xmit(skb, dev);
 }
 
-/* 6.1: same: anything below NET_XMIT_MASK means the driver took the skb. */
+/*
+ * 6.1: include/linux/netdevice.h: same: anything below NET_XMIT_MASK means
+ * the driver took the skb.
+ */
 static bool dev_xmit_complete(int rc)
 {
 	return rc < 0x0f;	/* NET_XMIT_MASK */
@@ -961,7 +938,8 @@ out:
 
 /*
  * 6.1: the no-qdisc branch of __dev_queue_xmit(), taken for every device
- * here. rcu_read_lock_bh() disables bottom halves, so what the driver
+ * here; the recursion count is a global, not softnet_data.xmit.recursion,
+ * and as in dev_xmit_recursion() the limit trips above 8 nested calls. rcu_read_lock_bh() disables bottom halves, so what the driver
  * raises (veth: NET_RX_SOFTIRQ) runs at rcu_read_unlock_bh(), on the way
  * out of this function.
  */
@@ -974,7 +952,7 @@ int __dev_queue_xmit(struct sk_buff *skb, struct net_device *sb_dev)
 	skb_reset_mac_header(skb);
 	local_bh_disable();		/* rcu_read_lock_bh() */
 	if (dev->flags & IFF_UP) {
-		if (xmit_recursion >= XMIT_RECURSION_LIMIT) {
+		if (xmit_recursion > XMIT_RECURSION_LIMIT) {	/* dev_xmit_recursion() */
 			fprintf(stderr,
 				"Dead loop on virtual device %s, fix it urgently!\n",
 				dev->name);
@@ -999,7 +977,7 @@ out:
 	return rc;
 }
 
-/* 6.1: same. */
+/* 6.1: include/linux/netdevice.h: same. */
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	FTRACE_ENTRY();

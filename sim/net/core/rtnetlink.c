@@ -334,8 +334,9 @@ int rtnl_configure_link(struct net_device *dev)
 }
 
 /*
- * 6.1: ifla_policy gives IFLA_IFNAME a maximum length of IFNAMSIZ - 1;
- * nla_parse() refuses a longer one before any handler runs. Callers pass
+ * 6.1: validate_nla() in lib/nlattr.c: ifla_policy gives IFLA_IFNAME a
+ * maximum length of IFNAMSIZ - 1, so nla_parse() refuses a longer one
+ * before any handler runs. Callers pass
  * an over-long name as IFNAMSIZ bytes with no NUL.
  */
 static int rtnl_check_ifname(const char *name, struct netlink_ext_ack *extack)

@@ -43,7 +43,8 @@ static void inet_free_ifa(struct in_ifaddr *ifa)
 }
 
 /*
- * Make @dev's in_device. 6.1: inetdev_init(); also sets up the per-device
+ * Make @dev's in_device.
+ * 6.1: inetdev_init(); also sets up the per-device
  * neigh_parms and sysctl directory, which the simulator keeps elsewhere.
  */
 static struct in_device *inetdev_init(struct net_device *dev)
@@ -64,7 +65,10 @@ static struct in_device *inetdev_init(struct net_device *dev)
 	return in_dev;
 }
 
-/* Unlink @ifa (at @ifap) and drop its routes. 6.1: __inet_del_ifa(). */
+/*
+ * Unlink @ifa (at @ifap) and drop its routes.
+ * 6.1: __inet_del_ifa().
+ */
 static void __inet_del_ifa(struct in_device *in_dev, struct in_ifaddr **ifap,
 			   int destroy)
 {
@@ -127,7 +131,8 @@ void inetdev_destroy_dev(struct net_device *dev)
 }
 
 /*
- * Put @ifa on its device's list. 6.1: __inet_insert_ifa. A second address
+ * Put @ifa on its device's list.
+ * 6.1: __inet_insert_ifa. A second address
  * in a subnet the device already has becomes "secondary" and goes last;
  * a primary goes after the last primary of no wider scope.
  */
@@ -252,7 +257,10 @@ struct in_device *inetdev_by_index(struct net *net, int ifindex)
 	return dev ? __in_dev_get_rcu(dev) : NULL;
 }
 
-/* The primary address of @in_dev on subnet @prefix/@mask. 6.1: same. */
+/*
+ * The primary address of @in_dev on subnet @prefix/@mask.
+ * 6.1: same.
+ */
 struct in_ifaddr *inet_ifa_byprefix(struct in_device *in_dev, __be32 prefix,
 				    __be32 mask)
 {
@@ -285,7 +293,8 @@ struct in_ifaddr *inet_lookup_ifaddr_rcu(struct net *net, __be32 addr)
 }
 
 /*
- * The device owning local address @addr. 6.1: __ip_dev_find() asks the
+ * The device owning local address @addr.
+ * 6.1: __ip_dev_find() asks the
  * address hash, then the local table; the hash is enough here.
  */
 struct net_device *__ip_dev_find(struct net *net, __be32 addr, bool devref)
@@ -385,7 +394,8 @@ static void inetdev_loopback_up(struct in_device *in_dev)
 }
 
 /*
- * Follow devices. 6.1: inetdev_event(). REGISTER makes the in_device,
+ * Follow devices.
+ * 6.1: inetdev_event(). REGISTER makes the in_device,
  * UNREGISTER frees it with every address; UP gives lo its address;
  * CHANGENAME renames the labels that were the old name.
  */
@@ -422,7 +432,8 @@ static struct notifier_block ip_netdev_notifier = {
 };
 
 /*
- * Per-namespace setup. 6.1: devinet_init_net(); a new namespace copies
+ * Per-namespace setup.
+ * 6.1: devinet_init_net(); a new namespace copies
  * conf/all and conf/default from init_net (devconf_inherit_init_net=0).
  * Devices that exist already (lo, made before IPv4 came up) get their
  * in_device here.

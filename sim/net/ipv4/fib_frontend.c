@@ -15,7 +15,7 @@
 #include <net/route.h>
 #include <net/arp.h>
 #include <net/ip.h>
-#include "fib_internal.h"
+#include "fib_lookup.h"
 #include "pernet.h"
 
 /* 6.1: same, for the two tables that exist. */
@@ -54,7 +54,8 @@ int fib_lookup(struct net *net, const struct flowi4 *flp,
 }
 
 /*
- * The slow reverse-path check. 6.1: __fib_validate_source(). Route the
+ * The slow reverse-path check.
+ * 6.1: __fib_validate_source(). Route the
  * reply (to @src) and see where it would go:
  *  - nowhere, or not unicast (and not local with accept_local): -EINVAL;
  *  - out the device the packet came in on: fine;
@@ -114,7 +115,8 @@ last_resort:
 }
 
 /*
- * May a packet from @src arrive on @dev? 6.1: fib_validate_source(). With
+ * May a packet from @src arrive on @dev?
+ * 6.1: fib_validate_source(). With
  * rp_filter off (max of conf/all and conf/DEV is 0) the only question is
  * whether @src is one of our own addresses, which is refused unless
  * accept_local (conf/all OR conf/DEV) is set. With rp_filter on, the
@@ -145,7 +147,8 @@ full_check:
 }
 
 /*
- * The type of @addr as seen from @dev (NULL: any device). 6.1:
+ * The type of @addr as seen from @dev (NULL: any device).
+ * 6.1:
  * __inet_dev_addr_type(), asking the local table.
  */
 static unsigned int __inet_dev_addr_type(struct net *net,
@@ -251,7 +254,8 @@ void fib_flush(struct net *net)
 }
 
 /*
- * Add or delete a kernel route for an address. 6.1: fib_magic(): local
+ * Add or delete a kernel route for an address.
+ * 6.1: fib_magic(): local
  * and broadcast routes go to the local table (scope host / link), the
  * prefix route to main (scope link), all "proto kernel src LOCAL".
  */
@@ -336,7 +340,8 @@ static bool fib_local_still_used(struct in_device *in_dev,
 }
 
 /*
- * Remove the routes @ifa added. 6.1: fib_del_ifaddr() also keeps a route
+ * Remove the routes @ifa added.
+ * 6.1: fib_del_ifaddr() also keeps a route
  * that another address needs, by a bitmask of what is still "ok"; this
  * keeps the two cases the kit meets: the same local address twice on one
  * device, and secondaries (which own no prefix route). @iprim: the primary
@@ -384,7 +389,10 @@ static void fib_disable_ip(struct net_device *dev, unsigned long event,
 	arp_ifdown(dev);
 }
 
-/* Follow devices. 6.1: fib_netdev_event(). */
+/*
+ * Follow devices.
+ * 6.1: fib_netdev_event().
+ */
 static int fib_netdev_event(struct notifier_block *this, unsigned long event,
 			    void *ptr)
 {

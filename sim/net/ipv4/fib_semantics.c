@@ -11,11 +11,12 @@
 #include <linux/inetdevice.h>
 #include <net/ip_fib.h>
 #include <net/route.h>
-#include "fib_internal.h"
+#include "fib_lookup.h"
 
 /*
  * A nexthop through a gateway: the gateway must itself be reachable by a
- * route of narrower scope, which gives the device. 6.1: fib_check_nh_v4_gw.
+ * route of narrower scope, which gives the device.
+ * 6.1: fib_check_nh_v4_gw.
  */
 static int fib_check_nh_v4_gw(struct net *net, struct fib_nh *nh, u32 table,
 			      u8 scope, struct netlink_ext_ack *extack)
@@ -61,7 +62,10 @@ static int fib_check_nh_v4_gw(struct net *net, struct fib_nh *nh, u32 table,
 	return (dev->flags & IFF_UP) ? 0 : -ENETDOWN;
 }
 
-/* A directly connected nexthop. 6.1: fib_check_nh_nongw(). */
+/*
+ * A directly connected nexthop.
+ * 6.1: fib_check_nh_nongw().
+ */
 static int fib_check_nh_nongw(struct net *net, struct fib_nh *nh,
 			      struct netlink_ext_ack *extack)
 {
@@ -80,7 +84,10 @@ static int fib_check_nh_nongw(struct net *net, struct fib_nh *nh,
 	return 0;
 }
 
-/* Is @prefsrc one of ours (or the route's own local address)? 6.1: same. */
+/*
+ * Is @prefsrc one of ours (or the route's own local address)?
+ * 6.1: same.
+ */
 static bool fib_valid_prefsrc(struct fib_config *cfg, __be32 fib_prefsrc)
 {
 	if (cfg->fc_type != RTN_LOCAL || !cfg->fc_dst ||
@@ -93,7 +100,8 @@ static bool fib_valid_prefsrc(struct fib_config *cfg, __be32 fib_prefsrc)
 }
 
 /*
- * Build the route @cfg asks for. 6.1: fib_create_info(); returns NULL with
+ * Build the route @cfg asks for.
+ * 6.1: fib_create_info(); returns NULL with
  * *err set (and extack) when the request is invalid.
  */
 struct fib_info *fib_create_info(struct fib_config *cfg,
@@ -169,7 +177,7 @@ failure:
 	return NULL;
 }
 
-/* 6.1: fib_info_nh_uses_dev(). */
+/* 6.1: fib_info_nh_uses_dev() in net/ipv4/fib_frontend.c. */
 bool fib_info_nh_uses_dev(const struct fib_info *fi,
 			  const struct net_device *dev)
 {
@@ -177,8 +185,9 @@ bool fib_info_nh_uses_dev(const struct fib_info *fi,
 }
 
 /*
- * The source address for a route without "src". 6.1: __fib_res_prefsrc()
- * caches it in the nexthop (nh_saddr); computed each time here.
+ * The source address for a route without "src".
+ * 6.1: fib_result_prefsrc() (the sim keeps the older name); 6.1 caches
+ * it in the nexthop (nh_saddr), computed each time here.
  */
 __be32 __fib_res_prefsrc(struct fib_result *res)
 {
@@ -217,7 +226,8 @@ static int fib_sync_down_table(struct fib_table *tb, struct net_device *dev,
 }
 
 /*
- * Mark the nexthops through @dev. 6.1: fib_sync_down_dev(): on DOWN the
+ * Mark the nexthops through @dev.
+ * 6.1: fib_sync_down_dev(): on DOWN the
  * local routes (nexthop scope NOWHERE) survive, which is why a local
  * address still answers while its device is down; @force (UNREGISTER)
  * kills them too. NETDEV_CHANGE only marks LINKDOWN.
@@ -248,7 +258,11 @@ static void fib_sync_up_table(struct fib_table *tb, struct net_device *dev)
 	}
 }
 
-/* Carrier changed. 6.1: fib_sync_up(dev, RTNH_F_LINKDOWN) / sync_down. */
+/*
+ * Carrier changed.
+ * sim: 6.1 calls fib_sync_up(dev, RTNH_F_LINKDOWN) or fib_sync_down_dev()
+ * from fib_netdev_event().
+ */
 void fib_sync_linkdown(struct net_device *dev, bool down)
 {
 	struct net *net = dev_net(dev);

@@ -31,7 +31,10 @@ static bool raw_v4_match(struct net *net, struct sock *sk, int num,
 	return !sk->sk_bound_dev_if || sk->sk_bound_dev_if == dif;
 }
 
-/* ICMP_FILTER: true means this socket does not want the type. 6.1: same. */
+/*
+ * ICMP_FILTER: true means this socket does not want the type.
+ * 6.1: same.
+ */
 static bool icmp_filter(const struct sock *sk, const struct sk_buff *skb)
 {
 	u8 type;
@@ -42,7 +45,10 @@ static bool icmp_filter(const struct sock *sk, const struct sk_buff *skb)
 	return type < 32 && ((1u << type) & sk->icmp_filter);
 }
 
-/* Queue @skb on @sk. 6.1: raw_rcv() -> sock_queue_rcv_skb(). */
+/*
+ * Queue @skb on @sk.
+ * 6.1: raw_rcv() -> sock_queue_rcv_skb().
+ */
 static void raw_rcv(struct sock *sk, struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
@@ -59,7 +65,8 @@ static void raw_rcv(struct sock *sk, struct sk_buff *skb)
 }
 
 /*
- * Give every matching raw socket a clone. 6.1: raw_local_deliver() ->
+ * Give every matching raw socket a clone.
+ * 6.1: raw_local_deliver() ->
  * raw_v4_input(). The device compared with SO_BINDTODEVICE is inet_iif():
  * for a packet that came back over lo it is the oif its route was asked
  * for, so `ping -I veth0` still hears replies that travelled over lo.
@@ -92,7 +99,8 @@ bool raw_local_deliver(struct sk_buff *skb, int protocol)
 }
 
 /*
- * An ICMP error quoting a packet one of our raw sockets sent. 6.1:
+ * An ICMP error quoting a packet one of our raw sockets sent.
+ * 6.1:
  * raw_icmp_error() -> raw_err() -> ip_icmp_error(): matched against the
  * quoted header and the device the error arrived on (not inet_iif: an
  * error about our own packet comes over lo, so a socket bound to veth0
@@ -129,7 +137,10 @@ void raw_icmp_error(struct sk_buff *skb, int protocol, u32 info)
 	}
 }
 
-/* socket(AF_INET, SOCK_RAW, @protocol). 6.1: inet_create() + raw_init(). */
+/*
+ * socket(AF_INET, SOCK_RAW, @protocol).
+ * sim: 6.1's inet_create() (net/ipv4/af_inet.c) and raw_sk_init().
+ */
 struct sock *raw_sock_create(struct net *net, int protocol)
 {
 	struct sock *sk;
@@ -149,7 +160,10 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 	return sk;
 }
 
-/* SO_BINDTODEVICE. 6.1: sock_bindtoindex(). */
+/*
+ * SO_BINDTODEVICE.
+ * sim: 6.1's sock_bindtoindex() in net/core/sock.c, by name.
+ */
 int raw_sock_bind_dev(struct sock *sk, const char *ifname)
 {
 	struct net_device *dev;
@@ -167,7 +181,10 @@ int raw_sock_bind_dev(struct sock *sk, const char *ifname)
 	return 0;
 }
 
-/* bind(). 6.1: raw_bind(): the address must be ours (or 0). */
+/*
+ * bind().
+ * sim: 6.1's raw_bind(): the address must be ours (or 0).
+ */
 int raw_sock_bind_addr(struct sock *sk, __be32 addr)
 {
 	unsigned int type;
@@ -216,7 +233,8 @@ int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
 }
 
 /*
- * sendto(). 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
+ * sendto().
+ * 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
  * broadcast (no SO_BROADCAST), build the datagram, send. -ENOBUFS from
  * the device is hidden unless IP_RECVERR, as in 6.1.
  */
@@ -270,7 +288,8 @@ struct sk_buff *raw_recv(struct sock *sk)
 
 /*
  * recvmsg(MSG_ERRQUEUE).
- * 6.1: ip_recv_error(); the sock_extended_err is left to the caller.
+ * 6.1: ip_recv_error() in net/ipv4/ip_sockglue.c; the sock_extended_err is
+ * left to the caller.
  */
 struct sk_buff *raw_recv_error(struct sock *sk)
 {

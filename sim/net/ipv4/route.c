@@ -35,7 +35,10 @@ static int dst_discard_out(struct net *net, struct sock *sk,
 	return 0;
 }
 
-/* An input route used for output: a bug. 6.1: ip_rt_bug() warns too. */
+/*
+ * An input route used for output: a bug.
+ * 6.1: ip_rt_bug() warns too.
+ */
 static int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	kfree_skb(skb);
@@ -62,7 +65,8 @@ static bool rt_same(const struct rtable *a, const struct rtable *b)
 }
 
 /*
- * Hand out an rtable equal to @tmpl. 6.1: rt_dst_alloc() makes a new one
+ * Hand out an rtable equal to @tmpl.
+ * 6.1: rt_dst_alloc() makes a new one
  * (or the caller reuses the nexthop's cached one); here equal results
  * share one rtable owned by the namespace, so memory stays bounded by the
  * number of distinct routes and no skb ever holds a freed dst.
@@ -114,7 +118,7 @@ void rt_cache_flush(struct net *net)
 		net->ipv4->rt_genid++;
 }
 
-/* sim only: the namespace is going; so is every rtable it handed out. */
+/* sim: the namespace is going; so is every rtable it handed out. */
 void ip_rt_free_cache(struct net *net)
 {
 	struct rtable *rt, *n;
@@ -125,14 +129,15 @@ void ip_rt_free_cache(struct net *net)
 	}
 }
 
-/* 6.1: part of ipv4_inetpeer_init / rt_genid_init. */
+/* sim: 6.1's rt_genid_init() (and ipv4_inetpeer_init()), per namespace. */
 void ip_rt_init_net(struct net *net)
 {
 	INIT_LIST_HEAD(&net->ipv4->rt_cache);
 }
 
 /*
- * Received packet with no usable route: count it and drop it. 6.1:
+ * Received packet with no usable route: count it and drop it.
+ * 6.1:
  * ip_error() also sends ICMP unreachable when forwarding is on, and its
  * drop reason is IP_INADDRERRORS (OTHERHOST stands in for it here).
  */
@@ -291,7 +296,8 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr,
 }
 
 /*
- * Make the output rtable. 6.1: __mkroute_output(). Whatever goes out a
+ * Make the output rtable.
+ * 6.1: __mkroute_output(). Whatever goes out a
  * loopback device is local; rt_iif remembers the oif the caller asked for,
  * which is how a reply to a socket bound with SO_BINDTODEVICE (ping -I
  * veth0) still matches that socket after travelling over lo.
@@ -338,8 +344,8 @@ static struct rtable *__mkroute_output(struct net *net,
 }
 
 /*
- * Route a locally generated packet. 6.1: ip_route_output_key_hash_rcu().
- * The steps, in 6.1's order: check a given source, honour a given oif
+ * Route a locally generated packet.
+ * 6.1: ip_route_output_key_hash_rcu(). The steps, in 6.1's order: check a given source, honour a given oif
  * (SO_BINDTODEVICE), handle "no destination" (to ourselves), ask the FIB,
  * and send local destinations through the loopback device.
  */

@@ -41,7 +41,7 @@ static struct addrconf_net *addrconf_pernet(const struct net *net)
 	return (struct addrconf_net *)net->ipv6_conf;
 }
 
-/* 6.1: reads dev->ip6_ptr; a list walk here. */
+/* 6.1: include/net/addrconf.h: reads dev->ip6_ptr; a list walk here. */
 static struct inet6_dev *__in6_dev_get(const struct net_device *dev)
 {
 	struct addrconf_net *an = addrconf_pernet(dev_net(dev));
@@ -56,7 +56,10 @@ static struct inet6_dev *__in6_dev_get(const struct net_device *dev)
 	return NULL;
 }
 
-/* 6.1: same (EUI-48 to modified EUI-64: flip the U/L bit, put ff:fe in). */
+/*
+ * 6.1: include/net/addrconf.h: same (EUI-48 to modified EUI-64: flip the U/L
+ * bit, put ff:fe in).
+ */
 void addrconf_ifid_eui48(u8 *eui, const struct net_device *dev)
 {
 	memcpy(eui, dev->dev_addr, 3);

@@ -29,7 +29,8 @@ static struct notifier_block packet_netdev_notifier = {
 };
 
 /*
- * Run the socket filter. 6.1: run_filter() -> bpf_prog_run_pin_on_cpu()
+ * Run the socket filter.
+ * 6.1: run_filter() -> bpf_prog_run_pin_on_cpu()
  * on the classic program converted to eBPF; here libpcap's interpreter of
  * the same classic program. Returns how many bytes to keep (0: drop).
  */
@@ -201,7 +202,10 @@ int packet_bind(struct packet_sock *po, int ifindex)
 	return 0;
 }
 
-/* 6.1: sk_attach_filter() (SO_ATTACH_FILTER): replaces any old filter. */
+/*
+ * 6.1: sk_attach_filter() in net/core/filter.c (SO_ATTACH_FILTER): replaces
+ * any old filter.
+ */
 int packet_attach_filter(struct packet_sock *po, const struct bpf_insn *insns,
 			 unsigned int len)
 {

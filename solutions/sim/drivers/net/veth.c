@@ -232,7 +232,10 @@ static void veth_get_strings(struct net_device *dev, u32 stringset, u8 *buf)
 			 veth_tq_stats_desc[j]);
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: same count for one RX and one TX queue (6.1 multiplies by
+ * dev->real_num_rx_queues and real_num_tx_queues).
+ */
 static int veth_get_sset_count(struct net_device *dev, int sset)
 {
 	if (sset != ETH_SS_STATS)

@@ -33,7 +33,10 @@ static u64 host_clock(clockid_t id)
 	return (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
 }
 
-/* 6.1: reads the clocksource; here the counter or CLOCK_MONOTONIC. */
+/*
+ * 6.1: include/linux/timekeeping.h: reads the clocksource; here the counter
+ * or CLOCK_MONOTONIC.
+ */
 u64 ktime_get_ns(void)
 {
 	u64 now = deterministic ? sim_now : host_clock(CLOCK_MONOTONIC);
@@ -43,15 +46,18 @@ u64 ktime_get_ns(void)
 }
 
 /*
- * 6.1: same idea (the time of the last tick): cheap enough to call per
- * packet, for time limits like net_rx_action()'s.
+ * 6.1: include/linux/timekeeping.h: same idea (the time of the last tick):
+ * cheap enough to call per packet, for time limits like net_rx_action()'s.
  */
 u64 ktime_get_coarse_ns(void)
 {
 	return deterministic ? sim_now : host_clock(CLOCK_MONOTONIC_COARSE);
 }
 
-/* 6.1: CLOCK_REALTIME; in deterministic mode a fixed epoch plus the clock. */
+/*
+ * 6.1: include/linux/timekeeping.h: CLOCK_REALTIME; in deterministic mode a
+ * fixed epoch plus the clock.
+ */
 u64 ktime_get_real_ns(void)
 {
 	if (deterministic)
@@ -102,7 +108,10 @@ void sim_time_reset(void)
 	ktime_get_ns();
 }
 
-/* 6.1: same; @flags (TIMER_DEFERRABLE, ...) are ignored. */
+/*
+ * 6.1: include/linux/timer.h: same; @flags (TIMER_DEFERRABLE, ...) are
+ * ignored.
+ */
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *),
 		 unsigned int flags)
 {
@@ -145,7 +154,7 @@ void mod_timer_ns(struct timer_list *t, u64 expires_ns)
 	t->pending = true;
 }
 
-/* 6.1: same; returns 1 if the timer was pending. */
+/* 6.1: include/linux/timer.h: same; returns 1 if the timer was pending. */
 int del_timer(struct timer_list *t)
 {
 	if (!t->pending)

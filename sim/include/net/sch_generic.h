@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Qdisc activation. 6.1: include/net/sch_generic.h; only dev_activate(). */
+#ifndef _SIM_NET_SCH_GENERIC_H
+#define _SIM_NET_SCH_GENERIC_H
+
+struct net_device;
+
+/* net/sched/sch_generic.c: attach the default root qdisc on first open */
+void dev_activate(struct net_device *dev);
+
+#endif
