@@ -200,12 +200,55 @@ def check_tools(root, bad):
     return n
 
 
+# Deliberately broken trees: (what, file, text to append, expected words)
+BREAKAGES = [
+    ("a kernel file includes a tools header", "sim/net/core/rtnetlink.c",
+     '#include "vethsim/vethsim.h"\n', "kernel unit includes tools header"),
+    ("ip reads a net_device field", "sim/tools/ip/iplink.c",
+     "static int zz(struct net_device *dev)\n{\n\treturn dev->mtu;\n}\n",
+     "reads struct net_device"),
+    ("ethtool calls a driver op itself", "sim/tools/ethtool/ethtool.c",
+     "static int zz(const struct ethtool_ops *ops)\n{\n\treturn ops->get_sset_count(0, 1);\n}\n",
+     "reads struct ethtool_ops"),
+    ("tcpdump re-derives a flag", "sim/tools/tcpdump/tcpdump.c",
+     "static int zz(void *d)\n{\n\treturn netif_running(d);\n}\n", "calls netif_running()"),
+    ("build.mk papers over a cycle", "mk/build.mk",
+     "X = -Wl,--start-group\n", "--start-group papers over a link cycle"),
+]
+
+
+def selftest(root):
+    import shutil
+    import tempfile
+    missed = 0
+    for what, rel, extra, expect in BREAKAGES:
+        with tempfile.TemporaryDirectory(prefix="boundary-") as d:
+            for top in ("sim", "solutions/sim", "mk"):
+                shutil.copytree(os.path.join(root, top), os.path.join(d, top))
+            with open(os.path.join(d, rel), "a") as f:
+                f.write(extra)
+            bad = []
+            check_kernel_includes(d, bad)
+            check_no_start_group(d, bad)
+            check_tools(d, bad)
+            ok = any(expect in b for b in bad)
+            print(f"selftest: {'caught' if ok else 'MISSED'}: {what}")
+            missed += not ok
+    return missed
+
+
 def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default=".")
     ap.add_argument("--build", default="build/solutions")
     ap.add_argument("--no-nm", action="store_true", help="skip the archive check")
+    ap.add_argument("--selftest", action="store_true",
+                    help="check that broken copies of the tree fail")
     a = ap.parse_args(argv)
+    if a.selftest:
+        missed = selftest(a.root)
+        print(f"boundary selftest: {len(BREAKAGES) - missed} passed, {missed} failed")
+        return 1 if missed else 0
     bad = []
     checks = 0
     checks += check_kernel_includes(a.root, bad)

@@ -24,7 +24,10 @@ STEPS = [
     ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
     # after the build: the archives' symbols are part of the check
     ("build: kernel/tools boundary", "python3 mk/boundary.py"),
+    ("build: the boundary check fails on broken trees", "python3 mk/boundary.py --selftest"),
     ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
+    ("build: every 6.1: line checked against Linux 6.1", "python3 mk/lint61.py"),
+    ("build: the 6.1: lint fails on broken trees", "python3 mk/lint61.py --selftest"),
     ("unit tests", f"{MAKE} -s unit TREE=solutions"),
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
