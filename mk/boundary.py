@@ -247,7 +247,7 @@ def main(argv):
     a = ap.parse_args(argv)
     if a.selftest:
         missed = selftest(a.root)
-        print(f"boundary selftest: {len(BREAKAGES) - missed} passed, {missed} failed")
+        print(f"selftest: {len(BREAKAGES) - missed} passed, {missed} failed")
         return 1 if missed else 0
     bad = []
     checks = 0

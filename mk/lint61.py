@@ -202,7 +202,7 @@ def main(argv):
     index = a.index or os.path.join(a.root, "mk/linux61.index")
     if a.selftest:
         missed = selftest(a.root, index)
-        print(f"lint61 selftest: {len(BREAKAGES) - missed} passed, {missed} failed")
+        print(f"selftest: {len(BREAKAGES) - missed} passed, {missed} failed")
         return 1 if missed else 0
     checked, bad = lint(a.root, index)
     for b in bad:

@@ -28,6 +28,8 @@ STEPS = [
     ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
     ("build: every 6.1: line checked against Linux 6.1", "python3 mk/lint61.py"),
     ("build: the 6.1: lint fails on broken trees", "python3 mk/lint61.py --selftest"),
+    ("build: the module's and the sim's veth agree", "python3 mk/veth_drift.py"),
+    ("build: the veth drift check fails on drifted copies", "python3 mk/veth_drift.py --selftest"),
     ("unit tests", f"{MAKE} -s unit TREE=solutions"),
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),

@@ -21,20 +21,21 @@ static void eperror(const char *msg, int err)
 static struct ethtool_gstrings *get_stringset(const char *devname, u32 set_id,
 					      int *err)
 {
-	struct {
-		struct ethtool_sset_info hdr;
-		u32 buf[1];
-	} sset_info;
+	struct ethtool_sset_info *sset_info;
 	struct ethtool_gstrings *strings;
 	u32 len;
 
-	memset(&sset_info, 0, sizeof(sset_info));
-	sset_info.hdr.cmd = ETHTOOL_GSSET_INFO;
-	sset_info.hdr.sset_mask = 1ULL << set_id;
-	*err = dev_ethtool(vs_net(), devname, &sset_info);
+	/* one u32 of data[] for the one set asked about */
+	sset_info = calloc(1, sizeof(*sset_info) + sizeof(u32));
+	if (!sset_info)
+		abort();
+	sset_info->cmd = ETHTOOL_GSSET_INFO;
+	sset_info->sset_mask = 1ULL << set_id;
+	*err = dev_ethtool(vs_net(), devname, sset_info);
+	len = sset_info->sset_mask ? sset_info->data[0] : 0;
+	free(sset_info);
 	if (*err)
 		return NULL;
-	len = sset_info.hdr.sset_mask ? sset_info.hdr.data[0] : 0;
 	strings = calloc(1, sizeof(*strings) + (size_t)len * ETH_GSTRING_LEN);
 	if (!strings)
 		abort();

@@ -50,9 +50,9 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	FTRACE_ENTRY();
 	struct veth_priv *priv = netdev_priv(dev);
-	struct net_device *rcv;
+	netdev_tx_t ret = NETDEV_TX_OK;
 	unsigned int length = skb->len;
-	int ret = NETDEV_TX_OK;
+	struct net_device *rcv;
 
 	/* TODO 3.1: find the peer with rcu_dereference(); without a peer (or
 	 * a frame shorter than an Ethernet header) free the skb and count a
@@ -120,7 +120,7 @@ static int veth_close(struct net_device *dev)
 	return 0;
 }
 
-/* 6.1: is_valid_veth_mtu(). */
+/* 6.1: same, for an unsigned MTU (ETH_MAX_MTU is unsigned: -Wsign-compare). */
 static bool is_valid_veth_mtu(unsigned int mtu)
 {
 	return mtu >= ETH_MIN_MTU && mtu <= ETH_MAX_MTU;
