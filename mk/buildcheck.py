@@ -32,8 +32,10 @@ def make(d, *args, dry=False):
 
 
 def bump(path):
-    """A later mtime than anything built so far, as an edit gives."""
-    t = time.time() + 5
+    """A later mtime than anything built so far, as an edit gives (not a
+    future one: what is rebuilt next must come out newer than it)."""
+    time.sleep(0.05)
+    t = time.time()
     os.utime(path, (t, t))
 
 
@@ -48,10 +50,42 @@ def archive_has(d, lib, sym):
     return any(l.split()[-1] == sym for l in out.splitlines() if l.strip())
 
 
+def broken_build_mk(path):
+    """mk/build.mk without unit.o's .d file and the archives' manifests."""
+    text = open(os.path.join(TOP, "mk/build.mk")).read()
+    for old, new in (("$(UNIT_OBJ:.o=.d)", ""),
+                     ("$(KERNEL_OBJS) $(BUILD)/libsimkernel.list", "$(KERNEL_OBJS)"),
+                     ("$(TOOLS_OBJS) $(BUILD)/libsimtools.list", "$(TOOLS_OBJS)")):
+        if old not in text:
+            raise SystemExit(f"selftest: mk/build.mk has no '{old}' to break")
+        text = text.replace(old, new)
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("--build-mk")
+    ap.add_argument("--selftest", action="store_true",
+                    help="run with a build.mk missing the fixes: checks must fail")
     a = ap.parse_args(argv)
+    if a.selftest:
+        with tempfile.TemporaryDirectory() as d:
+            mk = os.path.join(d, "build.mk")
+            broken_build_mk(mk)
+            out = subprocess.run([sys.executable, os.path.abspath(__file__), "--build-mk", mk],
+                                 capture_output=True, text=True).stdout
+        want = ["editing tests/unit/unit.h rebuilds unit.o",
+                "editing linux/ktime.h rebuilds unit.o",
+                "deleting sim/net/core/zz_buildcheck.c takes it out of libsimkernel.a",
+                "deleting sim/tools/ip/zz_buildcheck.c takes it out of libsimtools.a"]
+        missed = 0
+        for w in want:
+            ok = f"FAIL {w}" in out
+            print(f"selftest: {'caught' if ok else 'MISSED'}: {w}")
+            missed += not ok
+        print(f"selftest: {len(want) - missed} passed, {missed} failed")
+        return 1 if missed else 0
     results = []
 
     def check(name, ok, detail=""):

@@ -3,13 +3,15 @@
 
     python3 mk/lint61.py [--root .] [--index mk/linux61.index]
 
-For every kernel file of the kit (sim/ minus sim/tools/, solutions/sim/):
+For every kernel file of the kit (sim/ minus sim/tools/, solutions/sim/, and
+solutions/module/vethlab.c, which plays drivers/net/veth.c):
   - its path mirrors a real 6.1 file (sim/X plays X, sim/include/X plays
     include/X), unless SIM_ONLY below says why not;
   - every function whose comment has a "6.1:" line plays a function that
     6.1 defines: its own name or one the 6.1: paragraph names ("6.1:
     NAME(): ..."), looked up in the mirrored file, in the paths the comment
     names, and in the paths the file's header comment names;
+  - no comment has two "6.1:" lines;
   - every function that has the name of a function of those 6.1 files has a
     "6.1:" line; a non-static function without one says "sim:" or
     "Not in 6.1"; a "Not in 6.1" function is not in 6.1.
@@ -26,6 +28,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import c61  # noqa: E402
 
 KERNEL_TREES = ["sim", "solutions/sim"]
+# Kit files outside those trees that play one 6.1 file.
+PLAYS = {"solutions/module/vethlab.c": "drivers/net/veth.c"}
 
 # Kit files that play no single 6.1 file, and why.
 SIM_ONLY = {
@@ -52,6 +56,8 @@ def load_index(path):
 
 
 def mirror(rel):
+    if rel in PLAYS:
+        return PLAYS[rel]
     for tree in ("solutions/sim/", "sim/"):
         if rel.startswith(tree):
             return rel[len(tree):]
@@ -67,6 +73,9 @@ def kit_files(root):
             for f in sorted(files):
                 if f.endswith((".c", ".h")):
                     yield os.path.relpath(os.path.join(d, f), root)
+    for rel in PLAYS:
+        if os.path.exists(os.path.join(root, rel)):
+            yield rel
 
 
 def header_paths(text):
@@ -107,6 +116,9 @@ def lint_file(root, rel, idx, bad):
         known = [p for p in paths if idx.get(p)]
         missing = [p for p in paths if p not in idx]
         checked += 1
+        if len(six) > 1:
+            bad.append(f"{rel}:{line}: {name}: {len(six)} lines start with 6.1:; "
+                       "say it in one")
         if six:
             # the 6.1 function played: this one's name, or one the 6.1:
             # paragraph names (its first line, and the lines after it)
@@ -154,6 +166,9 @@ BREAKAGES = [
     ("Not in 6.1 on a 6.1 function", "sim/net/core/dev.c",
      "/* 6.1: same. */\nint dev_open(", "/* Not in 6.1: opens. */\nint dev_open(",
      "dev_open: says Not in 6.1"),
+    ("a comment with two 6.1: lines", "sim/net/core/dev.c",
+     "/* 6.1: same. */\nint dev_open(", "/*\n * 6.1: same.\n * 6.1: also same.\n */\nint dev_open(",
+     "dev_open: 2 lines start with 6.1:"),
     ("a sim file at a path 6.1 lacks", None, "sim/net/core/zz_nothing.c", "",
      "Linux 6.1 has no net/core/zz_nothing.c"),
 ]

@@ -26,6 +26,7 @@ STEPS = [
     ("build: kernel/tools boundary", "python3 mk/boundary.py"),
     ("build: the boundary check fails on broken trees", "python3 mk/boundary.py --selftest"),
     ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
+    ("build: the build check fails without the fixes", "python3 mk/buildcheck.py --selftest"),
     ("build: every 6.1: line checked against Linux 6.1", "python3 mk/lint61.py"),
     ("build: the 6.1: lint fails on broken trees", "python3 mk/lint61.py --selftest"),
     ("build: the module's and the sim's veth agree", "python3 mk/veth_drift.py"),
