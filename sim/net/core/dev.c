@@ -1115,8 +1115,10 @@ bool napi_complete_done(struct napi_struct *n, int work_done)
 }
 
 /*
- * 6.1: same: poll once with the instance's weight. A poll that used its
- * whole weight still owns the instance: it goes back on the list (repoll).
+ * Poll once with the instance's weight. A poll that used its whole weight
+ * still owns the instance: it goes back on the list (repoll).
+ * 6.1: same minus the napi_disable_pending(), busy-poll and GRO-flush
+ * branches (no NAPI is ever disabled, busy-polled or GRO'd here).
  */
 static int __napi_poll(struct napi_struct *n, bool *repoll)
 {

@@ -28,8 +28,11 @@ void rtnl_lock(void)
 }
 
 /*
- * 6.1: same: the last unlock finishes pending unregistrations; the
- * linkwatch work that was waiting for the lock runs first.
+ * The last unlock runs the linkwatch work, then finishes pending
+ * unregistrations.
+ * 6.1: rtnl_unlock() is netdev_run_todo() only; linkwatch_event() is work
+ * that takes the RTNL itself, so it runs right after (at once for the
+ * urgent events a veth raises: linkwatch_urgent_event()).
  */
 void rtnl_unlock(void)
 {
@@ -238,7 +241,10 @@ void rtmsg_ifinfo(int type, struct net_device *dev, unsigned int change,
 	rtmsg_ifinfo_build_skb(dev);
 }
 
-/* 6.1: same: RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID. */
+/*
+ * 6.1: builds RTM_DELLINK for the old namespace with IFLA_NEW_NETNSID;
+ * here building it only allocates the link netnsid, as in rtmsg_ifinfo().
+ */
 void rtmsg_ifinfo_newnet(int type, struct net_device *dev, unsigned int change,
 			 gfp_t flags, int *new_nsid, int new_ifindex)
 {
@@ -277,10 +283,10 @@ void rtnetlink_init(void)
 }
 
 /*
- * 6.1: same: allocate a device of kind @ops in @net and apply the IFLA_*
- * attributes of @tb (MTU checked like dev_set_mtu(), address marked
- * NET_ADDR_SET). Returns ERR_PTR-like NULL with *err in 6.1's ERR_PTR;
- * here an ERR_PTR encoded as (struct net_device *)-errno.
+ * 6.1: same for the attributes kept: allocate a device of kind @ops in
+ * @net and apply IFLA_MTU (checked by dev_validate_mtu()), IFLA_ADDRESS
+ * (marked NET_ADDR_SET) and IFLA_TXQLEN of @tb; one queue each way.
+ * Returns the device or ERR_PTR(-errno).
  */
 struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 				    unsigned char name_assign_type,
@@ -319,8 +325,10 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 }
 
 /*
- * 6.1: same: the device is ready; announce it (NETDEV_UP/DOWN as
+ * The device is ready: announce it (NETDEV_UP/DOWN, as
  * __dev_notify_flags() does with every flag "changed").
+ * 6.1: same for a new device; 6.1 also applies the request's ifi_flags
+ * and re-announces an already configured device's changed flags.
  */
 int rtnl_configure_link(struct net_device *dev)
 {
