@@ -72,8 +72,9 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 /* ---- up, down, stats ---- */
 
 /*
- * 6.1: same: a veth has carrier only when both ends are up, so opening
- * the second end turns the carrier on for both.
+ * A veth has carrier only when both ends are up, so opening the second
+ * end turns the carrier on for both.
+ * 6.1: same, without enabling XDP or GRO's NAPI.
  */
 static int veth_open(struct net_device *dev)
 {
@@ -89,7 +90,10 @@ static int veth_open(struct net_device *dev)
 	return 0;
 }
 
-/* 6.1: same: either end going down takes the carrier from both. */
+/*
+ * Either end going down takes the carrier from both.
+ * 6.1: same, without disabling XDP or GRO's NAPI.
+ */
 static int veth_close(struct net_device *dev)
 {
 	struct veth_priv *priv = netdev_priv(dev);
