@@ -11,6 +11,7 @@
 #include <string.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
+#include <linux/icmp.h>
 #include <net/ip.h>
 #include <net/sock.h>
 #include <net/route.h>
@@ -39,7 +40,7 @@ static bool icmp_filter(const struct sock *sk, const struct sk_buff *skb)
 {
 	u8 type;
 
-	if (skb->len < 1)
+	if (skb->len < sizeof(struct icmphdr))	/* skb_header_pointer() fails */
 		return true;
 	type = skb->data[0];
 	return type < 32 && ((1u << type) & sk->icmp_filter);
