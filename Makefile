@@ -16,16 +16,20 @@ include mk/build.mk
 help:
 	@echo "vethlab: how a Linux veth pair really works"
 	@echo
-	@echo "  make demo      the classroom demo: seed 000's story in vethsim (PACE=2 or PACE=key"
-	@echo "                 to pace it live; REAL=0 to skip the real-kernel column)"
+	@echo "  make demo      the classroom demo: articles 000 and 003, lo beside veth, in vethsim"
+	@echo "                 (PACE=2 or PACE=key to pace it live; REAL=0 to skip the real-kernel"
+	@echo "                 column; TREE=exercises to play it on your own code)"
 	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
 	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
 	@echo "                 to grade many; results in grading/results/)"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
 	@echo "  make skels     regenerate exercises/ from solutions/"
+	@echo "  make docs      redraw every figure in docs/figures/ from vethsim's state (Graphviz)"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
 	@echo "  make vm-shell  a shell in the Debian 6.1 VM with vethlab.ko; vm-run CMD='...'; vm-test"
+	@echo "                 (VM_ACCEL=kvm|tcg to force an accelerator; by default a 3 s probe"
+	@echo "                 decides, once per machine)"
 	@echo "  make clean     remove build/"
 	@echo
 	@echo "vethsim itself: $(VETHSIM) (try: $(VETHSIM) -h)"
@@ -36,6 +40,8 @@ deps-test:
 	@sh mk/deps.sh test
 deps-bench:
 	@sh mk/deps.sh bench
+deps-docs:
+	@sh mk/deps.sh docs
 
 build: $(VETHSIM) unit-build
 
@@ -47,8 +53,9 @@ unit: unit-build
 		CK_FORK=yes $$t || { rc=1; echo "FAILED: $$t"; }; \
 	done; exit $$rc
 
+# TREE=exercises plays the demo on the student's code, rebuilt first.
 demo: deps-demo
-	@$(MAKE) -s $(VETHSIM) TREE=solutions
+	@$(MAKE) -s $(VETHSIM) TREE=$(TREE)
 	@python3 mk/demo.py --vethsim $(VETHSIM) labs/00-demo/demo.sh
 
 test: deps-test
@@ -62,6 +69,12 @@ bench: deps-bench
 
 skels:
 	@python3 mk/skels.py
+
+# Every figure is drawn by `sim draw` in the reference build (docs/figures/*.sh).
+.PHONY: docs deps-docs
+docs: deps-docs
+	@$(MAKE) -s build/solutions/vethsim TREE=solutions
+	@python3 mk/figures.py --vethsim build/solutions/vethsim
 
 FUZZ_SECONDS ?= 5
 fuzz-smoke:

@@ -3,7 +3,8 @@
 #   1. vethsim: veth_xmit -> backlog -> softirq -> delivery, one core
 #   2. the real kernel's veth pair, AF_PACKET sender and receiver in namespaces
 #      this run makes (skipped where it may not make them)
-#   3. in the Debian 6.1 VM: boot-to-shell, vethlab.ko against the stock veth.ko
+#   3. in the Debian 6.1 VM: boot-to-shell cold vs restored, vethlab.ko against
+#      the stock veth.ko
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench
@@ -30,4 +31,4 @@ if [ -n "$sim" ] && [ -n "$ker" ]; then
 else
 	echo "vethsim vs kernel: not both measured (see above)"
 fi
-grep -h 'ratio' $out/vm.txt || true
+grep -h -e '^ratio' -e '^boot-to-shell' $out/vm.txt || true

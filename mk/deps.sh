@@ -11,11 +11,15 @@ demo="gcc libc6-dev make pkg-config libpcap-dev python3 iproute2 iputils-ping tc
 vm="python3-pexpect qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static cpio kmod"
 test="$demo check python3-pexpect clang libclang-rt-14-dev $vm"
 bench="$demo $vm"
+# make docs (and the figure check in make test) render with Graphviz's dot
+docs="$demo graphviz"
+test="$test graphviz"
 
 case "${1:-}" in
 demo) want=$demo ;;
 test) want=$test ;;
 bench) want=$bench ;;
+docs) want=$docs ;;
 vm) want=$vm ;;
 *) echo "usage: mk/deps.sh demo|test|bench|vm" >&2; exit 2 ;;
 esac

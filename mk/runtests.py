@@ -35,10 +35,17 @@ STEPS = [
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
     ("golden transcripts", "sh tests/golden_test.sh"),
+    # every docs/figures/*.svg is what `sim draw` gives now, and shows the
+    # numbers `sim netdev`, `sim softnet` and `ip link` print
+    ("figures are current and match vethsim", "python3 mk/figures.py --check"),
+    # ... and fits a projector: no line wider than 100 columns
     ("the classroom demo plays",
-     "REAL=0 python3 mk/demo.py --vethsim build/solutions/vethsim labs/00-demo/demo.sh"),
+     "REAL=0 python3 mk/demo.py --max-width 100 --vethsim build/solutions/vethsim "
+     "labs/00-demo/demo.sh"),
     ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
     ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
+    ("VM harness: accelerator probe and time limits",
+     "python3 tests/vm/test_vethvm.py"),
     ("module builds", f"{MAKE} -s -C module"),
     ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
     # every grader check, lab 6's VM suite included, fails on the exercises

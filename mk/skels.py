@@ -30,6 +30,32 @@ END_STUB = re.compile(r"^\s*/\* <<< SOLUTION, STUB:\s*$")
 STUB_CLOSE = re.compile(r"^\s*\*/\s*$")
 
 
+# exercises/README.md is written for students, not copied from solutions/:
+# solutions/README.md speaks to kit developers.
+STUDENT_README = """\
+# exercises/
+
+Your working tree for the labs. Each file sits at the path the real kernel gives it:
+`exercises/sim/net/core/dev.c` is your half of Linux 6.1's `net/core/dev.c` (the other half,
+which you read but do not edit, is `sim/net/core/dev.c`), `exercises/sim/drivers/net/veth.c`
+is your veth driver, and `exercises/module/vethlab.c` is lab 6's kernel module.
+
+Look for the `TODO L.n` comments: lab `L`, step `n` of the handout in `labs/`. Under each one
+a stub stands where your code goes. It compiles, but does not do the job, so that lab's tests
+fail until you replace it. Change only those places: the grader takes your files whole.
+
+```
+make build TREE=exercises        # vethsim on your code: build/exercises/vethsim
+make grade LAB=N                 # lab N's tests on your code
+make demo TREE=exercises         # the classroom demo, played on your code (after lab 5)
+make -C module TREE=exercises    # lab 6: your module, against Debian's 6.1 headers
+```
+
+This folder was generated from the kit's reference tree. Do not run `make skels` once you
+have started: it rewrites this folder and your work would be lost.
+"""
+
+
 class SkelError(Exception):
     pass
 
@@ -93,6 +119,8 @@ def main(argv):
     except SkelError as e:
         print(f"skels: {e}", file=sys.stderr)
         return 2
+    if "README.md" in want:
+        want["README.md"] = STUDENT_README
     have = set(tree(dst)) - {"README.md"} if os.path.isdir(dst) else set()
     stale = sorted(rel for rel in want
                    if not os.path.exists(os.path.join(dst, rel))

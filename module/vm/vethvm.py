@@ -12,15 +12,18 @@ qemu has no network card, and every network command runs inside the guest.
 """
 
 import argparse
+import base64
 import gzip
 import hashlib
 import io
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 try:
@@ -30,6 +33,10 @@ except ImportError:
              "'apt-get install python3-pexpect' or 'pip install pexpect'")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import accel as accelmod  # noqa: E402
+from qmp import QMP, QMPError  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 GUEST = os.path.join(HERE, "guest")
 BUILD = os.path.join(ROOT, "build", "vm")
@@ -161,9 +168,28 @@ def initramfs_inputs(kver, kos):
             raise VMError("%s not found; build it with 'make -C module'" %
                           ko)
         files.append(("/lib/modules/" + os.path.basename(ko), ko))
+    files.append(("/usr/sbin/vethlab-reseed", build_reseed()))
     for name in sorted(os.listdir(GUEST)):
         files.append(("/vm/" + name, os.path.join(GUEST, name)))
     return files
+
+
+def build_reseed():
+    """build/vm/vethlab-reseed, static, from reseed.c."""
+    src = os.path.join(HERE, "reseed.c")
+    out = os.path.join(BUILD, "vethlab-reseed")
+    if os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(src):
+        return out
+    os.makedirs(BUILD, exist_ok=True)
+    tmp = "%s.%d.tmp" % (out, os.getpid())
+    p = subprocess.run(["cc", "-std=c11", "-D_DEFAULT_SOURCE", "-O2",
+                        "-Wall", "-Wextra", "-Werror", "-static", "-o", tmp,
+                        src], capture_output=True, text=True)
+    if p.returncode:
+        raise VMError("cannot build %s: %s; install gcc and libc6-dev" % (
+            src, (p.stderr.strip().splitlines() or ["cc failed"])[0]))
+    os.replace(tmp, out)
+    return out
 
 
 def build_initramfs(kver, kos, log):
@@ -216,80 +242,258 @@ def build_initramfs(kver, kos, log):
     return out
 
 
-def kvm_usable():
-    return os.access("/dev/kvm", os.R_OK | os.W_OK)
+SNAP_KEEP = 2           # newest snapshots kept in build/vm
+RESTORE_TIMEOUT = 30    # seconds a restore may take before a cold boot
+SAVE_TIMEOUT = 60       # seconds saving the booted guest may take
+
+
+def find_qemu(path=None):
+    qemu = path or os.environ.get("VETHVM_QEMU") or \
+        shutil.which("qemu-system-x86_64")
+    if not qemu or not os.access(qemu, os.X_OK):
+        raise VMError("qemu-system-x86_64 not found; install "
+                      "qemu-system-x86")
+    return qemu
+
+
+def file_id(path):
+    """Name, size and mtime: enough to notice a replaced file."""
+    st = os.stat(path)
+    return "%s %d %d" % (path, st.st_size, st.st_mtime_ns)
+
+
+def stripped(ko):
+    """The module without debug info: the same code, a tenth the bytes to
+    send over the serial console."""
+    fd, tmp = tempfile.mkstemp(suffix=".ko")
+    os.close(fd)
+    try:
+        if shutil.which("objcopy") and subprocess.run(
+                ["objcopy", "--strip-debug", ko, tmp],
+                capture_output=True).returncode == 0:
+            with open(tmp, "rb") as f:
+                return f.read()
+        with open(ko, "rb") as f:
+            return f.read()
+    finally:
+        os.unlink(tmp)
 
 
 class VM:
-    """One qemu process and its serial console."""
+    """One qemu process and its serial console.
 
-    def __init__(self, kver, kos, verbose=False, boot_timeout=180,
-                 smp=1, append="", kernel=None, qemu_args=()):
+    A boot is either cold (the kernel boots, init runs, the shell starts:
+    5-10 s under TCG) or a restore of the guest saved right after such a
+    boot (under 1 s). The saved guest holds only the kit's fixed files;
+    the modules under test (--ko) are sent over the console afterwards, so
+    one snapshot serves every submission."""
+
+    def __init__(self, kver, kos, verbose=False, boot_timeout=120,
+                 smp=1, append="", kernel=None, qemu_args=(),
+                 accel="auto", snapshot=True, qemu=None):
         self.kver = kver
         self.qemu_args = list(qemu_args)
-        self.kernel = kernel
+        self.kernel = kernel or "/boot/vmlinuz-%s" % kver
         self.kos = kos
         self.verbose = verbose
         self.boot_timeout = boot_timeout
         self.smp = smp
         self.append = append
+        self.want_accel = accel
+        # snapshot: True (restore if saved, else boot cold and save),
+        # False (boot cold), "fresh" (boot cold and save anew).
+        # -v shows the boot console, which a restored guest does not have
+        self.snapshot = snapshot if not verbose else False
+        self.qemu_path = qemu
         self.child = None
+        self.qmp = None
+        self.rundir = None
         self.buf = b""
         self.hist = b""
         self.boot_seconds = None
+        self.boot_kind = None
         self.accel = None
 
     def log(self, msg):
         print("vethvm: " + msg, file=sys.stderr, flush=True)
 
-    def qemu_cmd(self, initrd):
-        kernel = self.kernel or "/boot/vmlinuz-%s" % self.kver
-        if not os.access(kernel, os.R_OK):
-            raise VMError("%s is missing or unreadable; install "
-                          "linux-image-%s, pass --kver, or copy it where "
-                          "you can read it and pass --kernel PATH" %
-                          (kernel, self.kver))
-        qemu = shutil.which("qemu-system-x86_64")
-        if not qemu:
-            raise VMError("qemu-system-x86_64 not found; install "
-                          "qemu-system-x86")
-        # with /dev/kvm, qemu still falls back to TCG if KVM fails
-        if self.qemu_args and "-icount" in self.qemu_args:
-            self.accel = "tcg, icount"
-            accel = ["-accel", "tcg", "-cpu", "max"]
-        elif kvm_usable():
-            self.accel = "kvm"
-            accel = ["-accel", "kvm", "-accel", "tcg,thread=multi",
-                     "-cpu", "max"]
-        else:
+    def choose_accel(self):
+        if "-icount" in self.qemu_args:
             self.accel = "tcg"
-            accel = ["-accel", "tcg,thread=multi", "-cpu", "max"]
-        append = ("console=ttyS0 panic=-1 oops=panic softlockup_panic=1 "
-                  "quiet loglevel=3 mitigations=off rdinit=/init " +
-                  self.append)
-        return [qemu, *accel, "-smp", str(self.smp), "-m", "512M",
-                "-nographic", "-nic", "none", "-no-reboot",
-                "-kernel", kernel, "-initrd", initrd,
-                "-append", append.strip()] + self.qemu_args
+            self.log("tcg: -icount needs the emulator")
+            return
+        try:
+            self.accel, why = accelmod.choose(
+                self.qemu, self.kernel, BUILD, self.want_accel)
+        except accelmod.AccelError as e:
+            raise VMError(str(e))
+        self.log(why)
 
-    def start(self):
-        self.qemu_cmd("")       # checks the kernel and qemu first
-        initrd = build_initramfs(self.kver, self.kos, self.log)
-        cmd = self.qemu_cmd(initrd)
-        self.log("booting %s (%s%s)" % (
-            self.kver, self.accel,
-            "" if kvm_usable() else ", no /dev/kvm: slower"))
-        t0 = time.monotonic()
+    def qemu_cmd(self, initrd):
+        if self.accel == "kvm":
+            accel = ["-accel", "kvm", "-cpu", "max"]
+        elif "-icount" in self.qemu_args:
+            accel = ["-accel", "tcg", "-cpu", "max"]   # one thread
+        else:
+            accel = ["-accel", "tcg,thread=multi", "-cpu", "max"]
+        if self.verbose:
+            # the whole console: every kernel line, not only errors
+            append = "console=ttyS0 panic=-1 oops=panic softlockup_panic=1 " \
+                     "loglevel=7 mitigations=off rdinit=/init "
+        else:
+            append = "console=ttyS0 panic=-1 oops=panic softlockup_panic=1 " \
+                     "quiet loglevel=3 mitigations=off rdinit=/init "
+        return [self.qemu, *accel, "-smp", str(self.smp), "-m", "512M",
+                "-nographic", "-nic", "none", "-no-reboot",
+                "-kernel", self.kernel, "-initrd", initrd,
+                "-append", (append + self.append).strip()] + self.qemu_args
+
+    def snapshot_path(self, cmd):
+        """build/vm/snap-<hash>.mig for exactly this qemu, kernel,
+        initramfs (its name holds its content hash) and command line."""
+        h = hashlib.sha256("\0".join(cmd).encode())
+        for path in (self.qemu, self.kernel, cmd[cmd.index("-initrd") + 1]):
+            h.update(file_id(path).encode())
+        return os.path.join(BUILD, "snap-%s.mig" % h.hexdigest()[:16])
+
+    def _spawn(self, cmd):
+        self.rundir = tempfile.mkdtemp(prefix="vethvm-")
+        sock = os.path.join(self.rundir, "qmp.sock")
+        cmd = cmd + ["-qmp", "unix:%s,server=on,wait=off" % sock]
+        self.buf = self.hist = b""
         self.child = pexpect.spawn(cmd[0], cmd[1:], echo=False,
                                    timeout=None)
         self.child.delaybeforesend = None
-        self.wait_for(READY.encode() + rb"\r?\n", self.boot_timeout,
-                      show=self.verbose, what="boot")
+        try:
+            self.qmp = QMP(sock)
+        except QMPError as e:
+            raise self._fatal("start (%s)" % e)
+
+    def start(self):
+        self.qemu = find_qemu(self.qemu_path)
+        if not os.access(self.kernel, os.R_OK):
+            raise VMError("%s is missing or unreadable; install "
+                          "linux-image-%s, pass --kver, or copy it where "
+                          "you can read it and pass --kernel PATH" %
+                          (self.kernel, self.kver))
+        self.choose_accel()
+        initrd = build_initramfs(self.kver, [], self.log)
+        cmd = self.qemu_cmd(initrd)
+        snap = self.snapshot_path(cmd) if self.snapshot else None
+        t0 = time.monotonic()
+        if snap and self.snapshot != "fresh" and os.path.exists(snap):
+            try:
+                self.restore(cmd, snap)
+                self.boot_kind = "restored"
+            except VMError as e:
+                self.stop()
+                self.log("restoring %s failed (%s); booting cold" %
+                         (os.path.relpath(snap, ROOT), e))
+                try:
+                    os.unlink(snap)
+                except FileNotFoundError:
+                    pass
+        if self.child is None:
+            t0 = time.monotonic()
+            self.cold_boot(cmd)
+            self.boot_kind = "cold boot"
         self.boot_seconds = time.monotonic() - t0
+        self.log("shell up after %.2f s (%s, %s)" % (
+            self.boot_seconds, self.boot_kind, self.accel))
+        if snap and self.boot_kind == "cold boot":
+            self.save(snap)
+        for ko in self.kos:
+            self.put_file(stripped(ko), "/lib/modules/" +
+                          os.path.basename(ko))
+
+    def cold_boot(self, cmd):
+        self.log("booting %s (%s)%s" % (
+            self.kver, self.accel, ": the console follows" if self.verbose
+            else ""))
+        self._spawn(cmd)
+        self.wait_for(READY.encode() + rb"\r?\n", self.boot_timeout,
+                      show=self.verbose, what="boot",
+                      hint="rerun with -v to see the console%s, or raise "
+                      "--boot-timeout" % (
+                          ", VM_ACCEL=tcg to leave KVM out"
+                          if self.accel == "kvm" else ""))
         # swallow the shell banner and prompts
         self.child.send("PS1=''; PS2=''; echo @@RC=0@@\n")
         self.wait_for(RC_RE, 30, what="shell start")
-        self.log("shell up after %.1f s" % self.boot_seconds)
+
+    def restore(self, cmd, snap):
+        """Load the guest saved by save(): paused, then continued."""
+        self._spawn(cmd + ["-incoming", "exec:cat %s" % shlex.quote(snap)])
+        try:
+            st = self.qmp.wait_status(("paused", "running", "postmigrate"),
+                                      RESTORE_TIMEOUT)
+            if st != "running":
+                self.qmp.cmd("cont")
+        except QMPError as e:
+            raise self._fatal("restore (%s)" % e)
+        self.child.send("echo @@RC=0@@\n")
+        self.wait_for(RC_RE, RESTORE_TIMEOUT, what="restore")
+        # the saved random state is the same every time: mix in the host's
+        rc, out = self.run("vethlab-reseed " + os.urandom(32).hex(),
+                           show=False, what="reseed")
+        if rc:
+            self.log("could not reseed the guest's random numbers (%s); "
+                     "MACs may repeat between runs" % out.strip()[:100])
+
+    def save(self, snap):
+        """Save the just-booted guest next to the initramfs (atomically:
+        other runs may be restoring the previous one)."""
+        t0 = time.monotonic()
+        tmp = "%s.%d.tmp" % (snap, os.getpid())
+        try:
+            self.qmp.cmd("stop")
+            self.qmp.migrate_to("exec:cat > %s" % shlex.quote(tmp),
+                                SAVE_TIMEOUT)
+            self.qmp.cmd("cont")
+            os.replace(tmp, snap)
+        except (QMPError, OSError) as e:
+            self.log("could not save the booted guest (%s); every run "
+                     "will boot cold" % e)
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            return
+        olds = sorted((os.path.getmtime(os.path.join(BUILD, f)), f)
+                      for f in os.listdir(BUILD)
+                      if f.startswith("snap-") and f.endswith(".mig"))
+        for _, f in olds[:-SNAP_KEEP]:
+            try:
+                os.unlink(os.path.join(BUILD, f))
+            except FileNotFoundError:
+                pass
+        self.log("saved the booted guest in %.1f s (%d MB); next runs "
+                 "restore it" % (time.monotonic() - t0,
+                                 os.path.getsize(snap) >> 20))
+
+    def put_file(self, data, path, chunk=32768):
+        """Write data to path in the guest through the console: base64 in
+        here-documents of chunk bytes, each acknowledged, then a checksum."""
+        t0 = time.monotonic()
+        text = base64.encodebytes(data).decode()
+        q = shlex.quote(path)
+        rc, _ = self.run(": > %s" % q, show=False, what="writing " + path)
+        lines = text.splitlines(keepends=True)
+        per = max(1, chunk // 77)
+        for i in range(0, len(lines), per):
+            body = "".join(lines[i:i + per])
+            rc, out = self.run("base64 -d >> %s <<'@@B64@@'\n%s@@B64@@" %
+                               (q, body), show=False, what="sending " + path)
+            if rc:
+                raise VMError("sending %s to the guest failed: %s" %
+                              (path, out.strip()[:200]))
+        rc, out = self.run("sha256sum %s" % q, show=False,
+                           what="checking " + path)
+        if rc or hashlib.sha256(data).hexdigest() not in out:
+            raise VMError("%s arrived damaged in the guest (checksum); "
+                          "try again" % path)
+        self.log("%s sent (%d KB in %.2f s)" % (
+            path, len(data) >> 10, time.monotonic() - t0))
 
     def _read(self, timeout):
         try:
@@ -301,18 +505,29 @@ class VM:
         return data
 
     def _fatal(self, what):
+        if self.child is not None:
+            try:        # what qemu said before it went
+                self.hist += self.child.read_nonblocking(65536, timeout=0.2)
+            except (pexpect.TIMEOUT, pexpect.EOF, OSError):
+                pass
         m = FATAL_RE.search(self.hist)
         tail = m.group(1).decode(errors="replace") if m else None
+        said = [ln for ln in self.hist.decode(errors="replace").splitlines()
+                if ln.startswith("qemu-system")]
         self.stop()
         if tail:
             return VMError("kernel died during %s: %s" % (what, tail))
+        if said:
+            return VMError("qemu exited during %s: %s" % (what,
+                                                          said[-1].strip()))
         return VMError("qemu exited during %s; rerun with -v to see the "
                        "console" % what)
 
     def wait_for(self, regex, timeout, show=False, what="command",
-                 out=None):
+                 out=None, hint="rerun with -v, or raise --timeout"):
         """Read until regex. Lines before it are printed if show and
-        appended to the list out if given."""
+        appended to the list out if given; after timeout seconds, stop
+        qemu and raise VMError with hint."""
         rx = re.compile(regex)
         deadline = time.monotonic() + timeout
         keep = show or out is not None
@@ -333,9 +548,8 @@ class VM:
             left = deadline - time.monotonic()
             if left <= 0:
                 self.stop()
-                raise VMError("%s timed out after %d s (hang?); rerun "
-                              "with -v, or raise --timeout" %
-                              (what, timeout))
+                raise VMError("%s timed out after %d s (%s); %s" %
+                              (what, timeout, self.accel, hint))
             try:
                 data = self._read(min(left, 0.5))
                 self.hist = (self.hist + data)[-32768:]
@@ -373,6 +587,12 @@ class VM:
 
     def stop(self):
         """Stop qemu by its own PID: TERM, then KILL."""
+        if self.qmp:
+            self.qmp.close()
+            self.qmp = None
+        if self.rundir:
+            shutil.rmtree(self.rundir, ignore_errors=True)
+            self.rundir = None
         c = self.child
         if c is None:
             return
@@ -425,11 +645,21 @@ def parse_args(argv):
     p.add_argument("--ko", action="append", default=[],
                    help="extra module to put in /lib/modules (repeatable)")
     p.add_argument("-v", "--verbose", action="store_true",
-                   help="show the boot console")
+                   help="boot cold and show the whole boot console")
     p.add_argument("--timeout", type=int, default=300,
                    help="seconds one command may take (default 300)")
-    p.add_argument("--boot-timeout", type=int, default=180,
-                   help="seconds the boot may take (default 180)")
+    p.add_argument("--boot-timeout", type=int, default=120,
+                   help="seconds a cold boot may take (default 120)")
+    p.add_argument("--accel", choices=("auto", "kvm", "tcg"),
+                   default=os.environ.get("VM_ACCEL") or "auto",
+                   help="kvm, tcg, or auto: kvm if a %g s probe boot shows "
+                   "it works, remembered in build/vm (default: $VM_ACCEL "
+                   "or auto)" % accelmod.PROBE_SECONDS)
+    p.add_argument("--no-snapshot", action="store_true",
+                   help="always boot cold; neither restore nor save the "
+                   "booted guest")
+    p.add_argument("--qemu", help="qemu-system-x86_64 to run (default: "
+                   "$VETHVM_QEMU or the one in $PATH)")
     p.add_argument("--smp", type=int, default=1,
                    help="guest CPUs (default 1: with 2, qemu 7.2's TCG "
                    "once left a vCPU in a soft lockup under heavy load)")
@@ -441,6 +671,8 @@ def parse_args(argv):
     r.add_argument("cmdline", nargs="+")
     sub.add_parser("test", help="run the in-VM test suite")
     a = p.parse_args(argv)
+    if a.accel not in ("auto", "kvm", "tcg"):
+        p.error("VM_ACCEL=%s: use kvm, tcg or auto" % a.accel)
     if not a.cmd:
         p.error("say what to do: shell, run -- CMD, or test")
     if not a.kver:
@@ -452,7 +684,8 @@ def parse_args(argv):
 def main(argv=None):
     a = parse_args(argv)
     vm = VM(a.kver, a.ko, verbose=a.verbose, boot_timeout=a.boot_timeout,
-            smp=a.smp, kernel=a.kernel)
+            smp=a.smp, kernel=a.kernel, accel=a.accel,
+            snapshot=not a.no_snapshot, qemu=a.qemu)
     rc = 0
     try:
         vm.start()
@@ -481,8 +714,9 @@ def main(argv=None):
             t0 = time.monotonic()
             rc, _ = vm.run("sh /vm/vm-tests.sh", timeout=a.timeout,
                            what="vm-tests.sh")
-            vm.log("boot-to-shell %.1f s, tests %.1f s (%s)" % (
-                vm.boot_seconds, time.monotonic() - t0, vm.accel))
+            vm.log("boot-to-shell %.2f s (%s), tests %.1f s (%s)" % (
+                vm.boot_seconds, vm.boot_kind, time.monotonic() - t0,
+                vm.accel))
         vm.poweroff()
     except VMError as e:
         vm.stop()

@@ -37,7 +37,10 @@ ip -n ns0 neigh show dev veth0
 ip -n ns1 neigh show dev veth1
 ip netns exec ns0 ethtool -S veth0
 ip netns exec ns0 ethtool -i veth0
-# Deleting ns1 deletes veth1, and with it its peer veth0.
+# Deleting ns1 deletes veth1, and with it its peer veth0. The kernel
+# tears a namespace down in a work queue after "ip netns del" returns, so
+# give it time before looking (under load it took over 100 ms).
 ip netns del ns1
+sleep 2
 ip netns list
 ip -n ns0 link show

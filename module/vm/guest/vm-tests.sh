@@ -18,11 +18,13 @@ rm -rf $W
 mkdir -p $W/ours $W/stock
 
 ok() {
+	echo "$1" >>$W/names
 	echo "$1: OK"
 	PASS=$((PASS + 1))
 }
 
 fail() {
+	echo "$1" >>$W/names
 	echo "$1: FAIL ($2)"
 	FAIL=$((FAIL + 1))
 }
@@ -469,27 +471,93 @@ kind_tests() {
 	dmesg_check kind
 }
 
+# section NAME: say which part starts and how long the last one took,
+# so that a slow run shows where its time went
+SECTION=
+SECTION_T0=
+section() {
+	local now
+	now=$(cut -d' ' -f1 /proc/uptime)
+	[ -n "$SECTION" ] && echo "# $SECTION took $(echo "$now $SECTION_T0" |
+		awk '{ printf "%.1f", $1 - $2 }') s"
+	SECTION=$1
+	SECTION_T0=$now
+}
+
+# Every test of this file, in order. When the module cannot even make a
+# pair that points at its peer, they all fail at once with that cause
+# instead of each waiting out its own time limit (150 s for a stub).
+# A full run checks that this list names exactly the tests that ran.
+ALL_TESTS="
+	seed_pair_list seed_pair_list_peer seed_twons_ping seed_onens_ping
+	seed_onens_via_veth seed_tcpdump_arp_request seed_tcpdump_arp_reply
+	seed_tcpdump_echo_request seed_dmesg trace_xmit_path counters_tx_rx
+	counters_rx_tx counters_bytes counters_count peer_ifindex_moved
+	peer_ifindex_after_move peer_ifindex_back counters_dmesg
+	robust_add_del_cycles robust_add_del_leftover robust_add_del_dmesg
+	robust_del_during_flood robust_del_during_flood_peer
+	robust_del_during_flood_sent robust_del_during_flood_dmesg
+	robust_netns_del robust_netns_del_dmesg robust_rmmod_live
+	robust_rmmod_gone robust_rmmod_live_dmesg robust_mtu_add_67
+	robust_mtu_peer_67 robust_mtu_set_67 robust_mtu_add_65536
+	robust_mtu_peer_65536 robust_mtu_set_65536 robust_mtu_leftover
+	robust_mtu_limits robust_mtu_dmesg stock_same_pair stock_same_twons
+	stock_same_onens stock_same_tcpdump badinput_dup_dev badinput_dup_peer
+	badinput_same_name badinput_mcast_mac badinput_zero_peer_mac
+	badinput_mtu20 badinput_peer_mtu20 badinput_peer_netns_missing
+	badinput_peer_netns_pid badinput_no_leftover kind_clash_refused
+	kind_clash_message kind_vethlab kind_dmesg
+"
+
+# pair_gate: can vethlab.ko make a pair whose ends point at each other?
+pair_gate() {
+	local ok=1
+	ip link add gate0 type veth peer name gate1 2>$W/gate.err || ok=0
+	[ $ok = 1 ] && { ip -o link show gate0 | grep -q 'gate0@gate1:' || ok=0; }
+	ip link del gate0 2>/dev/null
+	[ $ok = 1 ]
+}
+
+fail_all() {
+	for n in $ALL_TESTS; do
+		fail "$n" "not run: $1"
+	done
+	echo "$PASS passed, $FAIL failed"
+	exit 1
+}
+
 # ---- main ----
 dmesg_clear
 if ! insmod $OURS; then
 	echo "vm-tests: insmod $OURS failed; see dmesg below"
 	dmesg | tail -5
-	echo "0 passed, 1 failed"
-	exit 1
+	fail_all "insmod vethlab.ko failed: $(dmesg | tail -1)"
 fi
+if ! pair_gate; then
+	echo "vm-tests: 'ip link add gate0 type veth peer name gate1' did not make" \
+		"a pair that points at its peer: $(cat $W/gate.err)"
+	ip -o link show 2>/dev/null | sed 's/^/#   /'
+	fail_all "vethlab.ko makes no working pair (veth_newlink, TODO 6.1)"
+fi
+section "seed scenarios on vethlab.ko"
 scenarios $W/ours
 seed_checks
 dmesg_check seed
+section "ftrace of the transmit path"
 trace_test
+section "counters"
 counters_test
 dmesg_check counters
+section "bad input on vethlab.ko"
 badinput $W/ours
+section "robustness"
 robust_tests
 rmmod vethlab
 
 if ! insmod $STOCK; then
 	fail stock_insmod "insmod $STOCK failed: $(dmesg | tail -1)"
 else
+	section "seed scenarios and bad input on veth.ko"
 	scenarios $W/stock
 	badinput $W/stock
 	for c in $BAD_CASES; do
@@ -497,8 +565,18 @@ else
 	done
 	stock_checks
 	badinput_checks
+	section "kind clash"
 	kind_tests
 	rmmod veth
+fi
+section end
+
+# the list that fail_all uses must name exactly the tests that ran
+echo $ALL_TESTS | tr ' ' '\n' >$W/listed
+if ! cmp -s $W/listed $W/names; then
+	FAIL=$((FAIL + 1))
+	echo "vm-tests: ALL_TESTS is out of date; update it:" \
+		"$(diff $W/listed $W/names | grep '^[-+][a-z]' | tr '\n' ' ')"
 fi
 
 echo "$PASS passed, $FAIL failed"

@@ -29,6 +29,8 @@ static int sim_help(void)
 "sim softirq run                         stop holding, run what is pending\n"
 "sim netdev DEV                          struct net_device of DEV and its private area\n"
 "sim softnet                             per-CPU backlog queues and pending softirqs\n"
+"sim draw netdev DEV | pair | softnet     the same state as a Graphviz (DOT) graph\n"
+"sim draw path [FUNCS]                   the function_graph buffer's call graph (DOT)\n"
 "FILTER: function names, glob '*' allowed, several separated by ','.\n");
 	return 0;
 }
@@ -248,6 +250,8 @@ int do_sim(int argc, char **argv)
 		return do_netdev(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "softnet"))
 		return do_softnet();
+	if (!strcmp(argv[1], "draw"))
+		return do_draw(argc - 2, argv + 2);	/* draw.c */
 	vs_eprintf("sim: unknown command \"%s\", try \"sim help\"\n", argv[1]);
 	return 1;
 }
