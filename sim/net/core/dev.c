@@ -476,8 +476,10 @@ void unregister_netdevice_queue(struct net_device *dev, struct list_head *head)
 /* ---- up and down ---- */
 
 /*
- * 6.1: same: mark the device started, call ndo_open, and only then set
- * IFF_UP; a failing ndo_open (veth without a peer: -ENOTCONN) undoes it.
+ * Mark the device started, call ndo_open, and only then set IFF_UP; a
+ * failing ndo_open (veth without a peer: -ENOTCONN) undoes it.
+ * 6.1: same, less the NETDEV_PRE_UP notifier (nothing here vetoes),
+ * ndo_validate_addr, netpoll and dev_set_rx_mode().
  */
 static int __dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
 {

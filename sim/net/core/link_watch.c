@@ -47,7 +47,11 @@ void linkwatch_init_dev(struct net_device *dev)
 		rfc2863_policy(dev);
 }
 
-/* 6.1: same: new operstate, then NETDEV_CHANGE if the device is up. */
+/*
+ * New operstate, then NETDEV_CHANGE if the device is up.
+ * 6.1: same, less dev_activate()/dev_deactivate() on a carrier change
+ * (no queues to start or stop here).
+ */
 static void linkwatch_do_dev(struct net_device *dev)
 {
 	dev->state &= ~LW_PENDING;

@@ -86,7 +86,7 @@ static int fib_check_nh_nongw(struct net *net, struct fib_nh *nh,
 
 /*
  * Is @prefsrc one of ours (or the route's own local address)?
- * 6.1: same.
+ * 6.1: same for the main and local tables, the only ones here.
  */
 static bool fib_valid_prefsrc(struct fib_config *cfg, __be32 fib_prefsrc)
 {

@@ -252,7 +252,11 @@ void addrconf_init_net(struct net *net)
 		ipv6_add_dev(dev);
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: frees the all/default devconf and the address hash; each inet6_dev
+ * goes with its device (addrconf_ifdown()). Here the namespace's list of
+ * them goes at once.
+ */
 void addrconf_exit_net(struct net *net)
 {
 	struct addrconf_net *an = addrconf_pernet(net);
