@@ -10,7 +10,7 @@ As on Linux, where iproute2 sees only netlink and ioctls:
    symbol that only the tools or vethsim's main define (checked with nm on
    the built archives); mk/build.mk links without --start-group.
 2. tools -> kernel: the tools that print kernel state (sim/tools/ ip, tcpdump,
-   ethtool, sysctl, ping) touch no member of a kernel object
+   ethtool, sysctl, ping, proc) touch no member of a kernel object
    (struct net_device, in_ifaddr, neighbour, fib_info, ...) and call none of
    the kernel's internal state queries (netif_running(), dev_get_flags(),
    for_each_netdev ...): what they print comes in the records the kernel
@@ -29,7 +29,7 @@ import sys
 
 KERNEL_DIRS = ["sim", "solutions/sim", "exercises/sim"]
 TOOLS_DIR = "sim/tools"
-CHECKED_TOOLS = ["ip", "tcpdump", "ethtool", "sysctl", "ping"]
+CHECKED_TOOLS = ["ip", "tcpdump", "ethtool", "sysctl", "ping", "proc"]
 KERNEL_HEADER_DIRS = ["sim/include/linux", "sim/include/net", "sim/net",
                       "sim/kernel", "sim/drivers"]
 

@@ -12,6 +12,8 @@ solutions/module/vethlab.c, which plays drivers/net/veth.c):
     NAME(): ..."), looked up in the mirrored file, in the paths the comment
     names, and in the paths the file's header comment names;
   - no comment has two "6.1:" lines;
+  - a header's file comment says what of 6.1 it plays (its inline helpers
+    are covered by it, not by a line each);
   - every function that has the name of a function of those 6.1 files has a
     "6.1:" line; a non-static function without one says "sim:" or
     "Not in 6.1"; a "Not in 6.1" function is not in 6.1.
@@ -78,10 +80,17 @@ def kit_files(root):
             yield rel
 
 
+def file_comment(text):
+    """A file's first comment that is not its SPDX line."""
+    for m in re.finditer(r"/\*.*?\*/", text, re.S):
+        if "SPDX-License-Identifier" not in m.group(0):
+            return m.group(0)
+    return ""
+
+
 def header_paths(text):
     """Kernel paths named in a file's first comment."""
-    m = re.search(r"/\*.*?\*/", text, re.S)
-    return c61.KERNEL_PATH.findall(m.group(0)) if m else []
+    return c61.KERNEL_PATH.findall(file_comment(text))
 
 
 def lint_file(root, rel, idx, bad):
@@ -103,6 +112,10 @@ def lint_file(root, rel, idx, bad):
         bad.append(f"{rel}:1: Linux 6.1 has no {m}: move the file to the path "
                    "it plays, or say why in SIM_ONLY (mk/lint61.py)")
     if not rel.endswith(".c"):
+        # a header's inlines are covered by its file comment's 6.1 line
+        if "6.1" not in file_comment(text):
+            bad.append(f"{rel}:1: the file comment says nothing of 6.1 (what it "
+                       "plays, what it leaves out)")
         return checked
     file_paths = [m] + header_paths(text)
     for name, off, static in c61.definitions(text):
