@@ -33,13 +33,16 @@ CHECKED_TOOLS = ["ip", "tcpdump", "ethtool", "sysctl", "ping", "proc"]
 KERNEL_HEADER_DIRS = ["sim/include/linux", "sim/include/net", "sim/net",
                       "sim/kernel", "sim/drivers"]
 
-# Kernel structs a tool may use: requests it fills, wire formats, the socket
-# layer it reads packets from, generic containers.
+# Kernel structs a tool may use: requests it fills, wire formats, the packets
+# a recvmsg()-like call hands over (sk_buff), generic containers. struct
+# packet_sock is still read by tcpdump (sk_err for SO_ERROR, ifindex for
+# libpcap's device_still_exists()); struct sock no longer is (ping sets its
+# options through raw_setsockopt()).
 ALLOWED_STRUCTS = {
     "fib_config", "flowi4", "inet_addr_req", "netlink_ext_ack",
     "rtnl_link_attrs", "rtnl_newlink_req", "rtnl_setlink_req", "sim_ifreq",
     "in6_addr", "ethhdr", "arphdr", "iphdr", "icmphdr",
-    "sk_buff", "sk_buff_head", "sock", "packet_sock", "packet_skb_cb",
+    "sk_buff", "sk_buff_head", "packet_sock", "packet_skb_cb",
     "tpacket_stats", "list_head", "timer_list", "seq_buf",
     "ctl_int", "ctl_ref",
 }

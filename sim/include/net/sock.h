@@ -69,6 +69,18 @@ static inline struct net *sock_net(const struct sock *sk)
 
 /* socket(AF_INET, SOCK_RAW, @protocol): NULL if out of memory. */
 struct sock *raw_sock_create(struct net *net, int protocol);
+/* setsockopt() levels and options (include/uapi/linux/in.h, icmp.h) */
+#define SOL_IP		0
+#define SOL_RAW		255
+#ifndef IP_TTL
+#define IP_TTL		2
+#endif
+#ifndef IP_RECVERR
+#define IP_RECVERR	11
+#endif
+#define ICMP_FILTER	1
+/* setsockopt(@level, @optname) with an int: 0 or -errno. */
+int raw_setsockopt(struct sock *sk, int level, int optname, int val);
 /* setsockopt(SO_BINDTODEVICE): 0, or -ENODEV ("ping: SO_BINDTODEVICE
  * veth9: No such device"). NULL or "" unbinds. */
 int raw_sock_bind_dev(struct sock *sk, const char *ifname);

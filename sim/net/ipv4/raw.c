@@ -162,6 +162,42 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 }
 
 /*
+ * setsockopt() on a raw IPv4 socket: SOL_RAW ICMP_FILTER, SOL_IP IP_TTL
+ * and IP_RECVERR, each with an int value. 0, -EINVAL (a TTL outside
+ * 1..255; -1 restores the default), -EOPNOTSUPP (ICMP_FILTER on a
+ * non-ICMP socket) or -ENOPROTOOPT.
+ * 6.1: raw_setsockopt() -> do_raw_setsockopt() or ip_setsockopt() ->
+ * do_ip_setsockopt() in net/ipv4/ip_sockglue.c, for these three options.
+ */
+int raw_setsockopt(struct sock *sk, int level, int optname, int val)
+{
+	if (level == SOL_RAW) {
+		if (optname != ICMP_FILTER)
+			return -ENOPROTOOPT;
+		if (sk->sk_protocol != IPPROTO_ICMP)
+			return -EOPNOTSUPP;
+		sk->icmp_filter = (u32)val;
+		return 0;
+	}
+	if (level != SOL_IP)
+		return -ENOPROTOOPT;
+	switch (optname) {
+	case IP_TTL:
+		if (val != -1 && (val < 1 || val > 255))
+			return -EINVAL;
+		sk->uc_ttl = val;
+		return 0;
+	case IP_RECVERR:
+		sk->recverr = !!val;
+		if (!val)
+			__skb_queue_purge(&sk->sk_error_queue);
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+/*
  * SO_BINDTODEVICE.
  * sim: 6.1's sock_bindtoindex() in net/core/sock.c, by name.
  */

@@ -610,9 +610,9 @@ int do_ping(int argc, char **argv)
 		free(pt);
 		return 2;
 	}
-	pt->sk->recverr = true;
+	raw_setsockopt(pt->sk, SOL_IP, IP_RECVERR, 1);
 	if (o.ttl)
-		pt->sk->uc_ttl = o.ttl;
+		raw_setsockopt(pt->sk, SOL_IP, IP_TTL, o.ttl);
 	if (o.device) {
 		if (parse_ipv4(o.device, &bind_addr)) {
 			err = raw_sock_bind_addr(pt->sk, bind_addr);
