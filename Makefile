@@ -11,7 +11,7 @@ SHELL := /bin/sh
 include mk/build.mk
 
 .PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
-	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
+	clean vm-shell vm-run vm-test vm-bench deps-demo deps-grade deps-test deps-bench
 
 help:
 	@echo "vethlab: how a Linux veth pair really works"
@@ -32,6 +32,8 @@ help:
 
 deps-demo:
 	@sh mk/deps.sh demo
+deps-grade:
+	@sh mk/deps.sh grade
 deps-test:
 	@sh mk/deps.sh test
 deps-bench:
@@ -54,8 +56,9 @@ demo: deps-demo
 test: deps-test
 	@python3 mk/runtests.py
 
-grade: deps-demo
-	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS))
+grade: deps-grade
+	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS)) \
+		$(if $(CHECK),--check '$(CHECK)')
 
 bench: deps-bench
 	@sh mk/bench.sh
