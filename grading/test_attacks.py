@@ -2,7 +2,7 @@
 """Every attack of issue 7 as a submission: each must earn exactly what the
 honest code inside it earns, and none may touch anything outside its box.
 
-    python3 grading/test_attacks.py [--keep] [--only NAME]
+    python3 grading/test_attacks.py [--keep] [--only NAME] [--sandbox bwrap|uid|rlimits]
 
 Run A grades the attacks with every defense on, next to honest counterparts
 (the same code without the attack); an attack passes when its score equals
@@ -153,10 +153,13 @@ def write(root, subs):
                     f.write(b"/* */\n" * (body[1] // 6 + 1))
 
 
+SANDBOX = []
+
+
 def grade(root, results, extra):
     cmd = [sys.executable, os.path.join(HERE, "grade.py"), "--submissions", root,
            "--results-dir", results, "--budget", str(BUDGET), "--jobs", str(os.cpu_count() or 2),
-           "--lab", "1", "--lab", "2", "--lab", "3", "--lab", "4", "--lab", "5"] + extra
+           "--lab", "1", "--lab", "2", "--lab", "3", "--lab", "4", "--lab", "5"] + SANDBOX + extra
     t0 = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                        errors="replace", timeout=600)
@@ -183,6 +186,8 @@ def digest(paths):
 
 def main(argv):
     keep = "--keep" in argv
+    if "--sandbox" in argv:
+        SANDBOX[:] = ["--sandbox", argv[argv.index("--sandbox") + 1]]
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
     marker = f"vethlab-daemon-{os.getpid()}"
     passed = failed = 0
@@ -253,6 +258,13 @@ def main(argv):
     verdict("results stay small", size < 2 << 20, f"largest results file {size} bytes")
 
     # ---- run B: the box alone ----
+    if SANDBOX[1:] == ["rlimits"] and os.geteuid() == 0:
+        # rlimits alone cannot keep root's writes in; run it as a user instead
+        if not keep:
+            shutil.rmtree(WORK, ignore_errors=True)
+        print("run B skipped: level rlimits as root has no box to test")
+        print(f"{passed} passed, {failed} failed")
+        return 1 if failed else 0
     rootb = os.path.join(WORK, "subs-b")
     subs_b, _ = plan(rootb, marker)
     subs_b = {k: v for k, v in subs_b.items() if k in ("h-solution", "a-append-golden",
@@ -278,7 +290,9 @@ def main(argv):
     ok = later == first and "pwned" not in later and not os.path.exists(f"/tmp/{marker}")
     verdict("no daemon outlives the grader", ok, "summary.csv unchanged 3 s later, no marker file")
     a, h = got.get("a-cmdline-golden"), got.get("h-soldev-exveth")
-    if a and h:
+    if a and h and SANDBOX[1:] not in (["uid"], ["rlimits"]):
+        # without a mount namespace the goldens are readable; the object
+        # checks of run A are what keeps them out of reach there
         verdict("golden out of reach", a["score"] == h["score"],
                 f"reading the golden from the box gets {a['score']}, honest {h['score']}")
     if not keep:
