@@ -10,7 +10,7 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
+.PHONY: help demo test grade gradescope bench skels build unit unit-build fuzz-smoke \
 	clean vm-shell vm-run vm-test vm-bench deps-demo deps-grade deps-test deps-bench
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
 	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
 	@echo "                 to grade many; results in grading/results/)"
+	@echo "  make gradescope  the Gradescope autograder zip (build/gradescope/); Autolab's tar beside it"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
 	@echo "  make skels     regenerate exercises/ from solutions/"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
@@ -59,6 +60,10 @@ test: deps-test
 grade: deps-grade
 	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS)) \
 		$(if $(CHECK),--check '$(CHECK)')
+
+# the autograder zip for Gradescope (and autograde.tar for Autolab)
+gradescope:
+	@python3 mk/gradescope.py
 
 bench: deps-bench
 	@sh mk/bench.sh
