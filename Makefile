@@ -10,7 +10,7 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade gradescope bench skels build unit unit-build fuzz-smoke \
+.PHONY: help demo test grade gradescope release bench skels build unit unit-build fuzz-smoke \
 	clean vm-shell vm-run vm-test vm-bench deps-demo deps-grade deps-test deps-bench
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
 	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
 	@echo "                 to grade many; results in grading/results/)"
+	@echo "  make release   the student release without solutions/ (build/release/vethlab)"
 	@echo "  make gradescope  the Gradescope autograder zip (build/gradescope/); Autolab's tar beside it"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
 	@echo "  make skels     regenerate exercises/ from solutions/"
@@ -60,6 +61,10 @@ test: deps-test
 grade: deps-grade
 	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS)) \
 		$(if $(CHECK),--check '$(CHECK)')
+
+# the student release: the kit without solutions/ (build/release/vethlab)
+release:
+	@python3 mk/release.py
 
 # the autograder zip for Gradescope (and autograde.tar for Autolab)
 gradescope:

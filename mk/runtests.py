@@ -38,6 +38,8 @@ STEPS = [
     ("grader attacks", "python3 grading/test_attacks.py"),
     # Gradescope, PrairieLearn, TAP and Autolab layouts, graded as nobody
     ("grader platforms", "python3 grading/test_platforms.py"),
+    # the student release has no answer key, builds and grades
+    ("student release", "python3 mk/release.py --check build/release-check/vethlab"),
 ]
 
 CHECK_RE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")
