@@ -231,6 +231,10 @@ class Run:
             if rel.startswith("sim/"):
                 self._cc_trusted(os.path.join(TOP, "exercises", rel),
                                  os.path.join(stubs, flat(rel) + ".o"))
+        os.makedirs(os.path.join(kit, "module"))
+        for f in ("Makefile", "Kbuild"):
+            if os.path.exists(os.path.join(TOP, "module", f)):
+                shutil.copy(os.path.join(TOP, "module", f), os.path.join(kit, "module"))
         scen = os.path.join(kit, "scenarios")
         os.makedirs(scen)
         self.params = {}
@@ -530,10 +534,17 @@ VM_LINE = re.compile(r"^([A-Za-z0-9_]+): (OK|FAIL)(?: \((.*)\))?\r*$", re.M)
 VM_COUNT = re.compile(r"^(\d+) passed, (\d+) failed\r*$", re.M)
 
 
-def _vm_suite(tree, timeout):
-    """Build tree/module/vethlab.c and run the in-VM suite: (rc, output, seconds)."""
-    return gradelib.run([MAKE, "-s", "-C", os.path.join(TOP, "module"), "vm-test",
-                         f"TREE={tree}"], timeout=timeout, cwd=TOP)
+def _kver():
+    out = subprocess.run([MAKE, "-s", "--no-print-directory", "-C", os.path.join(TOP, "module"),
+                          "--eval=_print-%: ; @echo $($*)", "_print-KVER"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    return out.strip()
+
+
+def _vm_suite(ko, timeout):
+    """Boot the VM with the module ko and run the in-VM suite: (rc, output, seconds)."""
+    return gradelib.run([sys.executable, os.path.join(TOP, "module/vm/vethvm.py"),
+                         "--kver", _kver(), "--ko", ko, "test"], timeout=timeout, cwd=TOP)
 
 
 def vm_expected_names():
@@ -556,8 +567,15 @@ def vm_expected_names():
             return json.load(f)
     except (OSError, ValueError):
         pass
-    rc, out, _ = _vm_suite(os.path.join(TOP, "solutions"), 1200)
+    objdir = os.path.join(GRADE_DIR, "vm-reference")
+    rc, out, _ = gradelib.run([MAKE, "-s", "-C", os.path.join(TOP, "module"), "module",
+                               "TREE=solutions", f"OBJDIR={objdir}"], timeout=300, cwd=TOP)
+    if rc == 0:
+        rc, out, _ = _vm_suite(os.path.join(objdir, "vethlab.ko"), 1200)
     names = sorted({m[0] for m in VM_LINE.findall(out)})
+    if not (names and VM_COUNT.search(out)):
+        sys.stderr.write("grade: the reference module's VM run gave no test list:\n"
+                         + "\n".join(out.strip().splitlines()[-15:]) + "\n")
     if names and VM_COUNT.search(out):
         os.makedirs(GRADE_DIR, exist_ok=True)
         with open(cache, "w", encoding="utf-8") as f:
@@ -566,16 +584,28 @@ def vm_expected_names():
 
 
 def vm_lab(lab, sub, srcs):
-    """Lab 6, one result per in-VM test. The module is built and booted
-    outside the box: the guest VM is what isolates it (grading/README.md)."""
+    """Lab 6, one result per in-VM test. Kbuild compiles the module in the
+    box; qemu boots it outside: the guest VM is what isolates it."""
     expected = vm_expected_names()
     names = [n for n in expected if sub.run.selected(n)]
-    tree = os.path.join(sub.work, "vmtree")
-    os.makedirs(os.path.join(tree, "module"), exist_ok=True)
     rel = "module/vethlab.c"
+    box = sub.box
+    os.makedirs(os.path.join(sub.work, "vmtree", "module"), exist_ok=True)
     src = os.path.join(sub.work, "src", rel) if rel in srcs else os.path.join(TOP, "exercises", rel)
-    shutil.copy(src, os.path.join(tree, rel))
-    rc, out, secs = _vm_suite(tree, 900)
+    shutil.copy(src, os.path.join(sub.work, "vmtree", rel))
+    if os.geteuid() == 0 and box.uid != 0:
+        for d in ("vmtree", "vmtree/module", "vmtree/" + rel):
+            os.chown(os.path.join(sub.work, d), box.uid, box.uid)
+    # Kbuild compiles the student's C in the box; only the boot happens outside
+    rc, out, secs = box.run([MAKE, "-s", "-C", f"{box.kit}/module", "module",
+                             f"TREE={box.work}/vmtree", f"OBJDIR={box.work}/modbuild",
+                             f"KVER={_kver()}"], timeout=300)[:3]
+    if rc:
+        err = [l for l in out.splitlines() if "error" in l][:5] or out.splitlines()[-5:]
+        sub.file_cause.setdefault(rel, "vethlab.c does not compile:\n" + "\n".join(err))
+        out = ""
+    else:
+        rc, out, secs = _vm_suite(os.path.join(sub.work, "modbuild", "vethlab.ko"), 900)
     got = {m[0]: (m[1] == "OK", m[2] or "") for m in VM_LINE.findall(out)}
     finished = VM_COUNT.search(out)
     tail = "\n".join(out.strip().splitlines()[-8:])
