@@ -27,7 +27,7 @@ atoi snprintf vsnprintf sprintf vsprintf sscanf calloc malloc realloc free
 abort __assert_fail __stack_chk_fail __memcpy_chk __memmove_chk __memset_chk
 __strcpy_chk __strncpy_chk __strcat_chk __snprintf_chk __vsnprintf_chk __sprintf_chk
 __vsprintf_chk __printf_chk __fprintf_chk __puts_chk printf vprintf puts putchar
-fprintf vfprintf fputs fputc fflush stdout stderr
+fprintf vfprintf fputs fputc stdout stderr
 qsort bsearch abs labs llabs toupper tolower __ctype_b_loc __ctype_tolower_loc
 __ctype_toupper_loc __errno_location _GLOBAL_OFFSET_TABLE_
 """.split()) | set(EXITS)

@@ -117,6 +117,7 @@ def plan(top_attacks, marker):
             '\t{ static char b[65536]; int i; memset(b, \'A\', sizeof b - 1);'
             ' for (i = 0; i < 1600; i++) fputs(b, stdout); }')},
         "a-unused-variable": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tint unused_var;")},
+        "a-syntax-error": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tthis is not C;")},
         "Ada Lovelace": {DEV: sol_dev, VETH: sol_veth},
     }
     expect = {
@@ -129,6 +130,7 @@ def plan(top_attacks, marker):
         "a-dangling-fifo": "h-exercises", "a-devzero": "h-exercises",
         "a-sleep-alloc": "h-exercises", "a-flood-100mb": "h-print-once",
         "a-unused-variable": "h-solution", "Ada Lovelace": "h-solution",
+        "a-syntax-error": "h-soldev",
     }
     return subs, expect
 
@@ -242,6 +244,9 @@ def main(argv):
             why += f", budget {BUDGET}s"
         if name == "a-unused-variable":
             ok = ok and any("warning" in n for n in a["notes"])
+        if name == "a-syntax-error":
+            ok = ok and any(c["detail"].startswith("veth.c does not compile")
+                            for c in a["checks"] if c["lab"] == 2 and not c["ok"])
         if name == "a-exit-in-xmit":
             ok = ok and any("exit" in n for n in a["notes"])
         if not ok:
@@ -254,6 +259,25 @@ def main(argv):
         ok = bool(miss) and not miss[0]["ok"] and "golden" in miss[0]["detail"] and \
             all(c["ok"] for c in sol["checks"] if not c["name"].startswith("seed 003:"))
         verdict("missing golden", ok, "costs its own check only, and says why")
+    # an instructor's private check: seeded, computed by the reference, kept
+    # out of the student release
+    priv = os.path.join(WORK, "private")
+    os.makedirs(priv, exist_ok=True)
+    with open(os.path.join(priv, "lab2-pair-down-up.sh"), "w") as f:
+        f.write("# points: 4\nip link add veth0 type veth peer name veth1\n"
+                "ip link set veth0 up\nip link set veth1 up\nip link set veth1 down\n"
+                "ip link show\n")
+    outs = {}
+    for tree in ("solutions", "exercises"):
+        p = subprocess.run([sys.executable, os.path.join(HERE, "grade.py"), "--tree",
+                            os.path.join(TOP, tree), "--lab", "2", "--private", priv,
+                            "--check", "private", "--json", os.path.join(WORK, f"priv-{tree}.json")],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        outs[tree] = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
+    ok = outs["solutions"] and outs["solutions"].group(0) == "Score: 4/4" and \
+        outs["exercises"] and outs["exercises"].group(0) == "Score: 0/4"
+    verdict("private check", bool(ok), "an instructor's labN-*.sh: 4/4 on the solutions, "
+            "0/4 on the exercises")
     size = max((os.path.getsize(os.path.join(res, f)) for f in os.listdir(res)), default=0)
     verdict("results stay small", size < 2 << 20, f"largest results file {size} bytes")
 
