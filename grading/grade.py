@@ -147,7 +147,7 @@ class Run:
         self.pcap = make_var("PCAP_LIBS")
         self.sim_srcs = make_var("SIM_SRCS")
         self.kit = os.path.join(GRADE_DIR, f"kit-{os.getpid()}")
-        self._slots = list(range(1, 1000))
+        self._slots = sandbox.Slots(os.path.join(GRADE_DIR, "slots"))
         self._lock = threading.Lock()
         self.checks = self._plan(private)
         self.expected_unit = self._expected_unit()
@@ -284,11 +284,11 @@ class Run:
 
     def slot(self):
         with self._lock:
-            return self._slots.pop(0)
+            return self._slots.take()
 
     def release(self, s):
         with self._lock:
-            self._slots.insert(0, s)
+            self._slots.give(s)
 
     def selected(self, name):
         return not self.only or any(o in name.lower() for o in self.only)

@@ -63,6 +63,45 @@ def _bwrap_works(as_uid):
     return _probe[key]
 
 
+def _uid_works():
+    if "uid" not in _probe:
+        try:
+            _probe["uid"] = shutil.which("setpriv") is not None and subprocess.run(
+                _setpriv(UID_BASE) + ["true"], stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, timeout=20).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            _probe["uid"] = False
+    return _probe["uid"]
+
+
+class Slots:
+    """Box uids (61000 + slot), unique across every grader running on the host:
+    slot n is held with a lock on LOCKDIR/n for as long as its box lives."""
+
+    def __init__(self, lockdir):
+        self.lockdir = lockdir
+        os.makedirs(lockdir, exist_ok=True)
+        self.held = {}
+
+    def take(self):
+        import fcntl
+        for n in range(1, 4000):
+            fd = os.open(os.path.join(self.lockdir, str(n)), os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue
+            self.held[n] = fd
+            return n
+        raise RuntimeError("no free box slot")
+
+    def give(self, n):
+        fd = self.held.pop(n, None)
+        if fd is not None:
+            os.close(fd)
+
+
 def _setpriv(uid):
     return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
             "--inh-caps=-all", "--no-new-privs"]
@@ -76,7 +115,7 @@ def choose_level(want=None):
     for level in order:
         if level == "bwrap" and _bwrap_works(UID_BASE if root else None):
             return level
-        if level == "uid" and root and shutil.which("setpriv"):
+        if level == "uid" and root and _uid_works():
             return level
         if level == "rlimits":
             return level
