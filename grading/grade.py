@@ -631,7 +631,8 @@ def vm_lab(lab, sub, srcs):
     if not sub.run.only:
         results.append(gradelib.Result(lab, "the VM suite ran to its end", labtable.VM_POINTS,
                                        bool(finished), secs,
-                                       "" if finished else "no closing count; the VM said:\n" + tail))
+                                       "" if finished else (cause + "\n" if cause else "")
+                                       + "no closing count; the VM said:\n" + tail))
     return results
 
 

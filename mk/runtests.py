@@ -36,6 +36,8 @@ STEPS = [
     ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 grading/selftest.py"),
     # every attack of issue 7 earns what the honest code inside it earns
     ("grader attacks", "python3 grading/test_attacks.py"),
+    # lab 6 scored per in-VM test (canned guest output; the module is compiled)
+    ("grader lab 6 scoring", "python3 grading/test_lab6.py"),
     # Gradescope, PrairieLearn, TAP and Autolab layouts, graded as nobody
     ("grader platforms", "python3 grading/test_platforms.py"),
     # the student release has no answer key, builds and grades
