@@ -123,8 +123,9 @@ def xml_results(xml):
 def why(msg):
     """A failure message a student can act on, cause first."""
     if "sim_start_kernel" in msg or "boot failed" in msg:
-        return ("the simulated kernel did not boot: lab 1 (alloc_netdev_mqs, netdev_priv) "
-                "must work first\n" + msg)
+        hint = " (-12 is -ENOMEM: alloc_netdev_mqs returned NULL?)" if "-12" in msg else ""
+        return ("the simulated kernel did not boot" + hint + ": lab 1 (alloc_netdev_mqs, "
+                "netdev_priv) must work first\n" + msg)
     if "signal 9" in msg:
         return "killed (it called exit() or ran out of a limit)\n" + msg
     return msg

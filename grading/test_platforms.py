@@ -6,19 +6,23 @@
 Builds the Gradescope zip (mk/gradescope.py), unpacks it where
 /autograder would be, builds the reference as setup.sh does (its apt-get
 line is skipped: the packages are here), and runs run_autograder as the
-user nobody with the lowest isolation level (VETHLAB_SANDBOX=rlimits, what
-an unprivileged Docker container without user namespaces allows). Then the
+user nobody inside a user namespace that forbids making another one (its
+max_user_namespaces is 0), as in an unprivileged container: the grader
+must find no namespace, fall back to the rlimits level and say so. (Not
+root here: VETHLAB_SANDBOX=rlimits stands in for that.) Then the
 same for PrairieLearn (/grade/student -> /grade/results/results.json, with
 a TAP file on the side) and Autolab (autograde-Makefile + autograde.tar,
 last line {"scores": ...}). The submission is a solved dev.c and an
 untouched veth.c, uploaded flat, so some tests pass and some fail.
 Prints "platform NAME: OK" lines and "N passed, N failed".
 """
+import ctypes
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -27,14 +31,69 @@ WORK = os.path.join(TOP, "build", "platforms")
 NOBODY = 65534
 
 
+CLONE_NEWUSER = 0x10000000
+
+
+def _deny_userns_then_exec(argv, cwd, env, out_path):
+    """In a forked child: enter a user namespace whose uids and gids map 1:1 to
+    the host's (the parent writes the maps), forbid any further user namespace
+    (max_user_namespaces = 0), become nobody and exec argv. So the grader
+    cannot make a namespace, as in an unprivileged container."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    r1, w1 = os.pipe()
+    r2, w2 = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(w2)
+            if libc.unshare(CLONE_NEWUSER) != 0:
+                os._exit(90)
+            os.write(w1, b"u")
+            os.read(r2, 1)                       # the parent has written the maps
+            with open("/proc/sys/user/max_user_namespaces", "w") as f:
+                f.write("0")
+            fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            os.chdir(cwd)
+            os.execvpe("setpriv", ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}",
+                                   "--clear-groups", "--inh-caps=-all"] + argv, env)
+        finally:
+            os._exit(91)
+    os.close(w1)
+    os.read(r1, 1)
+    for f in ("uid_map", "gid_map"):
+        with open(f"/proc/{pid}/{f}", "w") as fh:
+            fh.write("0 0 4294967295\n")
+    os.write(w2, b"g")
+    os.close(w2)
+    return pid
+
+
 def as_nobody(cmd, cwd, env=None, timeout=600):
-    pre = []
-    if os.geteuid() == 0:
-        pre = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-               "--inh-caps=-all"]
-    e = {"PATH": "/usr/bin:/bin", "HOME": cwd, "LC_ALL": "C", "VETHLAB_SANDBOX": "rlimits"}
+    """Run cmd as nobody where no user namespace can be made (as root here), or
+    as ourselves with VETHLAB_SANDBOX=rlimits when we cannot arrange that."""
+    e = {"PATH": "/usr/bin:/bin", "HOME": cwd, "LC_ALL": "C"}
     e.update(env or {})
-    return subprocess.run(pre + cmd, cwd=cwd, env=e, stdout=subprocess.PIPE,
+    if os.geteuid() == 0:
+        out = os.path.join(WORK, f"out-{os.getpid()}-{time.time_ns()}.txt")
+        pid = _deny_userns_then_exec(cmd, cwd, e, out)
+        t0 = time.time()
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.time() - t0 > timeout:
+                os.kill(pid, 9)
+                _, status = os.waitpid(pid, 0)
+                break
+            time.sleep(0.1)
+        with open(out, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        os.remove(out)
+        return subprocess.CompletedProcess(cmd, os.waitstatus_to_exitcode(status), text)
+    e["VETHLAB_SANDBOX"] = "rlimits"
+    return subprocess.run(cmd, cwd=cwd, env=e, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, errors="replace", timeout=timeout)
 
 
@@ -99,6 +158,7 @@ def main(argv):
         bad = [t for t in tests if t["status"] == "failed"]
         total = sum(t["score"] for t in tests)
         ok = keys and good and bad and res["score"] == total and \
+            "rlimits only" in res.get("output", "") and \
             all(t["score"] == (t["max_score"] if t["status"] == "passed" else 0) for t in tests)
         verdict("gradescope results.json", bool(ok),
                 f"{len(tests)} tests, {len(good)} passed, score {res['score']}/"
