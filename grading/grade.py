@@ -392,10 +392,15 @@ class Submission:
                 self.file_cause[rel] = f"{base} was rejected: " + "; ".join(problems[:4])
                 self.notes.append(f"{rel}: rejected: " + "; ".join(problems[:4]))
                 return None
-            if redirects:
-                self.redirected[rel] = redirects
-                self.notes.append(f"{rel}: calls {', '.join(redirects)}(): a test that reaches "
+            exits = [n for n in redirects if n in objcheck.EXITS]
+            prints = [n for n in redirects if n in objcheck.OUTPUTS]
+            if exits:
+                self.notes.append(f"{rel}: calls {', '.join(exits)}(): a test that reaches "
                                   "it is killed and fails")
+            if prints:
+                self.notes.append(f"{rel}: calls {', '.join(prints)}(): graded code prints "
+                                  "nothing (run vethsim yourself to see it)")
+            self.redirected[rel] = redirects
         if box.uid != os.geteuid() and os.geteuid() == 0:
             os.chown(host_obj, box.uid, box.uid)
         return obj

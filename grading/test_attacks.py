@@ -63,6 +63,8 @@ def plan(top_attacks, marker):
             '\tprintf("check_netdev.c:1:P:alloc:test_alloc_setup_and_defaults:0: Passed\\n");\n'
             '\tprintf("100%%: Checks: 54, Failures: 0, Errors: 0\\n");\n\tfflush(stdout);\n'
             '\t_exit(0);\n}\n')
+    with open(golden, encoding="utf-8") as f:
+        gold_c = json.dumps(f.read())      # a valid C string literal for this text
     subs = {
         # honest counterparts
         "h-exercises": {},
@@ -79,6 +81,9 @@ def plan(top_attacks, marker):
             '\t  if (f) { fread(b, 1, sizeof b, f); fclose(f); }\n'
             f'\t  f = fopen("{golden}", "r");\n'
             '\t  while (f && fgets(b, sizeof b, f)) fputs(b, stdout); }'), ["stdio.h"])},
+        "a-embedded-golden": {DEV: head(inject(sol_dev, "alloc_netdev_mqs",
+            f'\tprintf("%s", {gold_c}); fflush(stdout); _exit(0);'), ["stdio.h", "unistd.h"]),
+            VETH: sol_veth},
         "a-exit-in-xmit": {DEV: sol_dev, VETH: head(inject(sol_veth, "veth_xmit", "\texit(0);"),
                                                      ["stdlib.h"])},
         "a-forged-passed": {DEV: sol_dev, VETH: inject(ex_veth, "veth_xmit",
@@ -130,7 +135,7 @@ def plan(top_attacks, marker):
         "a-dangling-fifo": "h-exercises", "a-devzero": "h-exercises",
         "a-sleep-alloc": "h-exercises", "a-flood-100mb": "h-print-once",
         "a-unused-variable": "h-solution", "Ada Lovelace": "h-solution",
-        "a-syntax-error": "h-soldev",
+        "a-syntax-error": "h-soldev", "a-embedded-golden": "h-exercises",
     }
     return subs, expect
 
