@@ -60,7 +60,7 @@ test: deps-test
 	@python3 mk/runtests.py
 
 grade: deps-grade
-	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS)) \
+	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
 		$(if $(CHECK),--check '$(CHECK)')
 
 # the student release: the kit without solutions/ (build/release/vethlab)
