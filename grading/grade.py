@@ -193,13 +193,14 @@ class Run:
         for c in self.checks:
             if c["kind"] == "golden":
                 path = os.path.join(goldens, c["script"].replace(".sh", ".out"))
-                try:
-                    with open(path, encoding="utf-8") as f:
-                        out[c["name"]] = f.read()
-                except OSError as e:
+                data, problem = intake.read_file(os.path.dirname(path), os.path.basename(path))
+                if data is None:
                     out[c["name"]] = None
                     c["internal"] = (f"internal error: the golden {os.path.relpath(path, TOP)} "
-                                     f"cannot be read ({e.strerror}); tell your instructor")
+                                     f"cannot be read ({problem or 'it is missing'}); "
+                                     "tell your instructor")
+                else:
+                    out[c["name"]] = data.decode("utf-8", "replace")
             else:
                 script = os.path.join(self.kit, "scenarios", flat(c["name"]) + ".sh")
                 p = subprocess.run([os.path.join(TOP, BASE, "vethsim"), "-x", "-k", "-f", script],
