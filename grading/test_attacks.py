@@ -28,7 +28,7 @@ TOP = os.path.dirname(HERE)
 DEV = "sim/net/core/dev.c"
 VETH = "sim/drivers/net/veth.c"
 WORK = os.path.join(TOP, "build", "attacks")
-BUDGET = 12
+BUDGET = 15
 
 
 def src(tree, rel):
