@@ -7,4 +7,7 @@ apt-get install -y -q --no-install-recommends gcc libc6-dev make pkg-config \
 	libpcap-dev check python3 bubblewrap binutils util-linux
 cd /autograder/source/vethlab
 make -s build TREE=solutions
-chmod -R a+rX /autograder/source
+# Without namespaces (Gradescope's Docker) each submission runs as its own
+# uid: let it read nothing of the answer key or the goldens, even by path.
+chmod -R go-rwx solutions tests/golden build/solutions/tree build/solutions/tests \
+	build/solutions/vethsim
