@@ -869,7 +869,8 @@ def _grade_row(s, path, labs, use_vm, run, res_dir):
         results, notes = [gradelib.Result(min(labs), "internal error", 0, False, 0.0, repr(e))], []
     earned, total = totals(results)
     safe = re.sub(r"[^A-Za-z0-9._ -]", "_", s)
-    save(s, results, earned, total, os.path.join(res_dir, f"{safe}.json"), notes)
+    save(s, results, earned, total, os.path.join(res_dir, f"{safe}.json"), notes,
+         {"seed": run.seed, "seconds": round(time.time() - t0, 2)})
     note = "internal error" if any(r.name == "internal error" for r in results) else ""
     return s, earned, total, time.time() - t0, note
 
