@@ -477,7 +477,6 @@ class Submission:
                 continue
             env = {"CK_INCLUDE_TAGS": f"lab{lab}", "CK_VERBOSITY": "silent", "CK_FORK": "yes",
                    "CK_DEFAULT_TIMEOUT": CK_TIMEOUT, "CK_XML_LOG_FILE_NAME": "$VERDICT"}
-            only = [t for t, _ in names]
             rc, out, secs, verdict = box.run([f"{box.work}/out/{binary}"], env=env,
                                              timeout=max(min(120, self.left()), 1),
                                              verdict_fd=True)
@@ -497,7 +496,6 @@ class Submission:
                     if cause:
                         detail = cause + "\n" + detail
                 results.append(gradelib.Result(lab, t, p, ok, each, detail))
-            del only
         return results
 
     def scenario(self, c, link_err, cause):

@@ -9,7 +9,6 @@ mk/, the Makefile, solutions/ (the reference: the zip stays with the staff)
 and exercises/ (the stubs a missing file is graded as). Also writes
 autograde.tar next to it for Autolab (the same vethlab/ folder).
 """
-import io
 import os
 import subprocess
 import sys
