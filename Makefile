@@ -10,8 +10,8 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
-	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
+.PHONY: help demo test grade gradescope release bench skels build unit unit-build fuzz-smoke \
+	clean vm-shell vm-run vm-test vm-bench deps-demo deps-grade deps-test deps-bench
 
 help:
 	@echo "vethlab: how a Linux veth pair really works"
@@ -21,8 +21,11 @@ help:
 	@echo "                 column; TREE=exercises to play it on your own code)"
 	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
-	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
-	@echo "                 to grade many; results in grading/results/)"
+	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab, LAB=6 boots the VM;"
+	@echo "                 CHECK=NAME reruns the checks named so; SUBMISSIONS=DIR grades many,"
+	@echo "                 each in its own box; results in grading/results/)"
+	@echo "  make release   the student release without solutions/ (build/release/vethlab)"
+	@echo "  make gradescope  the Gradescope autograder zip (build/gradescope/); Autolab's tar beside it"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
 	@echo "  make skels     regenerate exercises/ from solutions/"
 	@echo "  make docs      redraw every figure in docs/figures/ from vethsim's state (Graphviz)"
@@ -36,6 +39,8 @@ help:
 
 deps-demo:
 	@sh mk/deps.sh demo
+deps-grade:
+	@sh mk/deps.sh grade
 deps-test:
 	@sh mk/deps.sh test
 deps-bench:
@@ -61,8 +66,17 @@ demo: deps-demo
 test: deps-test
 	@python3 mk/runtests.py
 
-grade: deps-demo
-	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS))
+grade: deps-grade
+	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
+		$(if $(CHECK),--check '$(CHECK)')
+
+# the student release: the kit without solutions/ (build/release/vethlab)
+release:
+	@python3 mk/release.py
+
+# the autograder zip for Gradescope (and autograde.tar for Autolab)
+gradescope:
+	@python3 mk/gradescope.py
 
 bench: deps-bench
 	@sh mk/bench.sh
