@@ -27,14 +27,14 @@ uint64_t vs_wait_limit_ns = 3600ull * 1000000000ull;
 struct job {
 	int		n;
 	char		*cmd;
-	struct strbuf	out, err;
+	struct strbuf	out;		/* its stdout and stderr, in order */
 	struct vs_proc	proc;
 	struct vs_task	*task;		/* NULL once finished */
 	bool		done;
 	bool		reaped;
 	bool		announced;	/* interactive: "Done" printed */
 	int		rc;
-	size_t		out_shown, err_shown;	/* interactive: printed so far */
+	size_t		out_shown;	/* interactive: printed so far */
 };
 
 static struct vs_options opts;
@@ -86,7 +86,6 @@ static void jobs_free_all(void)
 			task_release(j->task);
 		}
 		sb_free(&j->out);
-		sb_free(&j->err);
 		free(j->cmd);
 		free(j);
 		jobs[i] = NULL;
@@ -108,12 +107,6 @@ static void jobs_show_live(void)
 			fwrite(j->out.buf + j->out_shown, 1,
 			       j->out.len - j->out_shown, stdout);
 			j->out_shown = j->out.len;
-		}
-		if (j->err.len > j->err_shown) {
-			fflush(stdout);
-			fwrite(j->err.buf + j->err_shown, 1,
-			       j->err.len - j->err_shown, stderr);
-			j->err_shown = j->err.len;
 		}
 		if (j->done && !j->announced && opts.interactive) {
 			printf("[%d]  Done (rc=%d)  %s\n", j->n, j->rc, j->cmd);
@@ -239,7 +232,6 @@ static int builtin_wait(int argc, char **argv)
 		if (opts.transcript) {
 			printf("[%d] %s\n", j->n, j->cmd);
 			emit_stream(stdout, &j->out);
-			emit_stream(stdout, &j->err);
 			printf("[%d] rc=%d\n", j->n, j->rc);
 		}
 	}
@@ -497,10 +489,9 @@ static int start_job(struct vs_cmdline *cl, const char *text)
 	j->cmd = cmd;
 	j->n = njobs + 1;
 	sb_init(&j->out);
-	sb_init(&j->err);
 	j->proc.net = shell_proc.net;
 	j->proc.out = &j->out;
-	j->proc.err = &j->err;
+	j->proc.err = &j->out;
 	jobs[njobs++] = j;
 	rc = run_command(cl, &j->proc);
 	if (rc == VS_RC_TASK && vs_last_task) {
@@ -558,73 +549,66 @@ int vs_shell_line_to(const char *line, struct strbuf *out, struct strbuf *err)
 	return rc;
 }
 
-/* Without -x, what a foreground command prints is shown as it comes. */
-static struct strbuf *live_out, *live_err;
-static size_t live_out_shown, live_err_shown;
-
+/* Without -x, output is shown as it comes; jobs' output between steps. */
 static void show_live(void)
 {
-	if (live_out && live_out->len > live_out_shown) {
-		fwrite(live_out->buf + live_out_shown, 1,
-		       live_out->len - live_out_shown, stdout);
-		live_out_shown = live_out->len;
-		fflush(stdout);
-	}
-	if (live_err && live_err->len > live_err_shown) {
-		fwrite(live_err->buf + live_err_shown, 1,
-		       live_err->len - live_err_shown, stderr);
-		live_err_shown = live_err->len;
-	}
+	fflush(stdout);
 	jobs_show_live();
 }
 
+/*
+ * -x: the command's stdout and stderr share one buffer, as they share a
+ * terminal, and the transcript prints it whole. Without -x the command
+ * writes straight to vethsim's own stdout and stderr.
+ */
 int vs_shell_line(const char *line)
 {
-	struct strbuf out, err;
+	struct strbuf out;
 	int rc;
 
 	sb_init(&out);
-	sb_init(&err);
-	if (!opts.transcript) {
-		live_out = &out;
-		live_err = &err;
-		live_out_shown = live_err_shown = 0;
-		vs_after_step = show_live;
-	}
-	rc = vs_shell_line_to(line, &out, &err);
 	if (opts.transcript) {
+		rc = vs_shell_line_to(line, &out, &out);
 		emit_stream(stdout, &out);
-		emit_stream(stdout, &err);
 		printf("[rc=%d]\n", rc);
 	} else {
+		vs_after_step = show_live;
+		rc = vs_shell_line_to(line, NULL, NULL);
 		show_live();
 		vs_after_step = NULL;
-		live_out = live_err = NULL;
 	}
 	fflush(stdout);
 	sb_free(&out);
-	sb_free(&err);
 	return rc;
 }
 
 int vs_shell_capture(const char *line, struct strbuf *out)
 {
-	struct strbuf o, e;
-	int rc;
-
-	sb_init(&o);
-	sb_init(&e);
-	rc = vs_shell_line_to(line, &o, &e);
-	if (o.len)
-		sb_write(out, o.buf, o.len);
-	if (e.len)
-		sb_write(out, e.buf, e.len);
-	sb_free(&o);
-	sb_free(&e);
-	return rc;
+	return vs_shell_line_to(line, out, out);
 }
 
 /* ---- setup and the program ---------------------------------------------- */
+
+/*
+ * What a booted host's init does before anyone logs in: ifupdown's
+ * `auto lo` (or systemd-networkd) brings the loopback device up in the
+ * initial namespace. The kernel itself leaves lo down, so namespaces made
+ * later (`ip netns add`) still start with lo DOWN, as on a real host.
+ */
+static int boot_userspace(void)
+{
+	int pids = command_count;	/* init's commands are not the user's */
+	struct strbuf sink;
+	int rc;
+
+	sb_init(&sink);
+	rc = vs_shell_line_to("ip link set lo up", &sink, &sink);
+	if (rc)
+		fprintf(stderr, "vethsim: boot: ip link set lo up: %s", sink.buf);
+	sb_free(&sink);
+	command_count = pids;
+	return rc ? -EIO : 0;
+}
 
 int vs_shell_init(const struct vs_options *opt)
 {
@@ -640,7 +624,7 @@ int vs_shell_init(const struct vs_options *opt)
 	memset(&shell_proc, 0, sizeof(shell_proc));
 	shell_proc.net = &init_net;
 	njobs = 0;
-	return 0;
+	return boot_userspace();
 }
 
 void vs_shell_exit(void)
