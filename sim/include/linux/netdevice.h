@@ -221,6 +221,10 @@ struct net_device {
 	 * devices), kept when the device goes down, "noop" again after a
 	 * namespace move (dev_shutdown()). The simulator never queues. */
 	const char		*qdisc;
+	/* 6.1: txq->qdisc is the root qdisc above (dev_activate() with the
+	 * carrier on), not noop_qdisc, which drops every packet (device
+	 * down, or up without carrier: dev_deactivate()). */
+	bool			qdisc_active;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
 };
 
@@ -263,6 +267,9 @@ struct net_device *__dev_get_by_index(struct net *net, int ifindex);
 /* up, down and carrier */
 int dev_open(struct net_device *dev, struct netlink_ext_ack *extack);
 void dev_close(struct net_device *dev);
+/* net/sched/sch_generic.c in 6.1: the qdisc transmit goes through */
+void dev_activate(struct net_device *dev);
+void dev_deactivate(struct net_device *dev);
 int dev_change_flags(struct net_device *dev, unsigned int flags,
 		     struct netlink_ext_ack *extack);
 int dev_set_mtu(struct net_device *dev, int new_mtu,
@@ -520,5 +527,6 @@ static inline int dev_hard_header(struct sk_buff *skb, struct net_device *dev,
 #define NET_SKB_PAD		32
 #define NET_XMIT_SUCCESS	0x00
 #define NET_XMIT_DROP		0x01
+#define NET_XMIT_CN		0x02
 
 #endif

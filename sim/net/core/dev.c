@@ -471,14 +471,29 @@ void unregister_netdevice_queue(struct net_device *dev, struct list_head *head)
 /* ---- up and down ---- */
 
 /*
- * 6.1: dev_activate() attaches the default root qdisc on first open:
- * noqueue for a queueless device. The simulator only keeps its name.
+ * 6.1: dev_activate() (net/sched/sch_generic.c) attaches the default root
+ * qdisc on first open, noqueue for a queueless device (the simulator keeps
+ * only its name), and puts it in use only if the carrier is on; otherwise
+ * transmit keeps going to noop_qdisc until linkwatch sees the carrier.
  */
-static void dev_activate(struct net_device *dev)
+void dev_activate(struct net_device *dev)
 {
 	if (!dev->qdisc || !strcmp(dev->qdisc, "noop"))
 		dev->qdisc = dev->priv_flags & IFF_NO_QUEUE ? "noqueue" :
 							      "pfifo_fast";
+	if (!netif_carrier_ok(dev))
+		return;		/* "Delay activation until next carrier-on" */
+	dev->qdisc_active = true;
+}
+
+/*
+ * 6.1: dev_deactivate() (net/sched/sch_generic.c): transmit goes to
+ * noop_qdisc; `ip link` still shows the root qdisc (noqueue). No waiting
+ * for running qdiscs: one thread runs everything here.
+ */
+void dev_deactivate(struct net_device *dev)
+{
+	dev->qdisc_active = false;
 }
 
 /*
@@ -519,7 +534,10 @@ int dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
 	return ret;
 }
 
-/* 6.1: __dev_close_many(): GOING_DOWN, stop the device, clear IFF_UP. */
+/*
+ * 6.1: __dev_close_many(): GOING_DOWN, transmit to noop_qdisc, stop the
+ * device, clear IFF_UP.
+ */
 static void __dev_close_many(struct list_head *head)
 {
 	struct net_device *dev;
@@ -528,6 +546,8 @@ static void __dev_close_many(struct list_head *head)
 		call_netdevice_notifiers(NETDEV_GOING_DOWN, dev);
 		dev->state &= ~(1ul << __LINK_STATE_START);
 	}
+	list_for_each_entry(dev, head, close_list)
+		dev_deactivate(dev);	/* dev_deactivate_many() */
 	list_for_each_entry(dev, head, close_list) {
 		const struct net_device_ops *ops = dev->netdev_ops;
 
@@ -960,8 +980,8 @@ out:
 }
 
 /*
- * 6.1: the no-qdisc branch of __dev_queue_xmit(), taken for every device
- * here. rcu_read_lock_bh() disables bottom halves, so what the driver
+ * 6.1: noop_qdisc's branch of __dev_queue_xmit() (its enqueue drops), then
+ * the no-qdisc branch, taken for every other device here. rcu_read_lock_bh() disables bottom halves, so what the driver
  * raises (veth: NET_RX_SOFTIRQ) runs at rcu_read_unlock_bh(), on the way
  * out of this function.
  */
@@ -973,6 +993,17 @@ int __dev_queue_xmit(struct sk_buff *skb, struct net_device *sb_dev)
 
 	skb_reset_mac_header(skb);
 	local_bh_disable();		/* rcu_read_lock_bh() */
+	if (!dev->qdisc_active) {
+		/*
+		 * txq->qdisc is noop_qdisc (device down, or no carrier: a veth
+		 * whose peer is down): noop_enqueue() frees the packet and says
+		 * NET_XMIT_CN. 6.1 counts it on no device (later kernels
+		 * count tx_dropped: docs/differences.md); taps never see it.
+		 */
+		local_bh_enable();
+		kfree_skb_list(skb);
+		return NET_XMIT_CN;
+	}
 	if (dev->flags & IFF_UP) {
 		if (xmit_recursion >= XMIT_RECURSION_LIMIT) {
 			fprintf(stderr,
