@@ -52,6 +52,10 @@ struct sock {
 	int			uc_ttl;		/* IP_TTL, -1: default */
 	u8			tos;		/* IP_TOS */
 	bool			recverr;	/* IP_RECVERR */
+	u8			pmtudisc;	/* IP_MTU_DISCOVER */
+	/* ee_info of the last local error (6.1: ip_local_error() queues an
+	 * skb on sk_error_queue; the only one here is EMSGSIZE's MTU) */
+	u32			local_err_mtu;
 	u32			icmp_filter;	/* ICMP_FILTER: bit N drops type N */
 	int			sk_err;		/* pending error, positive errno */
 	int			sk_rcvbuf;	/* bytes the queue may hold */
@@ -61,6 +65,12 @@ struct sock {
 	struct sk_buff_head	sk_error_queue;	/* IP_RECVERR: ICMP errors */
 	struct list_head	raw_node;	/* in net->ipv4->raw_sockets */
 };
+
+/* IP_MTU_DISCOVER values; sockets start at WANT (ip_no_pmtu_disc = 0) */
+#define IP_PMTUDISC_DONT	0
+#define IP_PMTUDISC_WANT	1
+#define IP_PMTUDISC_DO		2
+#define IP_PMTUDISC_PROBE	3
 
 static inline struct net *sock_net(const struct sock *sk)
 {

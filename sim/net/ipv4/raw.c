@@ -142,6 +142,7 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 	sk->sk_net = net;
 	sk->sk_protocol = protocol;
 	sk->uc_ttl = -1;
+	sk->pmtudisc = IP_PMTUDISC_WANT;
 	sk->sk_rcvbuf = SK_RMEM_MAX;
 	skb_queue_head_init(&sk->sk_receive_queue);
 	skb_queue_head_init(&sk->sk_error_queue);
@@ -241,8 +242,16 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 	}
 	if (rt->rt_flags & RTCF_BROADCAST)
 		return -EACCES;
-	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu)
-		return -EMSGSIZE;	/* 6.1 would fragment */
+	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu) {
+		/*
+		 * DF forced (IP_PMTUDISC_DO, PROBE): __ip_append_data() fails
+		 * with a local error carrying the MTU (ip_local_error()).
+		 * Otherwise 6.1 would fragment; the simulator cannot.
+		 */
+		if (sk->pmtudisc >= IP_PMTUDISC_DO)
+			sk->local_err_mtu = rt->dst.dev->mtu;
+		return -EMSGSIZE;
+	}
 	skb = ip_make_skb(sk, &fl4, icmp, len, (u8)sk->sk_protocol,
 			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);
 	if (!skb)

@@ -175,6 +175,7 @@ static void send_probe(struct ping_task *pt)
 	pt->ntransmitted++;
 	if (pt->datalen > MAXPACKET)
 		return;		/* sendmsg: EMSGSIZE, as on a real host */
+	pt->sk->local_err_mtu = 0;
 	pt->outpack[0] = 8;	/* ICMP_ECHO */
 	pt->outpack[1] = 0;
 	put16(pt->outpack + 2, 0);
@@ -191,6 +192,14 @@ static void send_probe(struct ping_task *pt)
 	}
 	put16(pt->outpack + 2, in_cksum(pt->outpack, len));
 	ret = raw_sendmsg(pt->sk, pt->dst, 0, pt->outpack, len);
+	if (ret == -EMSGSIZE && pt->sk->local_err_mtu) {
+		/* receive_error_msg(): the local error from MSG_ERRQUEUE */
+		pt->nerrors++;
+		if (!pt->quiet)
+			vs_eprintf("ping: local error: message too long, mtu=%u\n",
+				   pt->sk->local_err_mtu);
+		return;
+	}
 	if (ret < 0 && ret != -EMSGSIZE && !pt->quiet) {
 		if (ret == -EHOSTUNREACH || ret == -ENETUNREACH) {
 			char a[32];
@@ -465,6 +474,7 @@ struct ping_opts {
 	const char	*target;
 	bool		quiet;
 	int		ttl;
+	int		pmtudisc;	/* -M, -1: the socket's default */
 };
 
 static int bad_arg(const char *arg, const char *range)
@@ -559,6 +569,18 @@ static int parse_opts(int argc, char **argv, struct ping_opts *o)
 			case 'I':
 				o->device = arg;
 				break;
+			case 'M':
+				if (!strcmp(arg, "do"))
+					o->pmtudisc = IP_PMTUDISC_DO;
+				else if (!strcmp(arg, "dont"))
+					o->pmtudisc = IP_PMTUDISC_DONT;
+				else if (!strcmp(arg, "want"))
+					o->pmtudisc = IP_PMTUDISC_WANT;
+				else if (!strcmp(arg, "probe"))
+					o->pmtudisc = IP_PMTUDISC_PROBE;
+				else
+					return bad_arg(arg, NULL);
+				break;
 			case 'q':
 				o->quiet = true;
 				break;
@@ -582,7 +604,7 @@ int do_ping(int argc, char **argv)
 {
 	struct ping_opts o = {
 		.interval = NSEC_PER_S, .linger = 10 * NSEC_PER_S,
-		.datalen = DEFDATALEN,
+		.datalen = DEFDATALEN, .pmtudisc = -1,
 	};
 	struct ping_task *pt;
 	uint32_t dst, bind_addr;
@@ -611,6 +633,8 @@ int do_ping(int argc, char **argv)
 		return 2;
 	}
 	pt->sk->recverr = true;
+	if (o.pmtudisc >= 0)
+		pt->sk->pmtudisc = (u8)o.pmtudisc;
 	if (o.ttl)
 		pt->sk->uc_ttl = o.ttl;
 	if (o.device) {
