@@ -142,6 +142,7 @@ void fib_flush(struct net *net);
  * table @tb_id (RT_TABLE_UNSPEC: local then main... as `table all` prints:
  * main first, then local), in the order 6.1's dump gives (ascending
  * prefix, as the trie walks). Stops early when @fn returns non-zero.
+ * -ENOENT when the table does not exist ("ipv4: FIB table does not exist").
  */
 int fib_dump_routes(struct net *net, u32 tb_id,
 		    int (*fn)(const struct fib_info *fi, void *arg), void *arg);

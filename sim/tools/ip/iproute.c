@@ -126,7 +126,10 @@ static int iproute_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	fib_dump_routes(vs_net(), f.table, print_route, &f);
+	if (fib_dump_routes(vs_net(), f.table, print_route, &f) == -ENOENT) {
+		vs_eprintf("Error: ipv4: FIB table does not exist.\nDump terminated\n");
+		return 2;
+	}
 	return 0;
 }
 
