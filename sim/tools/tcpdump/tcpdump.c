@@ -369,11 +369,15 @@ static void tcpdump_signal(struct vs_task *t, int sig)
 		t->rc = 128 + SIGKILL;
 		return;
 	}
-	/* cleanup(): pcap_breakloop(); main prints a newline, then info(1) */
+	/*
+	 * cleanup(): pcap_breakloop(); main prints a newline when it was
+	 * printing packets (not with -w), then info(1)
+	 */
 	tcpdump_step(t);
 	if (t->done)
 		return;
-	vs_printf("\n");
+	if (!td->dumper)
+		vs_printf("\n");
 	finish(td, 0);
 }
 
