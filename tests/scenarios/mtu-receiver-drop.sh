@@ -21,3 +21,9 @@ ip netns exec ns1 ethtool -S veth1
 # A packet that fits both MTUs goes through.
 ping -c 1 -s 1400 -W 1 10.4.0.2
 ip -s link show veth0
+# Now veth0 knows veth1's MAC, so the echo request goes straight to
+# veth_xmit, whose drop (NET_XMIT_DROP) comes back to ping's sendmsg() as
+# ENOBUFS: ping reports each one, before its statistics.
+ping -c 2 -i 0.2 -s 1600 -W 1 10.4.0.2
+ip -s link show veth0
+ip -n ns1 -s link show veth1
