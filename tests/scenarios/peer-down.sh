@@ -1,7 +1,8 @@
 # One end up, its peer down: the up end has no carrier (NO-CARRIER,
 # LOWERLAYERDOWN), its route is marked linkdown, and ping gets no answer.
 # Where do the packets go?  Without carrier the device transmits into
-# noop_qdisc, which drops them before the driver: veth1 never sees them.
+# noop_qdisc, which drops them before the driver (and before the taps:
+# tcpdump on veth0 sees nothing): veth1 never sees them.
 # (6.1 counts those drops nowhere; the test box's newer kernel counts
 # them as TX dropped: docs/differences.md.)
 sysctl -w net.ipv6.conf.all.disable_ipv6=1
@@ -14,7 +15,10 @@ ip -n ns1 addr add 10.6.0.2/24 dev veth1
 ip link set veth0 up
 ip link show veth0
 ip route show
+tcpdump -i veth0 -n -l --immediate-mode &
 ping -c 1 -W 1.5 10.6.0.2
+kill %1
+wait
 ip -s link show veth0
 ip -n ns1 -s link show veth1
 ip neigh show dev veth0
