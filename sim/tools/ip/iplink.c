@@ -82,6 +82,12 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			len = ll_addr_a2n(la->address, 6, *argv);
 			if (len < 0)
 				return 1;
+			if (len != 6 && !is_add) {
+				/* iplink_modify(): checked against the device */
+				vs_eprintf("Invalid address length %d - must be 6 bytes\n",
+					   len);
+				return 1;
+			}
 			if (len != 6) {
 				vs_eprintf("RTNETLINK answers: Invalid argument\n");
 				return 2;
