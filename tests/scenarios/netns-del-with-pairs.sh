@@ -10,6 +10,9 @@ ip link show
 ip -n ns0 link show
 ip -n ns1 link show
 ip netns del ns0
+# The namespace is torn down by a kernel worker (cleanup_net) after the
+# last reference goes, not by "ip netns del" itself: give it a moment.
+sleep 1
 ip netns list
 ip link show
 ip -n ns1 link show

@@ -39,5 +39,8 @@ ip netns exec ns0 ethtool -S veth0
 ip netns exec ns0 ethtool -i veth0
 # Deleting ns1 deletes veth1, and with it its peer veth0.
 ip netns del ns1
+# The namespace is torn down by a kernel worker (cleanup_net) after the
+# last reference goes, not by "ip netns del" itself: give it a moment.
+sleep 1
 ip netns list
 ip -n ns0 link show
