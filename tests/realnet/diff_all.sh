@@ -3,12 +3,12 @@
 # Prints "NAME: OK|FAIL|SKIP" per scenario and "N passed, N failed, N skipped";
 # exits 77 when the real kernel could not be used at all (not root, no unshare).
 # Usage: tests/realnet/diff_all.sh [VETHSIM]
-# Scenarios run JOBS at a time (VETHLAB_DIFF_JOBS, default 6): they mostly
+# Scenarios run JOBS at a time (VETHLAB_DIFF_JOBS, default 4): they mostly
 # sleep (pings, timers), each in namespaces of its own.
 set -u
 cd "$(dirname "$0")/../.."
 vethsim=${1:-build/solutions/vethsim}
-jobs=${VETHLAB_DIFF_JOBS:-6}
+jobs=${VETHLAB_DIFF_JOBS:-4}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # Longest first, so the slow ones do not start last.

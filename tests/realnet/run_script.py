@@ -38,6 +38,13 @@ INSIDE_ENV = "VETHLAB_REALNET_INSIDE"
 DEFAULT_TIMEOUT = 30.0          # per command, seconds
 DEFAULT_TOTAL_TIMEOUT = 300.0   # whole script, seconds
 CAPTURE_READY_TIMEOUT = 10.0    # wait for "listening on" from tcpdump
+# After a command that takes a link up or down, as long as a person takes
+# to type the next one: the carrier change reaches the peer through
+# linkwatch, a kernel worker that runs after `ip` has returned (late on a
+# loaded machine), and until it has run the peer shows NO-CARRIER and
+# sends into noop_qdisc.  vethsim runs it before `ip` returns.
+LINK_SETTLE = 0.2
+LINK_UPDOWN_RE = re.compile(r"\blink\s+set\b.*\s(up|down)(\s|$)")
 
 # Environment of every command: fixed, so output does not depend on the
 # caller's locale or shell startup files.
@@ -262,6 +269,8 @@ def run_script(cmds, timeout):
                 out("[rc=0]\n")
             else:
                 run_fg(cmd, timeout)
+                if LINK_UPDOWN_RE.search(cmd):
+                    time.sleep(LINK_SETTLE)
             sys.stdout.flush()
     finally:
         for job in jobs.values():
