@@ -469,6 +469,8 @@ void net_enable_timestamp(void);
 void net_disable_timestamp(void);
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
 size_t softnet_seq_show(char *buf, size_t size);
+/* net/core/net-procfs.c: /proc/net/dev of @net into @buf (snprintf rules). */
+size_t dev_seq_show(struct net *net, char *buf, size_t size);
 /* Names of the IF_OPER_* states as `ip link` prints them. */
 const char *netdev_operstate_name(unsigned char operstate);
 /* dev_core_stats_*_inc in 6.1 */
