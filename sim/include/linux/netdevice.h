@@ -225,6 +225,10 @@ struct net_device {
 	 * carrier on), not noop_qdisc, which drops every packet (device
 	 * down, or up without carrier: dev_deactivate()). */
 	bool			qdisc_active;
+	/* 6.1: users of promiscuous mode (packet sockets, `promisc on`),
+	 * and the flags the user asked for (IFF_PROMISC via `ip link`) */
+	unsigned int		promiscuity;
+	unsigned int		gflags;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
 };
 
@@ -435,6 +439,7 @@ int net_dev_init(void);
 /* Added by the core. */
 /* What `ip link` shows in <...>: RUNNING and LOWER_UP from operstate/carrier. */
 unsigned int dev_get_flags(const struct net_device *dev);
+int dev_set_promiscuity(struct net_device *dev, int inc);
 /* netif_rx() for callers that already run with bottom halves off (veth, lo). */
 int __netif_rx(struct sk_buff *skb);
 int unregister_netdevice_notifier(struct notifier_block *nb);

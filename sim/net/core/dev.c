@@ -591,8 +591,35 @@ void dev_close(struct net_device *dev)
 			 IFF_LOWER_UP | IFF_DORMANT)
 
 /*
+ * 6.1: same, without the audit log and the kernel log line ("entered
+ * promiscuous mode") and with no rx mode to program: IFF_PROMISC is on
+ * while anyone (a packet socket, `ip link set promisc on`) wants it.
+ */
+static int __dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	dev->flags |= IFF_PROMISC;
+	dev->promiscuity += (unsigned int)inc;
+	if (dev->promiscuity == 0) {
+		if (inc < 0) {
+			dev->flags &= ~IFF_PROMISC;
+		} else {
+			dev->promiscuity -= (unsigned int)inc;
+			return -EOVERFLOW;
+		}
+	}
+	return 0;
+}
+
+/* 6.1: same, but for dev_set_rx_mode() (nothing to program here). */
+int dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	return __dev_set_promiscuity(dev, inc);
+}
+
+/*
  * 6.1: __dev_change_flags() + __dev_notify_flags(): the user may change
- * UP and a few plain flags; the rest are the driver's.
+ * UP and a few plain flags; the rest are the driver's. IFF_PROMISC is
+ * the user's wish (gflags), one more user of promiscuity.
  */
 int dev_change_flags(struct net_device *dev, unsigned int flags,
 		     struct netlink_ext_ack *extack)
@@ -601,8 +628,9 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 	int ret = 0;
 
 	dev->flags = (flags & (IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP |
-			       IFF_MULTICAST | IFF_PROMISC | IFF_ALLMULTI)) |
-		     (dev->flags & (IFF_UP | IFF_VOLATILE));
+			       IFF_MULTICAST)) |
+		     (dev->flags & (IFF_UP | IFF_VOLATILE | IFF_PROMISC |
+				    IFF_ALLMULTI));
 	if ((old_flags ^ flags) & IFF_UP) {
 		if (old_flags & IFF_UP) {
 			LIST_HEAD(single);
@@ -613,6 +641,10 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 		} else {
 			ret = __dev_open(dev, extack);
 		}
+	}
+	if ((flags ^ dev->gflags) & IFF_PROMISC) {
+		dev->gflags ^= IFF_PROMISC;
+		__dev_set_promiscuity(dev, flags & IFF_PROMISC ? 1 : -1);
 	}
 	changes = old_flags ^ dev->flags;
 	if (changes)
@@ -627,14 +659,18 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 }
 
 /*
- * 6.1: same: the flags `ip link` prints. RUNNING means "operationally up"
- * (UP or UNKNOWN), LOWER_UP means carrier; both only while running.
+ * 6.1: same: the flags `ip link` prints. PROMISC only if the user asked
+ * for it (a packet socket's promiscuity does not show), RUNNING means
+ * "operationally up" (UP or UNKNOWN), LOWER_UP means carrier; both only
+ * while running.
  */
 unsigned int dev_get_flags(const struct net_device *dev)
 {
 	unsigned int flags;
 
-	flags = dev->flags & ~(IFF_RUNNING | IFF_LOWER_UP | IFF_DORMANT);
+	flags = (dev->flags & ~(IFF_PROMISC | IFF_ALLMULTI | IFF_RUNNING |
+				IFF_LOWER_UP | IFF_DORMANT)) |
+		(dev->gflags & (IFF_PROMISC | IFF_ALLMULTI));
 	if (netif_running(dev)) {
 		if (netif_oper_up(dev))
 			flags |= IFF_RUNNING;

@@ -334,8 +334,8 @@ static int __print_linkinfo(struct net *net, struct net_device *dev,
 	}
 	if (show_details) {
 		/* the 6.1 text; the simulator has one queue per direction */
-		vs_printf(" promiscuity %d  allmulti 0 minmtu %u maxmtu %u ",
-			  (flags & IFF_PROMISC) ? 1 : 0, dev->min_mtu, dev->max_mtu);
+		vs_printf(" promiscuity %u  allmulti 0 minmtu %u maxmtu %u ",
+			  dev->promiscuity, dev->min_mtu, dev->max_mtu);
 		if (dev->rtnl_link_ops && dev->rtnl_link_ops->kind)
 			vs_printf("\n    %s ", dev->rtnl_link_ops->kind);
 		if (do_link)

@@ -35,6 +35,7 @@ struct tcpdump_opts {
 	long long	count;		/* -c, 0: no limit */
 	int		snaplen;	/* -s */
 	bool		nflag, eflag;
+	bool		pflag;		/* -p: not promiscuous */
 	int		vflag;
 	char		*expr;		/* the filter expression, joined */
 };
@@ -179,6 +180,9 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 				break;
 			case 'e':
 				o->eflag = true;
+				break;
+			case 'p':
+				o->pflag = true;
 				break;
 			case 'v':
 				o->vflag++;
@@ -488,7 +492,9 @@ int do_tcpdump(int argc, char **argv)
 		}
 	}
 	td->po = packet_create(vs_net(), htons(ETH_P_ALL));
+	/* libpcap asks for promiscuous mode unless -p (PACKET_MR_PROMISC) */
 	if (!td->po || packet_bind(td->po, dev->ifindex) < 0 ||
+	    (!o.pflag && packet_mc_add_promisc(td->po, dev->ifindex) < 0) ||
 	    packet_attach_filter(td->po, prog.bf_insns, prog.bf_len) < 0) {
 		vs_eprintf("tcpdump: %s: socket: Operation not permitted\n",
 			   dev->name);
