@@ -10,7 +10,7 @@ KERNEL_PATH = re.compile(
     r"(?<![\w/.<\"-])((?:net|include|drivers|kernel|lib|init|fs|mm|block|arch)/[\w/.+-]+?\.[ch])\b")
 
 _DEF_START = re.compile(r"^(?=[A-Za-z_])[^;{}()#=\n]*?\b([A-Za-z_]\w*)\s*\(", re.M)
-_MACRO = re.compile(r"^\s*#\s*define\s+([A-Za-z_]\w*)\(", re.M)
+_MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(", re.M)
 _NOT_NAMES = {"if", "for", "while", "switch", "return", "sizeof", "defined"}
 
 

@@ -310,7 +310,11 @@ static int sysctl_lookup(struct net *net, const char *name, struct ctl_ref *r)
 	return -ENOENT;
 }
 
-/* The side effects 6.1's devinet_conf_proc() has on a write. */
+/*
+ * The side effects 6.1's devinet_conf_proc() has on a write: the key is
+ * marked written in whichever conf it is (all, default or a device's);
+ * default's marks are copied into each device made later.
+ */
 static void devinet_conf_written(struct net *net, struct ctl_ref *r,
 				 int old)
 {
@@ -318,6 +322,10 @@ static void devinet_conf_written(struct net *net, struct ctl_ref *r,
 
 	if (r->conf_kind == 2)
 		r->in_dev->cnf.state |= 1ul << i;
+	else if (r->conf_kind == 1)
+		net->ipv4->devconf_dflt->state |= 1ul << i;
+	else
+		net->ipv4->devconf_all->state |= 1ul << i;
 	if (r->conf_kind == 1)
 		devinet_copy_dflt_conf(net, i);
 	if (r->conf_idx == IPV4_DEVCONF_FORWARDING && r->conf_kind == 0)

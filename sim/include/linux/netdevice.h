@@ -212,6 +212,14 @@ struct net_device {
 	 * devices), kept when the device goes down, "noop" again after a
 	 * namespace move (dev_shutdown()). The simulator never queues. */
 	const char		*qdisc;
+	/* 6.1: txq->qdisc is the root qdisc above (dev_activate() with the
+	 * carrier on), not noop_qdisc, which drops every packet (device
+	 * down, or up without carrier: dev_deactivate()). */
+	bool			qdisc_active;
+	/* 6.1: users of promiscuous mode (packet sockets, `promisc on`),
+	 * and the flags the user asked for (IFF_PROMISC via `ip link`) */
+	unsigned int		promiscuity;
+	unsigned int		gflags;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
 };
 
@@ -419,6 +427,7 @@ int net_dev_init(void);
 /* Added by the core. */
 /* What `ip link` shows in <...>: RUNNING and LOWER_UP from operstate/carrier. */
 unsigned int dev_get_flags(const struct net_device *dev);
+int dev_set_promiscuity(struct net_device *dev, int inc);
 /* netif_rx() for callers that already run with bottom halves off (veth, lo). */
 int __netif_rx(struct sk_buff *skb);
 int unregister_netdevice_notifier(struct notifier_block *nb);
@@ -466,6 +475,8 @@ int dev_ioctl(struct net *net, unsigned int cmd, struct sim_ifreq *ifr);
 
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
 size_t softnet_seq_show(char *buf, size_t size);
+/* net/core/net-procfs.c: /proc/net/dev of @net into @buf (snprintf rules). */
+size_t dev_seq_show(struct net *net, char *buf, size_t size);
 /* Names of the IF_OPER_* states as `ip link` prints them. */
 const char *netdev_operstate_name(unsigned char operstate);
 /* dev_core_stats_*_inc in 6.1 */
@@ -524,5 +535,6 @@ static inline int dev_hard_header(struct sk_buff *skb, struct net_device *dev,
 #define NET_SKB_PAD		32
 #define NET_XMIT_SUCCESS	0x00
 #define NET_XMIT_DROP		0x01
+#define NET_XMIT_CN		0x02
 
 #endif

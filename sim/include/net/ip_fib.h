@@ -143,7 +143,8 @@ void fib_flush(struct net *net);
  * const struct rtnl_route_msg * per route of table @tb_id (RT_TABLE_UNSPEC:
  * main first, then local, as `table all` prints), in the order 6.1's dump
  * gives (ascending prefix, as the trie walks). Stops early when @cb
- * returns non-zero.
+ * returns non-zero. -ENOENT when the table does not exist ("ipv4: FIB
+ * table does not exist").
  */
 int inet_dump_fib(struct net *net, u32 tb_id, rtnl_dump_cb cb, void *arg);
 /* One route's record (net/ipv4/fib_semantics.c). */

@@ -81,6 +81,7 @@ int rtnl_dellink(struct net *net, const char *ifname,
 /* The bits of RTM_NEWLINK/RTM_SETLINK for an existing device (`ip link set`). */
 struct rtnl_setlink_req {
 	bool		set_up, set_down;
+	bool		set_promisc, clear_promisc;	/* promisc on|off */
 	unsigned int	mtu;			/* 0: not given */
 	bool		has_address;
 	u8		address[6];

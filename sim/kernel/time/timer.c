@@ -5,7 +5,8 @@
  * nanoseconds. In deterministic mode it is a counter that only the
  * simulation moves (sleep, a fixed cost per softirq pass and per packet,
  * jumps to the next timer), so every run prints the same times. Timers are
- * one sorted list instead of a wheel: there are only a few.
+ * one sorted list instead of a wheel (there are only a few), but they fire
+ * at the tick the wheel would fire them at.
  */
 #include <time.h>
 #include <linux/ktime.h>
@@ -135,16 +136,53 @@ static void timer_unlink(struct timer_list *t)
 	t->pending = false;
 }
 
+/* The wheel's geometry: 8 levels of 64 slots, each level 8 times coarser. */
+#define LVL_CLK_SHIFT	3
+#define LVL_BITS	6
+#define LVL_DEPTH	8
 /*
- * 6.1: mod_timer() takes jiffies; nanoseconds here. Timers with the same
- * expiry fire in the order they were armed, as on one wheel slot.
+ * 6.1: same.
+ */
+#define LVL_SHIFT(n)	((n) * LVL_CLK_SHIFT)
+/*
+ * 6.1: same, shifted as u64.
+ */
+#define LVL_START(n)	((((u64)1 << LVL_BITS) - 1) << (((n) - 1) * LVL_CLK_SHIFT))
+
+/*
+ * 6.1: calc_wheel_index()'s bucket_expiry: the tick a timer really fires
+ * at. The wheel never fires early, so it rounds up to the granularity of
+ * the level the delay falls in: one tick (4 ms at HZ=250) below 63
+ * ticks, 8 ticks (32 ms) below 504, 64 ticks (256 ms) below 4032, ...
+ * So a 1 s ARP retransmit timer fires 4 to 36 ms late, after a ping
+ * whose -W wait ends exactly 1 s after the probe.
+ */
+static u64 timer_bucket_expiry(u64 expires, u64 clk)
+{
+	u64 delta = expires - clk;
+	unsigned int lvl = 0;
+
+	if ((s64)delta < 0)
+		return clk;
+	while (lvl < LVL_DEPTH - 1 && delta >= LVL_START(lvl + 1))
+		lvl++;
+	return ((expires >> LVL_SHIFT(lvl)) + 1) << LVL_SHIFT(lvl);
+}
+
+/*
+ * 6.1: mod_timer() takes jiffies; nanoseconds here, turned into the tick
+ * the wheel fires it at (timer_bucket_expiry()). Timers due at the same
+ * tick fire in the order they were armed, as on one wheel slot.
  */
 void mod_timer_ns(struct timer_list *t, u64 expires_ns)
 {
+	const u64 tick = NSEC_PER_SEC / HZ;
+	u64 clk = ktime_get_ns() / tick;
 	struct timer_list **pp;
 
 	if (t->pending)
 		timer_unlink(t);
+	expires_ns = timer_bucket_expiry(expires_ns / tick, clk) * tick;
 	t->expires = expires_ns;
 	for (pp = &timer_head; *pp; pp = &(*pp)->next)
 		if ((*pp)->expires > expires_ns)

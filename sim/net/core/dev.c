@@ -515,7 +515,10 @@ int dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
 	return ret;
 }
 
-/* 6.1: __dev_close_many(): GOING_DOWN, stop the device, clear IFF_UP. */
+/*
+ * 6.1: __dev_close_many(): GOING_DOWN, transmit to noop_qdisc, stop the
+ * device, clear IFF_UP.
+ */
 static void __dev_close_many(struct list_head *head)
 {
 	struct net_device *dev;
@@ -524,6 +527,8 @@ static void __dev_close_many(struct list_head *head)
 		call_netdevice_notifiers(NETDEV_GOING_DOWN, dev);
 		dev->state &= ~(1ul << __LINK_STATE_START);
 	}
+	list_for_each_entry(dev, head, close_list)
+		dev_deactivate(dev);	/* dev_deactivate_many() */
 	list_for_each_entry(dev, head, close_list) {
 		const struct net_device_ops *ops = dev->netdev_ops;
 
@@ -567,8 +572,35 @@ void dev_close(struct net_device *dev)
 			 IFF_LOWER_UP | IFF_DORMANT)
 
 /*
+ * 6.1: same, without the audit log and the kernel log line ("entered
+ * promiscuous mode") and with no rx mode to program: IFF_PROMISC is on
+ * while anyone (a packet socket, `ip link set promisc on`) wants it.
+ */
+static int __dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	dev->flags |= IFF_PROMISC;
+	dev->promiscuity += (unsigned int)inc;
+	if (dev->promiscuity == 0) {
+		if (inc < 0) {
+			dev->flags &= ~IFF_PROMISC;
+		} else {
+			dev->promiscuity -= (unsigned int)inc;
+			return -EOVERFLOW;
+		}
+	}
+	return 0;
+}
+
+/* 6.1: same, but for dev_set_rx_mode() (nothing to program here). */
+int dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	return __dev_set_promiscuity(dev, inc);
+}
+
+/*
  * 6.1: __dev_change_flags() + __dev_notify_flags(): the user may change
- * UP and a few plain flags; the rest are the driver's.
+ * UP and a few plain flags; the rest are the driver's. IFF_PROMISC is
+ * the user's wish (gflags), one more user of promiscuity.
  */
 int dev_change_flags(struct net_device *dev, unsigned int flags,
 		     struct netlink_ext_ack *extack)
@@ -577,8 +609,9 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 	int ret = 0;
 
 	dev->flags = (flags & (IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP |
-			       IFF_MULTICAST | IFF_PROMISC | IFF_ALLMULTI)) |
-		     (dev->flags & (IFF_UP | IFF_VOLATILE));
+			       IFF_MULTICAST)) |
+		     (dev->flags & (IFF_UP | IFF_VOLATILE | IFF_PROMISC |
+				    IFF_ALLMULTI));
 	if ((old_flags ^ flags) & IFF_UP) {
 		if (old_flags & IFF_UP) {
 			LIST_HEAD(single);
@@ -589,6 +622,10 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 		} else {
 			ret = __dev_open(dev, extack);
 		}
+	}
+	if ((flags ^ dev->gflags) & IFF_PROMISC) {
+		dev->gflags ^= IFF_PROMISC;
+		__dev_set_promiscuity(dev, flags & IFF_PROMISC ? 1 : -1);
 	}
 	changes = old_flags ^ dev->flags;
 	if (changes)
@@ -603,14 +640,18 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 }
 
 /*
- * 6.1: same: the flags `ip link` prints. RUNNING means "operationally up"
- * (UP or UNKNOWN), LOWER_UP means carrier; both only while running.
+ * 6.1: same: the flags `ip link` prints. PROMISC only if the user asked
+ * for it (a packet socket's promiscuity does not show), RUNNING means
+ * "operationally up" (UP or UNKNOWN), LOWER_UP means carrier; both only
+ * while running.
  */
 unsigned int dev_get_flags(const struct net_device *dev)
 {
 	unsigned int flags;
 
-	flags = dev->flags & ~(IFF_RUNNING | IFF_LOWER_UP | IFF_DORMANT);
+	flags = (dev->flags & ~(IFF_PROMISC | IFF_ALLMULTI | IFF_RUNNING |
+				IFF_LOWER_UP | IFF_DORMANT)) |
+		(dev->gflags & (IFF_PROMISC | IFF_ALLMULTI));
 	if (netif_running(dev)) {
 		if (netif_oper_up(dev))
 			flags |= IFF_RUNNING;
@@ -939,9 +980,10 @@ out:
 }
 
 /*
- * 6.1: the no-qdisc branch of __dev_queue_xmit(), taken for every device
- * here; the recursion count is a global, not softnet_data.xmit.recursion,
- * and as in dev_xmit_recursion() the limit trips above 8 nested calls. rcu_read_lock_bh() disables bottom halves, so what the driver
+ * 6.1: noop_qdisc's branch of __dev_queue_xmit() (its enqueue drops), then
+ * the no-qdisc branch, taken for every other device here; the recursion
+ * count is a global, not softnet_data.xmit.recursion, and as in
+ * dev_xmit_recursion() the limit trips above 8 nested calls. rcu_read_lock_bh() disables bottom halves, so what the driver
  * raises (veth: NET_RX_SOFTIRQ) runs at rcu_read_unlock_bh(), on the way
  * out of this function.
  */
@@ -953,6 +995,17 @@ int __dev_queue_xmit(struct sk_buff *skb, struct net_device *sb_dev)
 
 	skb_reset_mac_header(skb);
 	local_bh_disable();		/* rcu_read_lock_bh() */
+	if (!dev->qdisc_active) {
+		/*
+		 * txq->qdisc is noop_qdisc (device down, or no carrier: a veth
+		 * whose peer is down): noop_enqueue() frees the packet and says
+		 * NET_XMIT_CN. 6.1 counts it on no device (later kernels
+		 * count tx_dropped: docs/differences.md); taps never see it.
+		 */
+		local_bh_enable();
+		kfree_skb_list(skb);
+		return NET_XMIT_CN;
+	}
 	if (dev->flags & IFF_UP) {
 		if (xmit_recursion > XMIT_RECURSION_LIMIT) {	/* dev_xmit_recursion() */
 			fprintf(stderr,

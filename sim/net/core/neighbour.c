@@ -732,10 +732,8 @@ int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 	u32 flags = NEIGH_UPDATE_F_ADMIN | NEIGH_UPDATE_F_OVERRIDE;
 	int err;
 
-	if (n && !replace) {
-		NL_SET_ERR_MSG(extack, "Neighbour already exists");
-		return -EEXIST;
-	}
+	if (n && !replace)
+		return -EEXIST;		/* NLM_F_EXCL; no extack message */
 	if (!n) {
 		n = __neigh_create(tbl, pkey, dev, false);
 		if (!n)

@@ -151,7 +151,7 @@ static void rtnl_fill_ifinfo(struct rtnl_link_msg *m, struct net_device *dev,
 	m->min_mtu = dev->min_mtu;
 	m->max_mtu = dev->max_mtu;
 	m->group = (u32)dev->group;
-	m->promiscuity = (flags & IFF_PROMISC) ? 1 : 0;
+	m->promiscuity = dev->promiscuity;
 	m->num_tx_queues = 1;
 	m->num_rx_queues = 1;
 	m->gso_max_segs = 65535;
@@ -505,13 +505,20 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		if (err)
 			return err;
 	}
-	if (req->set_up || req->set_down) {
-		unsigned int flags = dev->flags;
+	if (req->set_up || req->set_down || req->set_promisc ||
+	    req->clear_promisc) {
+		/* rtnl_dev_combine_flags(): the bits not changed as
+		 * dev_get_flags() reports them */
+		unsigned int flags = dev_get_flags(dev);
 
 		if (req->set_up)
 			flags |= IFF_UP;
-		else
+		if (req->set_down)
 			flags &= ~IFF_UP;
+		if (req->set_promisc)
+			flags |= IFF_PROMISC;
+		if (req->clear_promisc)
+			flags &= ~IFF_PROMISC;
 		err = dev_change_flags(dev, flags, extack);
 		if (err)
 			return err;

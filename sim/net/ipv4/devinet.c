@@ -59,8 +59,13 @@ static struct in_device *inetdev_init(struct net_device *dev)
 		return NULL;
 	in_dev->dev = dev;
 	in_dev->refcnt = 1;
+	/*
+	 * The whole of conf/default, its `state` bitmap too: a key written
+	 * on default before the device existed counts as written on the
+	 * device, so later writes to default no longer reach it
+	 * (devinet_copy_dflt_conf()), as in 6.1.
+	 */
 	in_dev->cnf = *net->ipv4->devconf_dflt;
-	in_dev->cnf.state = 0;	/* nothing written for this device yet */
 	rcu_assign_pointer(dev->ip_ptr, in_dev);
 	return in_dev;
 }

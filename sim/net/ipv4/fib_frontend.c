@@ -30,9 +30,14 @@ struct fib_table *fib_get_table(struct net *net, u32 id)
 	return NULL;
 }
 
-/* 6.1: creates any table id on demand; only main and local exist here. */
+/*
+ * 6.1: creates any table id on demand; only main and local exist here,
+ * local counting as made from its first route on.
+ */
 struct fib_table *fib_new_table(struct net *net, u32 id)
 {
+	if (id == RT_TABLE_LOCAL && net->ipv4)
+		net->ipv4->fib_local_made = true;
 	return fib_get_table(net, id);
 }
 
@@ -488,10 +493,10 @@ int inet_dump_fib(struct net *net, u32 tb_id, rtnl_dump_cb cb, void *arg)
 		return 0;
 	if (tb_id == RT_TABLE_MAIN)
 		return fib_table_dump(net->ipv4->fib_main, fib_dump_one, &ctx);
-	if (tb_id == RT_TABLE_LOCAL)
+	if (tb_id == RT_TABLE_LOCAL && net->ipv4->fib_local_made)
 		return fib_table_dump(net->ipv4->fib_local, fib_dump_one, &ctx);
 	if (tb_id != RT_TABLE_UNSPEC)
-		return 0;
+		return -ENOENT;		/* not made (yet) */
 	ret = fib_table_dump(net->ipv4->fib_main, fib_dump_one, &ctx);
 	if (!ret)
 		ret = fib_table_dump(net->ipv4->fib_local, fib_dump_one, &ctx);

@@ -154,6 +154,7 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 	sk->sk_net = net;
 	sk->sk_protocol = protocol;
 	sk->uc_ttl = -1;
+	sk->pmtudisc = IP_PMTUDISC_WANT;
 	sk->sk_rcvbuf = SK_RMEM_MAX;
 	skb_queue_head_init(&sk->sk_receive_queue);
 	skb_queue_head_init(&sk->sk_error_queue);
@@ -167,7 +168,7 @@ struct sock *raw_sock_create(struct net *net, int protocol)
  * 1..255; -1 restores the default), -EOPNOTSUPP (ICMP_FILTER on a
  * non-ICMP socket) or -ENOPROTOOPT.
  * 6.1: raw_setsockopt() -> do_raw_setsockopt() or ip_setsockopt() ->
- * do_ip_setsockopt() in net/ipv4/ip_sockglue.c, for these three options.
+ * do_ip_setsockopt() in net/ipv4/ip_sockglue.c, for these four options.
  */
 int raw_setsockopt(struct sock *sk, int level, int optname, int val)
 {
@@ -191,6 +192,11 @@ int raw_setsockopt(struct sock *sk, int level, int optname, int val)
 		sk->recverr = !!val;
 		if (!val)
 			__skb_queue_purge(&sk->sk_error_queue);
+		return 0;
+	case IP_MTU_DISCOVER:
+		if (val < IP_PMTUDISC_DONT || val > 5)	/* IP_PMTUDISC_OMIT */
+			return -EINVAL;
+		sk->pmtudisc = (u8)val;
 		return 0;
 	default:
 		return -ENOPROTOOPT;
@@ -296,8 +302,16 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 	}
 	if (rt->rt_flags & RTCF_BROADCAST)
 		return -EACCES;
-	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu)
-		return -EMSGSIZE;	/* 6.1 would fragment */
+	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu) {
+		/*
+		 * DF forced (IP_PMTUDISC_DO, PROBE): __ip_append_data() fails
+		 * with a local error carrying the MTU (ip_local_error()).
+		 * Otherwise 6.1 would fragment; the simulator cannot.
+		 */
+		if (sk->pmtudisc >= IP_PMTUDISC_DO)
+			sk->local_err_mtu = rt->dst.dev->mtu;
+		return -EMSGSIZE;
+	}
 	skb = ip_make_skb(sk, &fl4, icmp, len, (u8)sk->sk_protocol,
 			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);
 	if (!skb)
@@ -331,6 +345,21 @@ struct sk_buff *raw_recv(struct sock *sk)
 struct sk_buff *raw_recv_error(struct sock *sk)
 {
 	return __skb_dequeue(&sk->sk_error_queue);
+}
+
+/*
+ * recvmsg(MSG_ERRQUEUE) of a local error: its MTU, or 0 if none; reading
+ * it clears it.
+ * sim: 6.1's ip_recv_error() (net/ipv4/ip_sockglue.c) on the skb that
+ * ip_local_error() queued, whose sock_extended_err (SO_EE_ORIGIN_LOCAL,
+ * EMSGSIZE) carries the MTU in ee_info; only that number is kept here.
+ */
+u32 raw_recv_local_error(struct sock *sk)
+{
+	u32 mtu = sk->local_err_mtu;
+
+	sk->local_err_mtu = 0;
+	return mtu;
 }
 
 /*

@@ -34,13 +34,26 @@ void netif_carrier_off(struct net_device *dev)
 }
 
 /*
- * 6.1: attach_default_qdiscs() when the root is still noop_qdisc: noqueue
- * for an IFF_NO_QUEUE device, else the default (pfifo_fast). Only the name
- * is kept; no queues to transition, no watchdog.
+ * 6.1: attach_default_qdiscs() on first open: noqueue for an IFF_NO_QUEUE
+ * device, else the default (pfifo_fast), of which only the name is kept;
+ * the root is put in use only if the carrier is on, otherwise transmit
+ * keeps going to noop_qdisc until linkwatch sees the carrier.
  */
 void dev_activate(struct net_device *dev)
 {
 	if (!dev->qdisc || !strcmp(dev->qdisc, "noop"))
 		dev->qdisc = dev->priv_flags & IFF_NO_QUEUE ? "noqueue" :
 							      "pfifo_fast";
+	if (!netif_carrier_ok(dev))
+		return;		/* "Delay activation until next carrier-on" */
+	dev->qdisc_active = true;
+}
+
+/*
+ * 6.1: transmit goes to noop_qdisc; `ip link` still shows the root qdisc
+ * (noqueue). No waiting for running qdiscs: one thread runs everything here.
+ */
+void dev_deactivate(struct net_device *dev)
+{
+	dev->qdisc_active = false;
 }

@@ -31,6 +31,7 @@ struct link_args {
 	bool		name_kw;	/* came with "name": checked by the tool */
 	const char	*newname;	/* set: "name X" renames */
 	bool		up, down;
+	bool		promisc_on, promisc_off;
 	bool		has_mtu;
 	unsigned int	mtu;
 	bool		has_address;
@@ -82,6 +83,12 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			len = ll_addr_a2n(la->address, 6, *argv);
 			if (len < 0)
 				return 1;
+			if (len != 6 && !is_add) {
+				/* iplink_modify(): checked against the device */
+				vs_eprintf("Invalid address length %d - must be 6 bytes\n",
+					   len);
+				return 1;
+			}
 			if (len != 6) {
 				vs_eprintf("RTNETLINK answers: Invalid argument\n");
 				return 2;
@@ -107,6 +114,17 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->type_argc = argc - 1;
 			la->type_argv = argv + 1;
 			return -1;
+		} else if (!strcmp(*argv, "promisc") && !is_add) {
+			NEXT_ARG();
+			if (!strcmp(*argv, "on"))
+				la->promisc_on = true;
+			else if (!strcmp(*argv, "off"))
+				la->promisc_off = true;
+			else {
+				vs_eprintf("Error: argument of \"promisc\" must be \"on\" or \"off\", not \"%s\"\n",
+					   *argv);
+				return 255;
+			}
 		} else if (!strcmp(*argv, "arp") || !strcmp(*argv, "multicast") ||
 			   !strcmp(*argv, "allmulticast") || !strcmp(*argv, "promisc") ||
 			   !strcmp(*argv, "trailers") || !strcmp(*argv, "dynamic") ||
@@ -251,6 +269,8 @@ static int iplink_set(int argc, char **argv)
 	memset(&req, 0, sizeof(req));
 	req.set_up = la.up;
 	req.set_down = la.down;
+	req.set_promisc = la.promisc_on;
+	req.clear_promisc = la.promisc_off;
 	req.mtu = la.has_mtu ? la.mtu : 0;
 	req.has_address = la.has_address;
 	memcpy(req.address, la.address, 6);

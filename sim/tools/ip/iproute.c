@@ -145,7 +145,10 @@ static int iproute_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	inet_dump_fib(f.net, f.table, print_route, &f);
+	if (inet_dump_fib(f.net, f.table, print_route, &f) == -ENOENT) {
+		vs_eprintf("Error: ipv4: FIB table does not exist.\nDump terminated\n");
+		return 2;
+	}
 	return 0;
 }
 

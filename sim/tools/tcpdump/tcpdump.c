@@ -36,6 +36,7 @@ struct tcpdump_opts {
 	long long	count;		/* -c, 0: no limit */
 	int		snaplen;	/* -s */
 	bool		nflag, eflag;
+	bool		pflag;		/* -p: not promiscuous */
 	int		vflag;
 	char		*expr;		/* the filter expression, joined */
 };
@@ -180,6 +181,9 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 				break;
 			case 'e':
 				o->eflag = true;
+				break;
+			case 'p':
+				o->pflag = true;
 				break;
 			case 'v':
 				o->vflag++;
@@ -370,11 +374,15 @@ static void tcpdump_signal(struct vs_task *t, int sig)
 		t->rc = 128 + SIGKILL;
 		return;
 	}
-	/* cleanup(): pcap_breakloop(); main prints a newline, then info(1) */
+	/*
+	 * cleanup(): pcap_breakloop(); main prints a newline when it was
+	 * printing packets (not with -w), then info(1)
+	 */
 	tcpdump_step(t);
 	if (t->done)
 		return;
-	vs_printf("\n");
+	if (!td->dumper)
+		vs_printf("\n");
 	finish(td, 0);
 }
 
@@ -509,7 +517,9 @@ int do_tcpdump(int argc, char **argv)
 		}
 	}
 	td->po = packet_create(vs_net(), htons(ETH_P_ALL));
+	/* libpcap asks for promiscuous mode unless -p (PACKET_MR_PROMISC) */
 	if (!td->po || packet_bind(td->po, dev.ifi.ifi_index) < 0 ||
+	    (!o.pflag && packet_mc_add_promisc(td->po, dev.ifi.ifi_index) < 0) ||
 	    packet_attach_filter(td->po, prog.bf_insns, prog.bf_len) < 0) {
 		vs_eprintf("tcpdump: %s: socket: Operation not permitted\n",
 			   dev.ifname);
