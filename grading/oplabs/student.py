@@ -25,6 +25,9 @@ def play(seed, out, labs, backends):
 
     for lab in labs:
         s = specmod.spec(seed, lab)
+        mod = _module(lab)
+        if hasattr(mod, "reference"):
+            s = dict(s, **mod.reference(s))
         src = os.path.join(TOP, "solutions", FOLDERS[lab])
         dst = os.path.join(out, FOLDERS[lab])
         os.makedirs(dst, exist_ok=True)
@@ -33,7 +36,6 @@ def play(seed, out, labs, backends):
                 text = render(f.read(), s)
             with open(os.path.join(dst, name), "w", encoding="utf-8") as f:
                 f.write(text)
-        mod = _module(lab)
         if hasattr(mod, "play"):
             mod.play(s, dst, backends)
     return out
