@@ -76,7 +76,7 @@ def spec(seed, lab):
         "mac_a": _mac(r),
         "mac_b": _mac(r),
         "mtu": str(r.choice(range(1280, 1501, 4))),
-        "count": str(r.randrange(2, 8)),
+        "count": str(r.randrange(2, 5)),
     }
     # who pings, who captures (lab 8), who sends (labs 9-11)
     s["pinger"] = r.choice(["a", "b"])
