@@ -23,7 +23,10 @@ def setup(s):
     lines = ["sysctl -w net.ipv6.conf.all.disable_ipv6=1",
              "sysctl -w net.ipv6.conf.default.disable_ipv6=1"]
     for x in ("a", "b"):
-        lines.append(f"ip netns add {s[f'ns_{x}']}")
+        # a new namespace starts with IPv6 on whatever the first one says
+        lines += [f"ip netns add {s[f'ns_{x}']}",
+                  f"ip netns exec {s[f'ns_{x}']} sysctl -w net.ipv6.conf.all.disable_ipv6=1",
+                  f"ip netns exec {s[f'ns_{x}']} sysctl -w net.ipv6.conf.default.disable_ipv6=1"]
     lines.append(f"ip link add {s['dev_a']} address {s['mac_a']} type veth "
                  f"peer name {s['dev_b']} address {s['mac_b']}")
     for x in ("a", "b"):

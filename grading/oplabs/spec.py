@@ -86,7 +86,7 @@ def spec(seed, lab):
         # the state of the host before the student touches it (article 003's
         # host had strict reverse-path filtering; others have loose or none)
         s["start_rp_filter"] = str(r.choice([1, 1, 2, 0]))
-    if lab in ("9", "11"):
+    if lab == "9":
         del s["ns_a"], s["ns_b"]      # both ends in one namespace
     return s
 
