@@ -186,7 +186,9 @@ class Vm:
                 lines.append("(cd /sys/kernel/tracing && " + s[len("tracefs "):] + ") 2>&1")
             elif s.endswith(" &"):
                 jobs += 1
-                lines.append(f"sh -c {shlex.quote(s[:-2])} "
+                # exec: `kill %N` must reach the program (tcpdump flushes its
+                # -w file on SIGTERM), not a shell around it
+                lines.append(f"sh -c {shlex.quote('exec ' + s[:-2])} "
                              f">/tmp/op/job{jobs}.out 2>&1 & JOB{jobs}=$!")
                 lines.append(f"for i in 1 2 3 4 5 6 7 8 9 10; do grep -q 'listening on' "
                              f"/tmp/op/job{jobs}.out 2>/dev/null && break; sleep 0.5; done")

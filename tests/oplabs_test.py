@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The operational labs' checks (grading/oplabs) can fail and can pass.
+
+For three seeds, on vethsim: every check passes on the reference answers
+(solutions/ played for that seed), every check fails on the untouched
+exercises, and each lab's reference answers for one seed lose points when
+graded for the next seed (a copied answer). Then, in one VM run, the
+reference answers of one seed pass on the real kernel (stock veth.ko).
+OPLABS_VM=0 skips the VM part (exit 77 when it is all that could run).
+Prints "N passed, N failed" for mk/runtests.py.
+"""
+import os
+import sys
+import tempfile
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, TOP)
+from grading import oplabs                      # noqa: E402
+from grading.oplabs import runner, student     # noqa: E402
+
+SEEDS = ["7f3a9c01d2e4b856", "0b1d2e3f4a5b6c7d", "c0ffee00deadbeef"]
+passed = failed = 0
+
+
+def expect(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def main():
+    labs = list(oplabs.LABS)
+    sim = runner.Sim()
+    with tempfile.TemporaryDirectory(prefix="oplabs-test-") as tmp:
+        trees = {}
+        for seed in SEEDS:
+            trees[seed] = student.play(seed, os.path.join(tmp, seed), labs, {"sim": sim})
+        for k, seed in enumerate(SEEDS):
+            nxt = SEEDS[(k + 1) % len(SEEDS)]
+            for lab in labs:
+                rows = oplabs.grade(lab, trees[seed], seed, "sim", backend=sim)
+                bad = [r["name"] + ": " + r["detail"] for r in rows if not r["ok"]]
+                expect(not bad, f"seed {seed} lab {lab}: solutions fail: {bad}")
+                rows = oplabs.grade(lab, os.path.join(TOP, "exercises"), seed, "sim", backend=sim)
+                good = [r["name"] for r in rows if r["ok"]]
+                expect(not good, f"seed {seed} lab {lab}: exercises pass: {good}")
+                rows = oplabs.grade(lab, trees[seed], nxt, "sim", backend=sim)
+                expect(not all(r["ok"] for r in rows),
+                       f"lab {lab}: seed {seed}'s answers pass for seed {nxt}")
+        print(f"vethsim: 3 seeds x {len(labs)} labs: solutions pass, exercises fail, "
+              "copies fail")
+        if os.environ.get("OPLABS_VM", "1") == "0":
+            print("VM part skipped (OPLABS_VM=0)")
+        else:
+            vm = runner.Vm()
+            try:
+                seed = SEEDS[0]
+                tree = student.play(seed, os.path.join(tmp, "vm"), labs, {"vm": vm})
+                for lab in labs:
+                    rows = oplabs.grade(lab, tree, seed, "vm", backend=vm)
+                    bad = [r["name"] + ": " + r["detail"] for r in rows if not r["ok"]]
+                    expect(not bad, f"VM lab {lab}: solutions fail: {bad}")
+            finally:
+                vm.close()
+            print(f"VM: seed {seed}: the reference answers pass on the real kernel")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
