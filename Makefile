@@ -10,7 +10,7 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade bench skels build lab-spec oplabs-grade unit unit-build fuzz-smoke \
+.PHONY: help demo test grade bench skels build lab-spec oplabs-grade walkthrough unit unit-build fuzz-smoke \
 	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
 	@echo "  make lab-spec LAB=N SEED=S   your topology for operational lab N (7-11)"
 	@echo "  make oplabs-grade SEED=S [LAB=N] [VM=1]   grade the operational labs"
+	@echo "  make walkthrough [SEED=S]    labs 7-11 as a guided vethsim session"
 	@echo "  make skels     regenerate exercises/ from solutions/"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
 	@echo "  make vm-shell  a shell in the Debian 6.1 VM with vethlab.ko; vm-run CMD='...'; vm-test"
@@ -69,6 +70,9 @@ skels:
 
 lab-spec:
 	@python3 mk/labspec.py $(or $(LAB),7) $(SEED)
+
+walkthrough: $(VETHSIM)
+	@python3 grading/oplabs/walkthrough.py $(if $(SEED),--seed $(SEED))
 
 oplabs-grade: $(VETHSIM)
 	@python3 -m grading.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
