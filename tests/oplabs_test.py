@@ -5,7 +5,8 @@ For three seeds, on vethsim: every check passes on the reference answers
 (solutions/ played for that seed), every check fails on the untouched
 exercises, and each lab's reference answers for one seed lose points when
 graded for the next seed (a copied answer). Then, in one VM run, the
-reference answers of one seed pass on the real kernel (stock veth.ko).
+reference answers of one seed pass on the real kernel (stock veth.ko), and
+the untouched exercises fail every check there.
 OPLABS_VM=0 skips the VM part (exit 77 when it is all that could run).
 Prints "N passed, N failed" for mk/runtests.py.
 """
@@ -42,6 +43,8 @@ def main():
             nxt = SEEDS[(k + 1) % len(SEEDS)]
             for lab in labs:
                 rows = oplabs.grade(lab, trees[seed], seed, "sim", backend=sim)
+                expect([(r["name"].rsplit(" [", 1)[0], r["points"]) for r in rows] ==
+                       oplabs.checks(lab), f"lab {lab}: the rows are not oplabs.checks()")
                 bad = [r["name"] + ": " + r["detail"] for r in rows if not r["ok"]]
                 expect(not bad, f"seed {seed} lab {lab}: solutions fail: {bad}")
                 rows = oplabs.grade(lab, os.path.join(TOP, "exercises"), seed, "sim", backend=sim)
@@ -50,6 +53,21 @@ def main():
                 rows = oplabs.grade(lab, trees[seed], nxt, "sim", backend=sim)
                 expect(not all(r["ok"] for r in rows),
                        f"lab {lab}: seed {seed}'s answers pass for seed {nxt}")
+        # a trace recorded for another student's ping does not pass as yours
+        import shutil
+        from grading.oplabs import spec
+        a, b = SEEDS[0], SEEDS[1]
+        if spec.spec(a, "10")["count"] != spec.spec(b, "10")["count"]:
+            forged = os.path.join(tmp, "forged")
+            shutil.copytree(trees[b], forged)
+            shutil.copyfile(os.path.join(trees[a], "labs/10-xmit-trace/sim.trace"),
+                            os.path.join(forged, "labs/10-xmit-trace/sim.trace"))
+            rows = oplabs.grade("10", forged, b, "sim", backend=sim)
+            bad = [r["name"] for r in rows if not r["ok"]]
+            expect(bad == ["your trace is a recording of that ping [sim]"],
+                   f"a copied sim.trace: failing checks {bad}")
+        else:
+            expect(False, "test seeds must give lab 10 different ping counts")
         print(f"vethsim: 3 seeds x {len(labs)} labs: solutions pass, exercises fail, "
               "copies fail")
         if os.environ.get("OPLABS_VM", "1") == "0":
@@ -63,9 +81,14 @@ def main():
                     rows = oplabs.grade(lab, tree, seed, "vm", backend=vm)
                     bad = [r["name"] + ": " + r["detail"] for r in rows if not r["ok"]]
                     expect(not bad, f"VM lab {lab}: solutions fail: {bad}")
+                    rows = oplabs.grade(lab, os.path.join(TOP, "exercises"), seed, "vm",
+                                        backend=vm)
+                    good = [r["name"] for r in rows if r["ok"]]
+                    expect(not good, f"VM lab {lab}: exercises pass: {good}")
             finally:
                 vm.close()
-            print(f"VM: seed {seed}: the reference answers pass on the real kernel")
+            print(f"VM: seed {seed}: the reference answers pass on the real kernel, "
+                  "the exercises fail")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

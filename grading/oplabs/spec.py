@@ -82,6 +82,9 @@ def spec(seed, lab):
     s["pinger"] = r.choice(["a", "b"])
     if lab == "8":
         s["capture_on"] = r.choice(["a", "b"])
+    if lab == "10":
+        # more pings, 0.2 s apart: a trace is bound to its count (2..12)
+        s["count"] = str(r.randrange(2, 13))
     if lab == "9":
         # the state of the host before the student touches it (article 003's
         # host had strict reverse-path filtering; others have loose or none)
