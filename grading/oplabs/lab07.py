@@ -13,11 +13,17 @@ CHECKS = [("the two namespaces exist", 1),
           ("ping b -> a", 1)]
 
 
-def inspect(backend, lines, names):
+def pings(s):
+    return [f"ip netns exec {s['ns_a']} ping -c 1 -W 2 {s['addr_b']}",
+            f"ip netns exec {s['ns_b']} ping -c 1 -W 2 {s['addr_a']}"]
+
+
+def inspect(backend, lines, names, s):
+    """The state after the student's lines, then the grader's two pings."""
     steps = list(lines) + ["ip netns list", "ip -d link show", "ip -o addr show"]
     for ns in names:
         steps += [f"ip -n {ns} -d link show", f"ip -n {ns} -o addr show"]
-    return backend.run(steps)
+    return backend.run(steps + pings(s))
 
 
 def grade(sub, s, backend):
@@ -39,7 +45,7 @@ def grade(sub, s, backend):
     first = backend.run(lines + ["ip netns list"])
     made = [n for n in parse.netns_names(first[-1][1]) if n.replace("-", "").replace("_", "").replace(".", "").isalnum()]
     names = sorted(set(made) | {s["ns_a"], s["ns_b"]})
-    res = inspect(backend, lines, names)
+    res = inspect(backend, lines, names, s)
     student, grader = res[:len(lines)], res[len(lines):]
     bad = [(l, out, rc) for l, out, rc in student if rc != 0]
     if bad:     # said under the first failing check, which it probably explains
@@ -113,10 +119,7 @@ def grade(sub, s, backend):
                         f"<{','.join(sorted(info['flags']))}>, not UP with LOWER_UP"))
     c.add("both ends UP with carrier", P["both ends UP with carrier"], not msgs, "; ".join(msgs))
     # the pings: the grader's own commands, after the student's script
-    pings = [f"ip netns exec {s['ns_a']} ping -c 1 -W 2 {s['addr_b']}",
-             f"ip netns exec {s['ns_b']} ping -c 1 -W 2 {s['addr_a']}"]
-    res = backend.run(lines + pings)[len(lines):]
-    for (cmd, out, rc), label in zip(res, ("ping a -> b", "ping b -> a")):
+    for (cmd, out, rc), label in zip(res[-2:], ("ping a -> b", "ping b -> a")):
         sent, got = parse.ping_received(out)
         c.add(label, P[label], got == 1 and rc == 0,
               f"'{cmd}' got no reply: {out.strip().splitlines()[-1] if out.strip() else 'rc=%d' % rc}")

@@ -44,7 +44,7 @@ def want_commands(s):
 
 CAP_RE = re.compile(r"^ip netns exec (\S+) tcpdump((?: -[nelU]+| --immediate-mode)*) -i (\S+)"
                     r"((?: -[nelU]+| --immediate-mode)*) -w arp\.pcap$")
-PING_RE = re.compile(r"^ip netns exec (\S+) ping -c (\d+)(?: -I \S+)? (\S+)$")
+PING_RE = re.compile(r"^ip netns exec (\S+) ping -c (\d+) -i 0\.2(?: -I \S+)? (\S+)$")
 
 
 def check_commands(s, ans):
@@ -58,7 +58,7 @@ def check_commands(s, ans):
     elif (m.group(1), m.group(3)) != (cns, cdev):
         msgs.append(f"you capture on {m.group(3)} in {m.group(1)}; your spec says {cdev} in {cns}")
     if not n:
-        msgs.append("ping= must read 'ip netns exec NS ping -c N [-I DEV] ADDRESS'")
+        msgs.append("ping= must read 'ip netns exec NS ping -c N -i 0.2 [-I DEV] ADDRESS'")
     elif (n.group(1), n.group(3), n.group(2)) != (pns, paddr, count):
         msgs.append(f"you ping {n.group(3)} {n.group(2)} times from {n.group(1)}; your spec says "
                     f"{paddr} {count} times from {pns}")
@@ -67,7 +67,7 @@ def check_commands(s, ans):
 
 def record(backend, s, cap, png):
     """Set up, capture, ping; return (pcap bytes or None, neigh per namespace)."""
-    steps = setup(s) + [cap + " &", "sleep 1", png, "sleep 1", "kill %1", "wait"]
+    steps = setup(s) + [cap + " &", png, "sleep 1", "kill %1", "wait"]
     steps += [f"ip -n {s['ns_a']} neigh show", f"ip -n {s['ns_b']} neigh show"]
     res, files = backend.run(steps, files=["arp.pcap"])
     return files.get("arp.pcap"), parse.neigh(res[-2][1]), parse.neigh(res[-1][1])
@@ -93,7 +93,7 @@ def grade(sub, s, backend):
     (cns, cdev), (pns, paddr, count) = want_commands(s)
     # the grader's own recording, with the spec's commands
     cap = f"ip netns exec {cns} tcpdump -i {cdev} -n -U -w arp.pcap"
-    png = f"ip netns exec {pns} ping -c {count} {paddr}"
+    png = f"ip netns exec {pns} ping -c {count} -i 0.2 {paddr}"
     pcap, neigh_a, neigh_b = record(backend, s, cap, png)
     try:
         mine = parse.summary(parse.pcap_frames(pcap or b""))

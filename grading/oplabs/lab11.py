@@ -16,8 +16,8 @@ def pings(s):
     p = s["pinger"]
     o = "b" if p == "a" else "a"
     ns = s[f"ns_{p}"]
-    return (f"ip netns exec {ns} ping -c {s['count']} {s[f'addr_{p}']}",
-            f"ip netns exec {ns} ping -c {s['count']} {s[f'addr_{o}']}")
+    return (f"ip netns exec {ns} ping -c {s['count']} -i 0.2 {s[f'addr_{p}']}",
+            f"ip netns exec {ns} ping -c {s['count']} -i 0.2 {s[f'addr_{o}']}")
 
 
 def driver_hops(text):
