@@ -32,7 +32,30 @@ def expect(cond, what):
         print(f"FAIL: {what}")
 
 
+ATTACKS = ["ip -batch /etc/passwd", "ip -b /etc/passwd", "ip -force link", "sysctl -p /etc/passwd",
+           "sysctl --system", "echo x > /etc/passwd", "ip netns exec ns0 sh", "ip link; id",
+           "ip link show $(id)", "cat /etc/passwd", "ip link show `id`", "ping 10.1.1.1 &",
+           "ip netns exec ns0 ip netns exec ns1 tcpdump -w /tmp/x"]
+GOOD = ["ip netns add red3", "ip -n red3 link set ve4 up", "ip -d link show", "ip -br link",
+        "ip netns exec red3 ip addr add 10.1.2.3/24 dev ve4",
+        "sysctl -w net.ipv4.conf.all.rp_filter=0",
+        "echo 1 > /proc/sys/net/ipv4/conf/ve4/accept_local", "sleep 1",
+        "ip link add ve1 address 02:00:00:00:00:01 mtu 1400 type veth peer name ve2"]
+
+
 def main():
+    for line in ATTACKS:
+        try:
+            runner.check_student_line(line)
+            expect(False, f"a student line is allowed: {line}")
+        except runner.StudentLineError:
+            expect(True, "")
+    for line in GOOD:
+        try:
+            runner.check_student_line(line)
+            expect(True, "")
+        except runner.StudentLineError as e:
+            expect(False, f"a plain line is refused: {line}: {e}")
     labs = list(oplabs.LABS)
     sim = runner.Sim()
     with tempfile.TemporaryDirectory(prefix="oplabs-test-") as tmp:

@@ -37,6 +37,10 @@ def grade(lab, submission_dir, seed, kernel="sim", backend=None, vethsim=None):
         own = False
     try:
         return _module(lab).grade(submission_dir, spec.spec(seed, lab), backend)
+    except Exception as e:   # one submission's trouble is its own rows, not a crash
+        return [{"name": f"{n} [{kernel}]", "points": p, "ok": False, "seconds": 0.0,
+                 "detail": f"internal error while grading: {type(e).__name__}: {e}"}
+                for n, p in checks(lab)]
     finally:
         if own:
             backend.close()

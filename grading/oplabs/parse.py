@@ -63,6 +63,7 @@ def neigh(text):
 
 # -- ftrace ----------------------------------------------------------------
 
+MAX_LINE = 400      # a trace line is short; longer ones are not parsed
 FUNC_LINE_RE = re.compile(r"^\s*\S.*?\[\d+\]\s+\S+\s+[\d.]+: (\S+) <-(\S+)\s*$")
 GRAPH_RE = re.compile(r"^\s*\d+\)\s.*?\|\s*(.*)$")
 
@@ -72,7 +73,7 @@ def trace_calls(text):
     trace (entries of a function_graph: `f() {` and leaf `f();`)."""
     calls = []
     for line in text.splitlines():
-        if line.startswith("#"):
+        if line.startswith("#") or len(line) > MAX_LINE:
             continue
         m = FUNC_LINE_RE.match(line)
         if m:
@@ -91,7 +92,7 @@ def trace_parents(text):
     """{function: set of callers} from a `function` trace."""
     out = {}
     for line in text.splitlines():
-        m = FUNC_LINE_RE.match(line)
+        m = FUNC_LINE_RE.match(line) if len(line) <= MAX_LINE else None
         if m:
             out.setdefault(m.group(1), set()).add(m.group(2))
     return out

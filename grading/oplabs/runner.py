@@ -25,6 +25,9 @@ TOKEN_RE = re.compile(r"^[A-Za-z0-9_.:/=,+@%-]+$")
 PROC_SYS_RE = re.compile(r"^/proc/sys/net/(ipv4|ipv6|core)/[A-Za-z0-9_./-]+$")
 
 
+MAX_LINES = 200
+
+
 class StudentLineError(Exception):
     pass
 
@@ -50,12 +53,23 @@ def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
         return
     if ">" in words:
         raise StudentLineError("'>' is allowed only in: echo VALUE > /proc/sys/net/...")
+    if cmd == "sysctl":
+        # -p/-f/--load/--system read files: only names and name=value
+        opts = [w for w in words[1:] if w.startswith("-")]
+        if any(o not in ("-w", "-q", "-n", "-e") for o in opts):
+            raise StudentLineError("sysctl takes only -w, -q, -n, -e and KEY or KEY=VALUE")
+        return
     if cmd == "sleep":
         if len(words) != 2 or not re.match(r"^\d+(\.\d+)?$", words[1]) or float(words[1]) > 5:
             raise StudentLineError("sleep takes one number of seconds, at most 5")
         return
     if cmd == "ip":
         rest = [w for w in words[1:]]
+        # -b/-batch FILE reads commands from a file; -force goes on after errors
+        if any(w.lstrip("-") and w.startswith("-") and w not in ("-br", "-brief") and
+               ("batch".startswith(w.lstrip("-")) or w.lstrip("-").startswith("b") or
+                "force".startswith(w.lstrip("-"))) for w in rest):
+            raise StudentLineError("ip -batch and -force are not allowed")
         # ip [-n NS] [options] netns exec NS CMD...
         for i in range(len(rest) - 2):
             if rest[i] == "netns" and rest[i + 1] == "exec":
@@ -70,6 +84,8 @@ def student_lines(text, allow=("ip", "sysctl", "echo", "sleep")):
 
     Raises StudentLineError naming the line that is not allowed."""
     out = []
+    if len(text.splitlines()) > MAX_LINES:
+        raise StudentLineError(f"more than {MAX_LINES} lines")
     for no, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):

@@ -48,7 +48,7 @@ def raisers(text):
     out = set(parse.trace_parents(text).get("__raise_softirq_irqoff", ()))
     last = None
     for line in text.splitlines():
-        m = parse.FUNC_LINE_RE.match(line)
+        m = parse.FUNC_LINE_RE.match(line) if len(line) <= parse.MAX_LINE else None
         if m:
             last = m.group(1)
         elif "softirq_raise:" in line and "NET_RX" in line and last:
