@@ -38,7 +38,8 @@ def grade(lab, submission_dir, seed, kernel="sim", backend=None, vethsim=None):
     try:
         return _module(lab).grade(submission_dir, spec.spec(seed, lab), backend)
     except Exception as e:   # one submission's trouble is its own rows, not a crash
-        return [{"name": f"{n} [{kernel}]", "points": p, "ok": False, "seconds": 0.0,
+        label = getattr(backend, "label", kernel)
+        return [{"name": f"{n} [{label}]", "points": p, "ok": False, "seconds": 0.0,
                  "detail": f"internal error while grading: {type(e).__name__}: {e}"}
                 for n, p in checks(lab)]
     finally:

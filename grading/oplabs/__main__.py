@@ -23,6 +23,7 @@ def main(argv=None):
     p.add_argument("--seed", required=True)
     p.add_argument("--vm", action="store_true", help="also grade on the real kernel in the VM")
     p.add_argument("--only-vm", action="store_true", help="grade in the VM only")
+    p.add_argument("--ko", help="in the VM, load this vethlab.ko instead of the stock veth.ko")
     p.add_argument("--vethsim", help="vethsim binary (default build/solutions/vethsim)")
     p.add_argument("--json", help="write the results there")
     p.add_argument("--export", help="copy each lab's free-text notes.md into this folder")
@@ -37,7 +38,7 @@ def main(argv=None):
         if "sim" in kernels:
             backends["sim"] = runner.Sim(a.vethsim)
         if "vm" in kernels:
-            backends["vm"] = runner.Vm()
+            backends["vm"] = runner.Vm(ko=a.ko)
         tree = a.tree
         if tree == "solutions":
             tmp = tempfile.TemporaryDirectory(prefix="oplabs-ref-")

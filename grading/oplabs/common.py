@@ -15,8 +15,8 @@ MAX_FILE = 1 << 20
 class Checks:
     """Collects the results of one lab: [{name, points, ok, detail}]."""
 
-    def __init__(self, kernel):
-        self.kernel = kernel
+    def __init__(self, backend):
+        self.kernel = getattr(backend, "label", backend.kernel)
         self.rows = []
         self.t0 = time.time()
         self.note = ""

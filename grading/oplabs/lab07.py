@@ -27,7 +27,7 @@ def inspect(backend, lines, names, s):
 
 
 def grade(sub, s, backend):
-    c = Checks(backend.kernel)
+    c = Checks(backend)
     text = read_file(sub, "7", "setup.sh")
     P = dict(CHECKS)
     if text is None:

@@ -83,7 +83,7 @@ def play(s, folder, backends):
 
 
 def grade(sub, s, backend):
-    c = Checks(backend.kernel)
+    c = Checks(backend)
     ans = answers(read_file(sub, "8", "answers.txt"))
     if not any(ans.values()) and not read_file(sub, "8", "arp.pcap", binary=True):
         c.fail_rest(CHECKS, "nothing handed in: answers.txt has no answers and there is no arp.pcap")

@@ -75,7 +75,7 @@ def _rx_packets(text):
 
 
 def grade(sub, s, backend):
-    c = Checks(backend.kernel)
+    c = Checks(backend)
     snd, rcv = ends(s)
     fix = read_file(sub, "9", "fix.sh")
     ans = answers(read_file(sub, "9", "answers.txt"))

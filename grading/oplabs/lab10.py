@@ -31,7 +31,7 @@ def play(s, folder, backends):
 
 
 def grade(sub, s, backend):
-    c = Checks(backend.kernel)
+    c = Checks(backend)
     ans = answers(read_file(sub, "10", "answers.txt"))
     if not any(ans.values()) and read_file(sub, "10", f"{backend.kernel}.trace") is None:
         c.fail_rest(CHECKS, f"nothing handed in: answers.txt has no answers and there is "

@@ -25,7 +25,7 @@ def driver_hops(text):
 
 
 def grade(sub, s, backend):
-    c = Checks(backend.kernel)
+    c = Checks(backend)
     ans = answers(read_file(sub, "11", "answers.txt"))
     if not any(ans.values()):
         c.fail_rest(CHECKS, "nothing handed in: answers.txt has no answers")

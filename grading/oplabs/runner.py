@@ -176,16 +176,23 @@ class Vm:
     made there is bound in a mount namespace that ends with the command.)"""
     kernel = "vm"
 
-    def __init__(self, kver=None, kos=()):
+    def __init__(self, kver=None, ko=None):
+        """ko: a vethlab.ko to load instead of the stock veth.ko (it registers
+        the link kind "veth", so every lab runs on it unchanged)."""
         sys.path.insert(0, os.path.join(TOP, "module", "vm"))
         import vethvm
         self.vethvm = vethvm
-        self.vm = vethvm.VM(kver or vethvm.default_kver(), list(kos))
+        self.vm = vethvm.VM(kver or vethvm.default_kver(), [ko] if ko else [])
         self.vm.start()
-        rc, out = self.vm.run("insmod /lib/modules/veth.ko; mkdir -p /tmp/op; "
+        mod = os.path.basename(ko) if ko else "veth.ko"
+        self.label = "vm:" + mod[:-3] if ko else "vm"
+        rc, out = self.vm.run(f"insmod /lib/modules/{mod} && echo @@LOADED@@; mkdir -p /tmp/op; "
                               "mountpoint -q /sys/kernel/tracing || "
                               "mount -t tracefs nodev /sys/kernel/tracing; echo ok",
                               show=False)
+        if "@@LOADED@@" not in out:
+            self.vm.poweroff()
+            raise RuntimeError(f"insmod {mod} failed in the VM: {out.strip()[-200:]}")
         self.n = 0
 
     def close(self):
