@@ -82,11 +82,13 @@ def grade(sub, s, backend):
         for x, me, peer in (("a", ia, ib), ("b", ib, ia)):
             want_ns = s[f"ns_{'b' if x == 'a' else 'a'}"]
             dev, pdev = s[f"dev_{x}"], s[f"dev_{'b' if x == 'a' else 'a'}"]
-            if me["peer"] != f"if{peer['ifindex']}":
-                msgs.append(f"{dev}'s peer is {me['peer'] or 'nothing'}, not {pdev} (if{peer['ifindex']})")
+            # "dev@ifN link-netns NS" across namespaces, "dev@peer" within one
+            if me["peer"] not in (f"if{peer['ifindex']}", pdev):
+                msgs.append(f"{dev}'s peer is {me['peer'] or 'nothing'}, not {pdev}")
             elif me["netns"] != want_ns:
-                msgs.append(f"{dev}'s peer lives in {me['netns'] or 'its own namespace'}; "
-                            f"your spec puts {pdev} in {want_ns}")
+                msgs.append(f"{dev}'s peer {pdev} is in " +
+                            (me["netns"] or f"{dev}'s own namespace") +
+                            f"; your spec puts it in {want_ns}")
     else:
         msgs.append("both ends must exist")
     c.add("the ends are peers", P["the ends are peers"], not msgs, "; ".join(msgs))
