@@ -35,10 +35,16 @@ def expect(cond, what):
 ATTACKS = ["ip -batch /etc/passwd", "ip -b /etc/passwd", "ip -force link", "sysctl -p /etc/passwd",
            "sysctl --system", "echo x > /etc/passwd", "ip netns exec ns0 sh", "ip link; id",
            "ip link show $(id)", "cat /etc/passwd", "ip link show `id`", "ping 10.1.1.1 &",
-           "ip netns exec ns0 ip netns exec ns1 tcpdump -w /tmp/x"]
+           "ip netns exec ns0 ip netns exec ns1 tcpdump -w /tmp/x",
+           "sysctl -w kernel.ftrace_enabled=0", "sysctl -w net.core.netdev_max_backlog=0",
+           "echo 0 > /proc/sys/net/core/netdev_max_backlog", "ip xfrm state flush",
+           "ip rule add blackhole", "ip -n ns0 tunnel add t0 mode gre",
+           "echo 1 > /proc/sys/net/ipv4/conf/../../../../kernel/panic",
+           "echo 1 > /proc/sys/net/ipv4/conf/../ip_forward"]
 GOOD = ["ip netns add red3", "ip -n red3 link set ve4 up", "ip -d link show", "ip -br link",
         "ip netns exec red3 ip addr add 10.1.2.3/24 dev ve4",
-        "sysctl -w net.ipv4.conf.all.rp_filter=0",
+        "sysctl -w net.ipv4.conf.all.rp_filter=0", "sysctl net.ipv4.conf.ve4.accept_local",
+        "ip -n red3 -d link show", "ip route add 10.9.0.0/16 dev ve4",
         "echo 1 > /proc/sys/net/ipv4/conf/ve4/accept_local", "sleep 1",
         "ip link add ve1 address 02:00:00:00:00:01 mtu 1400 type veth peer name ve2"]
 
@@ -108,6 +114,20 @@ def main():
                                         backend=vm)
                     good = [r["name"] for r in rows if r["ok"]]
                     expect(not good, f"VM lab {lab}: exercises pass: {good}")
+                # a submission that leaves the guest's settings broken does not
+                # change the next run: every run puts them back
+                hostile = os.path.join(tmp, "hostile")
+                os.makedirs(os.path.join(hostile, "labs/09-same-namespace"))
+                with open(os.path.join(hostile, "labs/09-same-namespace/fix.sh"), "w") as f:
+                    f.write("sysctl -w net.ipv4.conf.all.arp_ignore=8\n"
+                            "sysctl -w net.ipv4.conf.default.arp_ignore=8\n"
+                            "sysctl -w net.ipv4.neigh.default.mcast_solicit=0\n")
+                with open(os.path.join(hostile, "labs/09-same-namespace/answers.txt"), "w") as f:
+                    f.write("dropped_packet=arp_request\n")
+                oplabs.grade("9", hostile, seed, "vm", backend=vm)
+                rows = oplabs.grade("7", tree, seed, "vm", backend=vm)
+                expect(all(r["ok"] for r in rows), "VM: settings left by one run leak into the next: "
+                       + "; ".join(r["detail"] for r in rows if not r["ok"]))
             finally:
                 vm.close()
             print(f"VM: seed {seed}: the reference answers pass on the real kernel, "

@@ -22,7 +22,12 @@ import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_.:/=,+@%-]+$")
-PROC_SYS_RE = re.compile(r"^/proc/sys/net/(ipv4|ipv6|core)/[A-Za-z0-9_./-]+$")
+# only per-namespace settings, which the VM puts back between runs
+PROC_SYS_RE = re.compile(r"^/proc/sys/net/ipv[46]/(conf|neigh)/[A-Za-z0-9_.-]+/[A-Za-z0-9_]+$")
+SYSCTL_KEY_RE = re.compile(r"^net[./]ipv[46][./](conf|neigh)[./][A-Za-z0-9_-]+[./][A-Za-z0-9_]+"
+                           r"(=[A-Za-z0-9_.:-]*)?$")
+IP_OBJECTS = {"link", "l", "address", "addr", "a", "netns", "neigh", "neighbor", "neighbour",
+              "n", "route", "r", "ro"}
 
 
 MAX_LINES = 200
@@ -48,7 +53,8 @@ def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
     if cmd not in allow:
         raise StudentLineError(f"'{cmd}' is not allowed here (only {', '.join(allow)})")
     if cmd == "echo":
-        if len(words) != 4 or words[2] != ">" or not PROC_SYS_RE.match(words[3]):
+        if (len(words) != 4 or words[2] != ">" or not PROC_SYS_RE.match(words[3]) or
+                "/./" in words[3] or "/../" in words[3]):
             raise StudentLineError("echo is allowed only as: echo VALUE > /proc/sys/net/...")
         return
     if ">" in words:
@@ -58,6 +64,9 @@ def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
         opts = [w for w in words[1:] if w.startswith("-")]
         if any(o not in ("-w", "-q", "-n", "-e") for o in opts):
             raise StudentLineError("sysctl takes only -w, -q, -n, -e and KEY or KEY=VALUE")
+        for w in words[1:]:
+            if not w.startswith("-") and not SYSCTL_KEY_RE.match(w):
+                raise StudentLineError(f"'{w}': only net.ipv4/ipv6 conf and neigh settings")
         return
     if cmd == "sleep":
         if len(words) != 2 or not re.match(r"^\d+(\.\d+)?$", words[1]) or float(words[1]) > 5:
@@ -70,6 +79,11 @@ def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
                ("batch".startswith(w.lstrip("-")) or w.lstrip("-").startswith("b") or
                 "force".startswith(w.lstrip("-"))) for w in rest):
             raise StudentLineError("ip -batch and -force are not allowed")
+        k = 0
+        while k < len(rest) and rest[k].startswith("-"):
+            k += 2 if rest[k] in ("-n", "-netns", "-f", "-family") else 1
+        if k < len(rest) and rest[k] not in IP_OBJECTS:
+            raise StudentLineError(f"ip {rest[k]}: only ip link, address, netns, neigh, route")
         # ip [-n NS] [options] netns exec NS CMD...
         for i in range(len(rest) - 2):
             if rest[i] == "netns" and rest[i + 1] == "exec":
@@ -92,6 +106,7 @@ def student_lines(text, allow=("ip", "sysctl", "echo", "sleep")):
             continue
         if no == 1 and line.startswith("#!"):
             continue
+        line = " ".join(line.split())
         try:
             check_student_line(line, allow)
         except StudentLineError as e:
@@ -159,6 +174,9 @@ RESET = [
     "echo 0 > /proc/sys/net/ipv4/conf/$k/$v; done; "
     "echo 0 > /proc/sys/net/ipv6/conf/$k/disable_ipv6; done",
     "echo 0 > /proc/sys/net/ipv4/conf/lo/rp_filter; echo 0 > /proc/sys/net/ipv4/conf/lo/accept_local",
+    # every conf/neigh setting of all, default and lo as the guest booted with
+    "while read f v; do echo \"$v\" > $f; done < /tmp/op-base 2>/dev/null",
+    "ip route flush table main 2>/dev/null; ip link set lo mtu 65536",
     "rm -rf /tmp/op; mkdir -p /tmp/op; cd /tmp/op",
     "echo 0 > /sys/kernel/tracing/tracing_on; echo nop > /sys/kernel/tracing/current_tracer",
     "echo > /sys/kernel/tracing/set_ftrace_filter; echo > /sys/kernel/tracing/set_graph_function",
@@ -186,6 +204,10 @@ class Vm:
         self.vm.start()
         mod = os.path.basename(ko) if ko else "veth.ko"
         self.label = "vm:" + mod[:-3] if ko else "vm"
+        self.vm.run("for f in /proc/sys/net/ipv[46]/conf/all/* /proc/sys/net/ipv[46]/conf/default/* "
+                    "/proc/sys/net/ipv[46]/conf/lo/* /proc/sys/net/ipv[46]/neigh/default/* "
+                    "/proc/sys/net/ipv[46]/neigh/lo/*; do v=$(cat $f 2>/dev/null) && "
+                    "[ -w $f ] && echo \"$f $v\"; done > /tmp/op-base", show=False)
         rc, out = self.vm.run(f"insmod /lib/modules/{mod} && echo @@LOADED@@; mkdir -p /tmp/op; "
                               "mountpoint -q /sys/kernel/tracing || "
                               "mount -t tracefs nodev /sys/kernel/tracing; echo ok",
