@@ -45,6 +45,7 @@ def main(argv=None):
             tree = student.play(a.seed, tmp.name, labs, backends)
         for lab in labs:
             print(f"== Lab {lab}: {oplabs.LABS[lab]} ==")
+            lab_total = lab_earned = 0
             for k in kernels:
                 rows = oplabs.grade(lab, tree, a.seed, k, backend=backends[k])
                 for r in rows:
@@ -52,9 +53,12 @@ def main(argv=None):
                     if not r["ok"] and r["detail"]:
                         for line in r["detail"].splitlines():
                             print(f"    {line}")
-                    total += r["points"]
-                    earned += r["points"] if r["ok"] else 0
+                    lab_total += r["points"]
+                    lab_earned += r["points"] if r["ok"] else 0
                     rows_all.append(dict(r, lab=lab, kernel=k))
+            print(f"Lab {lab}: {lab_earned}/{lab_total}")
+            total += lab_total
+            earned += lab_earned
             if a.export:
                 os.makedirs(a.export, exist_ok=True)
                 with open(os.path.join(a.export, f"lab{lab}-notes.md"), "w") as f:
