@@ -10,8 +10,9 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade gradescope release bench skels build unit unit-build fuzz-smoke \
-	clean vm-shell vm-run vm-test vm-bench deps-demo deps-grade deps-test deps-bench
+.PHONY: help demo test grade gradescope release bench skels build lab-spec oplabs-grade \
+	walkthrough unit unit-build fuzz-smoke clean vm-shell vm-run vm-test vm-bench \
+	deps-demo deps-grade deps-test deps-bench
 
 help:
 	@echo "vethlab: how a Linux veth pair really works"
@@ -27,6 +28,9 @@ help:
 	@echo "  make release   the student release without solutions/ (build/release/vethlab)"
 	@echo "  make gradescope  the Gradescope autograder zip (build/gradescope/); Autolab's tar beside it"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
+	@echo "  make lab-spec LAB=N SEED=S   your topology for operational lab N (7-11)"
+	@echo "  make oplabs-grade SEED=S [LAB=N] [VM=1]   grade the operational labs"
+	@echo "  make walkthrough [SEED=S]    labs 7-11 as a guided vethsim session"
 	@echo "  make skels     regenerate exercises/ from solutions/"
 	@echo "  make docs      redraw every figure in docs/figures/ from vethsim's state (Graphviz)"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
@@ -89,6 +93,16 @@ skels:
 docs: deps-docs
 	@$(MAKE) -s build/solutions/vethsim TREE=solutions
 	@python3 mk/figures.py --vethsim build/solutions/vethsim
+
+lab-spec:
+	@python3 mk/labspec.py $(or $(LAB),7) $(SEED)
+
+walkthrough: $(VETHSIM)
+	@python3 grading/oplabs/walkthrough.py $(if $(SEED),--seed $(SEED))
+
+oplabs-grade: $(VETHSIM)
+	@python3 -m grading.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
+		--seed "$(or $(SEED),$$VETHLAB_SEED)" $(if $(filter 1,$(VM)),--vm)
 
 FUZZ_SECONDS ?= 5
 fuzz-smoke:
