@@ -23,6 +23,7 @@ help:
 	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
 	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab, LAB=6 boots the VM;"
+	@echo "                 SEED=S adds the operational labs 7-11 for your topology;"
 	@echo "                 CHECK=NAME reruns the checks named so; SUBMISSIONS=DIR grades many,"
 	@echo "                 each in its own box; results in grading/results/)"
 	@echo "  make release   the student release without solutions/ (build/release/vethlab)"
@@ -72,7 +73,7 @@ test: deps-test
 
 grade: deps-grade
 	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
-		$(if $(CHECK),--check '$(CHECK)')
+		$(if $(CHECK),--check '$(CHECK)') $(if $(SEED),--op-seed '$(SEED)')
 
 # the student release: the kit without solutions/ (build/release/vethlab)
 release:

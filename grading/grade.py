@@ -52,6 +52,14 @@ import sandbox  # noqa: E402
 import seeded  # noqa: E402
 from labs import TITLES, VM_LABS  # noqa: E402
 from normalize import normalize  # noqa: E402
+sys.path.append(TOP)     # after grading/: "labs" stays grading/labs.py
+from grading import oplabs  # noqa: E402
+from grading.oplabs import spec as opspec  # noqa: E402
+
+# The operational labs (grading/oplabs): no student C, a topology of the
+# student's own, drawn from a seed the course hands out.
+OP_TITLES = {int(n): t for n, t in opspec.LABS.items()}
+ALL_TITLES = {**TITLES, **OP_TITLES}
 
 MAKE = os.environ.get("MAKE", "make")
 # A student release (make release) has no solutions/: the expected test names
@@ -695,7 +703,7 @@ def report(name, results, labs, notes=(), stream=sys.stdout):
         lab_results = [r for r in results if r.lab == n]
         if not lab_results:
             continue
-        print(f"== Lab {n}: {TITLES[n]} ==", file=stream)
+        print(f"== Lab {n}: {ALL_TITLES[n]} ==", file=stream)
         for r in lab_results:
             print(r.line(), file=stream)
             if not r.ok and r.detail:
@@ -769,6 +777,37 @@ def autolab(results):
     return json.dumps({"scores": scores, "scoreboard": [totals(results)[0]]})
 
 
+def grade_oplabs(src, op_labs, seed, use_vm, vethsim):
+    """Labs 7-11 of one submission for its seed: on vethsim, and in the VM
+    too with --vm. The verdicts come from commands the grader runs itself
+    after the student's allow-listed lines (grading/oplabs/README.md)."""
+    results = []
+    if not op_labs:
+        return results
+    sim = oplabs.Sim(vethsim)
+    try:
+        for lab in op_labs:
+            kernels = [("sim", sim)] + ([("vm", None)] if use_vm else [])
+            for kernel, backend in kernels:
+                for r in oplabs.grade(lab, src, seed, kernel, backend=backend):
+                    results.append(gradelib.Result(lab, r["name"], r["points"], r["ok"],
+                                                   r.get("seconds", 0.0), r["detail"]))
+    finally:
+        close = getattr(sim, "close", None)
+        if close:
+            close()
+    return results
+
+
+def op_seed(args, name):
+    """The operational labs' seed of one submission, or None."""
+    if args.op_seed:
+        return args.op_seed
+    if args.course_secret:
+        return opspec.seed_for(name, args.course_secret)
+    return None
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description="Grade vethlab exercises.")
     ap.add_argument("--lab", type=int, action="append", help="grade only this lab")
@@ -790,11 +829,21 @@ def main(argv):
     ap.add_argument("--gradescope", help="also write Gradescope's results.json here")
     ap.add_argument("--prairielearn", help="also write PrairieLearn's results.json here")
     ap.add_argument("--autolab", action="store_true", help="end with Autolab's scores line")
+    ap.add_argument("--op-seed", default=os.environ.get("VETHLAB_SEED") or None,
+                    help="your seed for the operational labs 7-11 (make grade SEED=...)")
+    ap.add_argument("--course-secret", default=os.environ.get("VETHLAB_COURSE_SECRET") or None,
+                    help="with --submissions: each folder's seed is HMAC(secret, its name)")
     args = ap.parse_args(argv)
-    labs = sorted(set(args.lab or TITLES))
+    have_seed = bool(args.op_seed or args.course_secret)
+    labs = sorted(set(args.lab or (list(TITLES) + (list(OP_TITLES) if have_seed else []))))
     for n in labs:
-        if n not in TITLES:
-            ap.error(f"no lab {n}; labs are {', '.join(map(str, sorted(TITLES)))}")
+        if n not in ALL_TITLES:
+            ap.error(f"no lab {n}; labs are {', '.join(map(str, sorted(ALL_TITLES)))}")
+    op_labs = [n for n in labs if n in OP_TITLES]
+    if op_labs and not have_seed:
+        ap.error(f"lab {op_labs[0]} is drawn from your seed: make grade LAB={op_labs[0]} "
+                 "SEED=<your seed> (or --course-secret for many submissions)")
+    labs = [n for n in labs if n not in OP_TITLES]
     use_vm = args.vm or (args.lab is not None and any(n in VM_LABS for n in labs))
     skipped_vm = [n for n in labs if n in VM_LABS and not use_vm]
     labs = [n for n in labs if n not in skipped_vm]
@@ -806,6 +855,8 @@ def main(argv):
     res_dir = args.results_dir or os.path.join(HERE, "results")
     os.makedirs(res_dir, exist_ok=True)
     head = f"seed {run.seed}; isolation level {run.level}"
+    if not have_seed and not args.lab:
+        head += "; labs 7-11 need your seed: make grade SEED=<your seed>"
     if skipped_vm:
         head += f"; lab {', '.join(map(str, skipped_vm))} not graded here: run 'make grade LAB=6'"
     try:
@@ -815,8 +866,9 @@ def main(argv):
                 ap.error(f"{args.tree}: no such folder")
             name = os.path.basename(src.rstrip("/"))
             print(head)
-            results, notes = grade_full(name, src, labs, use_vm, run)
-            earned, total = report(name, results, labs, notes)
+            results, notes = grade_all(name, src, labs, op_labs, use_vm, run,
+                                       op_seed(args, name))
+            earned, total = report(name, results, labs + op_labs, notes)
             path = args.json or os.path.join(res_dir, f"{name}.json")
             print(f"results: {os.path.relpath(save(name, results, earned, total, path, notes, {'seed': run.seed}))}")
             secs = time.time() - t0
@@ -837,7 +889,7 @@ def main(argv):
         rows = []
         with cf.ThreadPoolExecutor(args.jobs) as pool:
             futs = {pool.submit(_grade_row, s, os.path.join(root, s), labs, use_vm, run,
-                                res_dir): s for s in subs}
+                                res_dir, op_labs, op_seed(args, s)): s for s in subs}
             for i, fut in enumerate(cf.as_completed(futs), 1):
                 s = futs[fut]
                 row = fut.result()
@@ -856,12 +908,22 @@ def main(argv):
         run.cleanup()
 
 
-def _grade_row(s, path, labs, use_vm, run, res_dir):
+def grade_all(name, src, labs, op_labs, use_vm, run, seed):
+    """The C labs (in the box) and the operational labs of one submission."""
+    results, notes = grade_full(name, src, labs, use_vm, run) if labs else ([], [])
+    if op_labs:
+        notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from seed {seed}")
+        results += grade_oplabs(src, op_labs, seed, use_vm, os.path.join(TOP, BASE, "vethsim"))
+    return results, notes
+
+
+def _grade_row(s, path, labs, use_vm, run, res_dir, op_labs=(), seed=None):
     t0 = time.time()
     try:
-        results, notes = grade_full(s, path, labs, use_vm, run)
+        results, notes = grade_all(s, path, labs, list(op_labs), use_vm, run, seed)
     except Exception as e:  # noqa: BLE001
-        results, notes = [gradelib.Result(min(labs), "internal error", 0, False, 0.0, repr(e))], []
+        results, notes = [gradelib.Result(min(list(labs) + list(op_labs)), "internal error", 0,
+                                          False, 0.0, repr(e))], []
     earned, total = totals(results)
     safe = re.sub(r"[^A-Za-z0-9._ -]", "_", s)
     save(s, results, earned, total, os.path.join(res_dir, f"{safe}.json"), notes,

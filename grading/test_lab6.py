@@ -66,7 +66,7 @@ def main():
         verdict("a failure-only line is shown for 0 points",
                 "robust_reload" in by and by["robust_reload"].points == 0, "robust_reload")
         earned, total = grade.totals(res)
-        verdict("not 0/0", total == len(NAMES) + 1 and earned == 4, f"Score: {earned}/{total}")
+        verdict("not 0/0", total == len(NAMES) and earned == 3, f"Score: {earned}/{total}")
         broken = os.path.join(grade.GRADE_DIR, "lab6-broken")
         os.makedirs(os.path.join(broken, "module"), exist_ok=True)
         with open(os.path.join(grade.TOP, "solutions/module/vethlab.c")) as f:

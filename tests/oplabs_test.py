@@ -99,6 +99,34 @@ def main():
             expect(False, "test seeds must give lab 10 different ping counts")
         print(f"vethsim: 3 seeds x {len(labs)} labs: solutions pass, exercises fail, "
               "copies fail")
+        # the same through grade.py: make grade SEED=..., and a course secret
+        # that gives each submission folder its own seed
+        import subprocess
+        grade = [sys.executable, os.path.join(TOP, "grading/grade.py"), "--lab", "7",
+                 "--lab", "9", "--results-dir", os.path.join(tmp, "results")]
+
+        def score(args, env=None):
+            p = subprocess.run(grade + args, capture_output=True, text=True, cwd=TOP,
+                               env=dict(os.environ, **(env or {})))
+            m = [ln for ln in p.stdout.splitlines() if ln.startswith(("Score:", "["))]
+            return m[-1] if m else p.stdout + p.stderr
+        top = 11 + 8
+        got = score(["--tree", trees[SEEDS[0]], "--op-seed", SEEDS[0]])
+        expect(got == f"Score: {top}/{top}", f"grade.py on the reference answers: {got}")
+        got = score(["--tree", trees[SEEDS[0]], "--op-seed", SEEDS[1]])
+        expect(got.startswith("Score: ") and got != f"Score: {top}/{top}",
+               f"grade.py passes one seed's answers for another: {got}")
+        got = score(["--tree", os.path.join(TOP, "exercises"), "--op-seed", SEEDS[0]])
+        expect(got == f"Score: 0/{top}", f"grade.py on the exercises: {got}")
+        subs = os.path.join(tmp, "subs")
+        os.makedirs(subs)
+        name = "student-42"
+        own = spec.seed_for(name, "course secret")
+        shutil.copytree(student.play(own, os.path.join(tmp, "own"), ["7", "9"], {"sim": sim}),
+                        os.path.join(subs, name))
+        got = score(["--submissions", subs], {"VETHLAB_COURSE_SECRET": "course secret"})
+        expect(f"{name}: {top}/{top}" in got, f"grade.py --submissions with a course secret: {got}")
+        print("grade.py: SEED=, a wrong seed, the exercises, a course secret")
         if os.environ.get("OPLABS_VM", "1") == "0":
             print("VM part skipped (OPLABS_VM=0)")
         else:
