@@ -10,8 +10,9 @@ SHELL := /bin/sh
 
 include mk/build.mk
 
-.PHONY: help demo test grade bench skels build unit unit-build fuzz-smoke \
-	clean vm-shell vm-run vm-test vm-bench deps-demo deps-test deps-bench
+.PHONY: help demo test grade gradescope release bench skels build lab-spec oplabs-grade \
+	walkthrough unit unit-build fuzz-smoke clean vm-shell vm-run vm-test vm-bench \
+	deps-demo deps-grade deps-test deps-bench
 
 help:
 	@echo "vethlab: how a Linux veth pair really works"
@@ -21,9 +22,16 @@ help:
 	@echo "                 column; TREE=exercises to play it on your own code)"
 	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
 	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
-	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab; SUBMISSIONS=DIR"
-	@echo "                 to grade many; results in grading/results/)"
+	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab, LAB=6 boots the VM;"
+	@echo "                 SEED=S adds the operational labs 7-11 for your topology;"
+	@echo "                 CHECK=NAME reruns the checks named so; SUBMISSIONS=DIR grades many,"
+	@echo "                 each in its own box; results in grading/results/)"
+	@echo "  make release   the student release without solutions/ (build/release/vethlab)"
+	@echo "  make gradescope  the Gradescope autograder zip (build/gradescope/); Autolab's tar beside it"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
+	@echo "  make lab-spec LAB=N SEED=S   your topology for operational lab N (7-11)"
+	@echo "  make oplabs-grade SEED=S [LAB=N] [VM=1]   grade the operational labs"
+	@echo "  make walkthrough [SEED=S]    labs 7-11 as a guided vethsim session"
 	@echo "  make skels     regenerate exercises/ from solutions/"
 	@echo "  make docs      redraw every figure in docs/figures/ from vethsim's state (Graphviz)"
 	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
@@ -36,6 +44,8 @@ help:
 
 deps-demo:
 	@sh mk/deps.sh demo
+deps-grade:
+	@sh mk/deps.sh grade
 deps-test:
 	@sh mk/deps.sh test
 deps-bench:
@@ -61,8 +71,17 @@ demo: deps-demo
 test: deps-test
 	@python3 mk/runtests.py
 
-grade: deps-demo
-	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions $(SUBMISSIONS))
+grade: deps-grade
+	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
+		$(if $(CHECK),--check '$(CHECK)') $(if $(SEED),--op-seed '$(SEED)')
+
+# the student release: the kit without solutions/ (build/release/vethlab)
+release:
+	@python3 mk/release.py
+
+# the autograder zip for Gradescope (and autograde.tar for Autolab)
+gradescope:
+	@python3 mk/gradescope.py
 
 bench: deps-bench
 	@sh mk/bench.sh
@@ -75,6 +94,16 @@ skels:
 docs: deps-docs
 	@$(MAKE) -s build/solutions/vethsim TREE=solutions
 	@python3 mk/figures.py --vethsim build/solutions/vethsim
+
+lab-spec:
+	@python3 mk/labspec.py $(or $(LAB),7) $(SEED)
+
+walkthrough: $(VETHSIM)
+	@python3 grading/oplabs/walkthrough.py $(if $(SEED),--seed $(SEED))
+
+oplabs-grade: $(VETHSIM)
+	@python3 -m grading.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
+		--seed "$(or $(SEED),$$VETHLAB_SEED)" $(if $(filter 1,$(VM)),--vm)
 
 FUZZ_SECONDS ?= 5
 fuzz-smoke:

@@ -1,113 +1,70 @@
-"""What each lab is graded on.
+"""What each lab is graded on, and for how many points: the one table.
 
-A lab's checks are its tagged unit tests (one point each: the Check test
-cases tagged "labN" in tests/unit/), and for the labs that finish a path,
-scenario transcripts compared with the real kernel's (tests/golden/).
+A lab's checks are
+  - its unit tests: every Check test case tagged "labN" in tests/unit/, as the
+    reference build runs them, UNIT_POINTS each (UNIT_OVERRIDES for others);
+  - scenario transcripts: a public scenario compared with what the real kernel
+    printed (tests/golden/), and the same scenario with parameters drawn from
+    the run's seed, compared with what the reference build prints for it;
+  - for lab 6, each test of the in-VM suite (module/vm/guest/vm-tests.sh),
+    VM_POINTS each.
+Instructors can add private scenario checks (grade.py --private DIR): each
+DIR/labN-*.sh is a check of lab N, seeded like the others, worth the
+"# points: P" of its first lines (default 3).
 """
-import glob
 import os
-import sys
-
-import gradelib
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                                "tests", "realnet"))
-from normalize import normalize  # noqa: E402  (the rules the goldens were made with)
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-
-_expected = {}
-
-
-def _run_tagged(binary, lab):
-    env = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_VERBOSITY="verbose",
-               CK_DEFAULT_TIMEOUT="10", CK_FORK="yes")
-    rc, out, secs = gradelib.run([binary], timeout=120, env=env, cwd=TOP)
-    return rc, gradelib.check_results(out), secs
-
-
-def expected_tests(lab):
-    """{binary name: [test names]} that the reference build runs for a lab."""
-    if lab not in _expected:
-        found = {}
-        for binary in sorted(glob.glob(os.path.join(TOP, "build/solutions/tests/check_*"))):
-            _, tests, _ = _run_tagged(binary, lab)
-            if tests:
-                found[os.path.basename(binary)] = sorted(tests)
-        _expected[lab] = found
-    return _expected[lab]
-
-
-def why(msg):
-    """A failure message a student can act on."""
-    if "sim_start_kernel" in msg:
-        return "the simulated kernel did not boot: lab 1 (alloc_netdev_mqs, netdev_priv) must work first"
-    return msg
-
-
-def unit_tests(lab, check, build, tree):
-    """One result per Check test tagged labN in the reference build; the
-    submission's run must pass it. A crash, a hang or a test that never ran
-    is a failure, never a silent omission."""
-    results = []
-    for name, tests in expected_tests(lab).items():
-        binary = os.path.join(TOP, build, "tests", name)
-        rc, got, secs = _run_tagged(binary, lab)
-        each = secs / max(len(tests), 1)
-        for t in tests:
-            ok, msg = got.get(t, (False, "did not run (timed out or crashed?)"
-                                  if rc == 124 else "did not run"))
-            results.append(gradelib.Result(lab, t, 1, ok, each, "" if ok else why(msg)))
-    if not results:
-        results.append(gradelib.Result(lab, f"lab {lab} unit tests", 1, False, 0.0,
-                                       "no reference test is tagged for this lab"))
-    return results
-
-
-def scenario(lab, check, build, tree):
-    """Run a scenario script in the submission's vethsim; compare with the golden file."""
-    script = os.path.join(TOP, "tests/scenarios", check["script"])
-    golden = os.path.join(TOP, "tests/golden", check["script"].replace(".sh", ".out"))
-    vethsim = os.path.join(TOP, build, "vethsim")
-    rc, out, secs = gradelib.run([vethsim, "-x", "-k", "-f", script], timeout=60, cwd=TOP)
-    if rc == 124:
-        return [gradelib.Result(lab, check["name"], check["points"], False, secs,
-                                "vethsim did not finish in 60 s: is a loop stuck?")]
-    with open(golden, encoding="utf-8") as f:
-        ok, detail = gradelib.lines_match(normalize(out), f.read())
-    return [gradelib.Result(lab, check["name"], check["points"], ok, secs, detail)]
-
-
-def vm_lab(lab, check, build, tree):
-    """Build the submission's module and run the VM suite on it."""
-    rc, out, secs = gradelib.run(["make", "-s", "-C", "module", "vm-test", f"TREE={tree}"],
-                                 timeout=900, cwd=TOP)
-    return [gradelib.Result(lab, check["name"], check["points"], rc == 0, secs,
-                            "" if rc == 0 else out[-3000:])]
-
-
-def unit():
-    return {"name": "unit tests", "points": 0, "run": unit_tests}
-
-
-LABS = {
-    1: {"title": "net_device and its private area (alloc_netdev_mqs, netdev_priv)",
-        "checks": [unit()]},
-    2: {"title": "pairing (veth_newlink, veth_dellink)",
-        "checks": [unit(),
-                   {"name": "seed 001: a pair in one namespace", "points": 5,
-                    "script": "seed001-pair-one-namespace.sh", "run": scenario}]},
-    3: {"title": "transmit (veth_xmit)",
-        "checks": [unit()]},
-    4: {"title": "the backlog (enqueue_to_backlog, ____napi_schedule)",
-        "checks": [unit()]},
-    5: {"title": "the receive softirq (net_rx_action, process_backlog)",
-        "checks": [unit(),
-                   {"name": "seed 000: ping between two namespaces", "points": 5,
-                    "script": "seed000-two-namespaces.sh", "run": scenario},
-                   {"name": "seed 003: rp_filter, accept_local and the ARP trace",
-                    "points": 5, "script": "seed003-rp-filter.sh", "run": scenario}]},
-    6: {"title": "vethlab.ko in a real kernel (needs --vm)", "vm": True,
-        "checks": [{"name": "module VM suite", "points": 20, "run": vm_lab, "vm": True}]},
+TITLES = {
+    1: "net_device and its private area (alloc_netdev_mqs, netdev_priv)",
+    2: "pairing (veth_newlink, veth_dellink)",
+    3: "transmit (veth_xmit)",
+    4: "the backlog (enqueue_to_backlog, ____napi_schedule)",
+    5: "the receive softirq (net_rx_action, process_backlog)",
+    6: "vethlab.ko in a real kernel (boots the Debian VM)",
 }
+VM_LABS = {6}
+
+UNIT_POINTS = 1
+UNIT_OVERRIDES = {}   # {"test name": points}
+VM_POINTS = 1
+
+# (lab, kind, check name, points, scenario script in tests/scenarios)
+SCENARIOS = [
+    (2, "golden", "seed 001: a pair in one namespace", 5, "seed001-pair-one-namespace.sh"),
+    (2, "seeded", "seed 001 with this run's names, addresses and MTU", 3,
+     "seed001-pair-one-namespace.sh"),
+    (5, "golden", "seed 000: ping between two namespaces", 5, "seed000-two-namespaces.sh"),
+    (5, "seeded", "seed 000 with this run's names, addresses, MTU and ping count", 3,
+     "seed000-two-namespaces.sh"),
+    (5, "golden", "seed 003: rp_filter, accept_local and the ARP trace", 5,
+     "seed003-rp-filter.sh"),
+    (5, "seeded", "seed 003 with this run's names, addresses and ping count", 3,
+     "seed003-rp-filter.sh"),
+]
+
+
+def unit_points(name):
+    return UNIT_OVERRIDES.get(name, UNIT_POINTS)
+
+
+def private_checks(folder):
+    """[(lab, "private", name, points, path)] from an instructor's folder."""
+    found = []
+    if not folder:
+        return found
+    for f in sorted(os.listdir(folder)):
+        if not (f.startswith("lab") and f.endswith(".sh")):
+            continue
+        try:
+            lab = int(f[3:].split("-")[0])
+        except ValueError:
+            continue
+        points = 3
+        with open(os.path.join(folder, f), encoding="utf-8") as fh:
+            for line in fh.read().splitlines()[:5]:
+                if line.startswith("# points:"):
+                    points = int(line.split(":")[1])
+        found.append((lab, "private", f"private: {f[:-3]}", points, os.path.join(folder, f)))
+    return found

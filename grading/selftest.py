@@ -10,18 +10,21 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import grade  # noqa: E402
-from labs import LABS  # noqa: E402
 
 
 def main():
     use_vm = os.environ.get("SELFTEST_VM") == "1"
-    labs = [n for n in sorted(LABS) if use_vm or not LABS[n].get("vm")]
+    labs = [n for n in sorted(grade.LABS) if use_vm or n not in grade.VM_LABS]
     grade.build_base()
     top = grade.TOP
-    good = {(r.lab, r.name): r for r in
-            grade.grade_one("selftest-solutions", os.path.join(top, "solutions"), labs, use_vm)}
-    bad = {(r.lab, r.name): r for r in
-           grade.grade_one("selftest-exercises", os.path.join(top, "exercises"), labs, use_vm)}
+    run = grade.Run(labs, use_vm=use_vm)
+    try:
+        good = {(r.lab, r.name): r for r in grade.grade_one(
+            "selftest-solutions", os.path.join(top, "solutions"), labs, use_vm, run)}
+        bad = {(r.lab, r.name): r for r in grade.grade_one(
+            "selftest-exercises", os.path.join(top, "exercises"), labs, use_vm, run)}
+    finally:
+        run.cleanup()
     passed = failed = 0
     for key in sorted(set(good) | set(bad)):
         g, b = good.get(key), bad.get(key)

@@ -36,8 +36,18 @@ endif
 
 # -fno-strict-aliasing: like the kernel, the simulator treats a queue head as an
 # sk_buff (struct sk_buff_head vs struct sk_buff), which strict aliasing forbids.
-CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) -fno-strict-aliasing $(SANFLAGS) -Isim/include \
-	     -Isim/tools -Itests/unit $(PCAP_CFLAGS) $(CHECK_CFLAGS) -MMD -MP
+# -MMD -MP: every object also writes the headers it read (.d, included below),
+# so editing a header rebuilds exactly what includes it.
+CFLAGS_BASE = $(CSTD) $(OPT) $(WARN) -fno-strict-aliasing $(SANFLAGS) -MMD -MP
+
+# One boundary, as between Linux and iproute2: kernel units see only the
+# kernel's headers (sim/include), so no kernel file can include a tool's;
+# the tools see those (uapi/ records, the entry points) and their own; the
+# tests see everything. mk/boundary.py checks the rest (no kernel -> tools
+# symbol, no tool reading kernel structs).
+KERNEL_CFLAGS = $(CFLAGS_BASE) -Isim/include
+TOOLS_CFLAGS  = $(CFLAGS_BASE) -Isim/include -Isim/tools $(PCAP_CFLAGS)
+TEST_CFLAGS   = $(TOOLS_CFLAGS) -Itests/unit $(CHECK_CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS)
 
 # The kernel side: sim/ minus the tools, plus the student half from $(TREE).
@@ -50,64 +60,89 @@ MAIN_SRC    := sim/tools/vethsim/main.c
 UNIT_SRCS   := $(sort $(wildcard tests/unit/check_*.c))
 FUZZ_SRCS   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-KERNEL_OBJS := $(SIM_SRCS:%.c=$(BASE_BUILD)/obj/%.o) \
-	       $(TREE_SRCS:$(TREE)/%.c=$(BUILD)/tree/%.o)
+SIM_OBJS    := $(SIM_SRCS:%.c=$(BASE_BUILD)/obj/%.o)
+TREE_OBJS   := $(TREE_SRCS:$(TREE)/%.c=$(BUILD)/tree/%.o)
+KERNEL_OBJS := $(SIM_OBJS) $(TREE_OBJS)
 TOOLS_OBJS  := $(TOOLS_SRCS:%.c=$(BASE_BUILD)/obj/%.o)
 MAIN_OBJ    := $(MAIN_SRC:%.c=$(BASE_BUILD)/obj/%.o)
+UNIT_OBJ    := $(BASE_BUILD)/obj/tests/unit/unit.o
 UNIT_BINS   := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 LIBKERNEL   := $(BUILD)/libsimkernel.a
 LIBTOOLS    := $(BUILD)/libsimtools.a
 VETHSIM     := $(BUILD)/vethsim
 
-$(BASE_BUILD)/obj/%.o: %.c
+$(SIM_OBJS): $(BASE_BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
 # The student half, compiled from $(TREE) (its own folder: two trees' files
 # share names with sim/'s, e.g. net/core/dev.c).
 $(BUILD)/tree/%.o: $(TREE)/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
-$(LIBKERNEL): $(KERNEL_OBJS)
+$(TOOLS_OBJS) $(MAIN_OBJ): $(BASE_BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TOOLS_CFLAGS) -c $< -o $@
+
+$(BASE_BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -c $< -o $@
+
+# An archive lists its members in a manifest rewritten only when the list
+# changes, so deleting or adding a source rebuilds the archive (from
+# scratch: no member of a deleted file survives).
+define manifest
+	@mkdir -p $(dir $(1))
+	@printf '%s\n' $(2) > $(1).tmp
+	@if cmp -s $(1).tmp $(1); then rm -f $(1).tmp; else mv $(1).tmp $(1); fi
+endef
+
+$(BUILD)/libsimkernel.list: FORCE
+	$(call manifest,$@,$(KERNEL_OBJS))
+$(BUILD)/libsimtools.list: FORCE
+	$(call manifest,$@,$(TOOLS_OBJS))
+.PHONY: FORCE
+FORCE:
+
+$(LIBKERNEL): $(KERNEL_OBJS) $(BUILD)/libsimkernel.list
 	@mkdir -p $(dir $@)
 	@rm -f $@
-	ar rcs $@ $^
+	ar rcs $@ $(KERNEL_OBJS)
 
-$(LIBTOOLS): $(TOOLS_OBJS)
+$(LIBTOOLS): $(TOOLS_OBJS) $(BUILD)/libsimtools.list
 	@mkdir -p $(dir $@)
 	@rm -f $@
-	ar rcs $@ $^
+	ar rcs $@ $(TOOLS_OBJS)
 
+# Link order is the dependency order: tools, then the kernel. Without
+# --start-group a kernel reference to a tools symbol fails the link.
 $(VETHSIM): $(MAIN_OBJ) $(LIBTOOLS) $(LIBKERNEL)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(MAIN_OBJ) -Wl,--start-group $(LIBTOOLS) \
-		$(LIBKERNEL) -Wl,--end-group $(PCAP_LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(MAIN_OBJ) $(LIBTOOLS) $(LIBKERNEL) $(PCAP_LIBS)
 
-$(BUILD)/tests/%: $(BASE_BUILD)/obj/tests/unit/%.o $(BASE_BUILD)/obj/tests/unit/unit.o \
+$(BUILD)/tests/%: $(BASE_BUILD)/obj/tests/unit/%.o $(UNIT_OBJ) \
 		$(LIBTOOLS) $(LIBKERNEL)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS_ALL) -o $@ $< $(BASE_BUILD)/obj/tests/unit/unit.o \
-		-Wl,--start-group $(LIBTOOLS) $(LIBKERNEL) -Wl,--end-group \
+	$(CC) $(LDFLAGS_ALL) -o $@ $< $(UNIT_OBJ) $(LIBTOOLS) $(LIBKERNEL) \
 		$(CHECK_LIBS) $(PCAP_LIBS)
 
 # Benchmarks that drive the simulated kernel (bench/sim_*.c).
 $(BUILD)/bench/%: bench/%.c $(LIBTOOLS) $(LIBKERNEL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< \
-		-Wl,--start-group $(LIBTOOLS) $(LIBKERNEL) -Wl,--end-group \
+	$(CC) $(TOOLS_CFLAGS) -o $@ $< $(LIBTOOLS) $(LIBKERNEL) \
 		$(PCAP_LIBS) $(LDFLAGS_ALL)
 
 FUZZ_BINS   := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBTOOLS) $(LIBKERNEL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< \
-		-Wl,--start-group $(LIBTOOLS) $(LIBKERNEL) -Wl,--end-group \
-		$(PCAP_LIBS) $(LDFLAGS_ALL)
+	$(CC) $(TOOLS_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBTOOLS) \
+		$(LIBKERNEL) $(PCAP_LIBS) $(LDFLAGS_ALL)
 
 -include $(KERNEL_OBJS:.o=.d) $(TOOLS_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) \
-	 $(UNIT_SRCS:%.c=$(BASE_BUILD)/obj/%.d)
+	 $(UNIT_SRCS:%.c=$(BASE_BUILD)/obj/%.d) $(UNIT_OBJ:.o=.d) \
+	 $(wildcard $(BUILD)/bench/*.d $(BUILD)/fuzz/*.d)
 
 # Objects reached through pattern chains (test objects) are kept, not deleted.
 .SECONDARY:

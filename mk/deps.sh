@@ -1,7 +1,7 @@
 #!/bin/sh
 # Make sure the Debian packages a target needs are installed.
 #
-#   mk/deps.sh demo|test|bench|vm
+#   mk/deps.sh demo|grade|test|bench|vm
 #
 # As root, missing packages are installed (and named first). Otherwise the
 # one apt-get line that would install them is printed and we stop, status 1.
@@ -9,7 +9,9 @@ set -eu
 
 demo="gcc libc6-dev make pkg-config libpcap-dev python3 iproute2 iputils-ping tcpdump ethtool"
 vm="python3-pexpect qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static cpio kmod"
-test="$demo check python3-pexpect clang libclang-rt-14-dev $vm"
+# the grader boxes each submission with bubblewrap (grading/sandbox.py)
+grade="$demo check bubblewrap binutils util-linux"
+test="$grade python3-pexpect clang libclang-rt-14-dev $vm"
 bench="$demo $vm"
 # make docs (and the figure check in make test) render with Graphviz's dot
 docs="$demo graphviz"
@@ -17,11 +19,12 @@ test="$test graphviz"
 
 case "${1:-}" in
 demo) want=$demo ;;
+grade) want=$grade ;;
 test) want=$test ;;
 bench) want=$bench ;;
 docs) want=$docs ;;
 vm) want=$vm ;;
-*) echo "usage: mk/deps.sh demo|test|bench|vm" >&2; exit 2 ;;
+*) echo "usage: mk/deps.sh demo|grade|test|bench|vm" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -22,6 +22,15 @@ JOBS = f"-j{os.cpu_count() or 2}"
 STEPS = [
     ("exercises are current", "python3 mk/skels.py --check"),
     ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
+    # after the build: the archives' symbols are part of the check
+    ("build: kernel/tools boundary", "python3 mk/boundary.py"),
+    ("build: the boundary check fails on broken trees", "python3 mk/boundary.py --selftest"),
+    ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
+    ("build: the build check fails without the fixes", "python3 mk/buildcheck.py --selftest"),
+    ("build: every 6.1: line checked against Linux 6.1", "python3 mk/lint61.py"),
+    ("build: the 6.1: lint fails on broken trees", "python3 mk/lint61.py --selftest"),
+    ("build: the module's and the sim's veth agree", "python3 mk/veth_drift.py"),
+    ("build: the veth drift check fails on drifted copies", "python3 mk/veth_drift.py --selftest"),
     ("unit tests", f"{MAKE} -s unit TREE=solutions"),
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
@@ -41,8 +50,18 @@ STEPS = [
      "python3 tests/vm/test_vethvm.py"),
     ("module builds", f"{MAKE} -s -C module"),
     ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
+    ("operational labs 7-11: 3 seeds on vethsim, one VM run", "python3 tests/oplabs_test.py"),
+    ("walkthrough, end to end with pexpect", "python3 tests/walkthrough_test.py"),
     # every grader check, lab 6's VM suite included, fails on the exercises
-    ("grader self-test", "SELFTEST_VM=1 python3 grading/selftest.py"),
+    ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 grading/selftest.py"),
+    # every attack of issue 7 earns what the honest code inside it earns
+    ("grader attacks", "python3 grading/test_attacks.py"),
+    # lab 6 scored per in-VM test (canned guest output; the module is compiled)
+    ("grader lab 6 scoring", "python3 grading/test_lab6.py"),
+    # Gradescope, PrairieLearn, TAP and Autolab layouts, graded as nobody
+    ("grader platforms", "python3 grading/test_platforms.py"),
+    # the student release has no answer key, builds and grades
+    ("student release", "python3 mk/release.py --check build/release-check/vethlab"),
 ]
 
 CHECK_RE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")

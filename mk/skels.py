@@ -24,10 +24,15 @@ import os
 import re
 import sys
 
-BEGIN = re.compile(r"^\s*/\* >>> SOLUTION lab(\d+) \*/\s*$")
-END_PLAIN = re.compile(r"^\s*/\* <<< SOLUTION \*/\s*$")
-END_STUB = re.compile(r"^\s*/\* <<< SOLUTION, STUB:\s*$")
-STUB_CLOSE = re.compile(r"^\s*\*/\s*$")
+BEGIN = re.compile(r"^\s*(?:/\* >>> SOLUTION lab(\d+) \*/|# >>> SOLUTION lab(\d+))\s*$")
+END_PLAIN = re.compile(r"^\s*(?:/\* <<< SOLUTION \*/|# <<< SOLUTION)\s*$")
+END_STUB = re.compile(r"^\s*(?:/\*|#) <<< SOLUTION, STUB:\s*$")
+STUB_CLOSE = re.compile(r"^\s*#?\s*\*/\s*$")
+# In a script or answer file (the operational labs) the markers are comments
+# of its own kind: "# >>> SOLUTION labN", "# <<< SOLUTION", and
+# "# <<< SOLUTION, STUB:" whose stub lines start with "# " (removed in the
+# skeleton) up to a line "# */".
+HASH_STUB = re.compile(r"^(\s*)# ?")
 
 
 # exercises/README.md is written for students, not copied from solutions/:
@@ -62,12 +67,13 @@ class SkelError(Exception):
 
 def skeleton(text, path, upto=0):
     """Return the skeleton of one file's text (labs <= upto keep their solution)."""
-    out, state, lab, start = [], "copy", None, 0
+    out, state, lab, start, hashed = [], "copy", None, 0, False
     for no, line in enumerate(text.splitlines(keepends=True), 1):
         if state == "copy":
             m = BEGIN.match(line)
             if m:
-                state, lab, start = "solution", m.group(1), no
+                state, lab, start = "solution", m.group(1) or m.group(2), no
+                hashed = m.group(2) is not None
             elif "SOLUTION" in line and ("<<<" in line or ">>>" in line):
                 raise SkelError(f"{path}:{no}: marker outside a region or malformed")
             else:
@@ -87,7 +93,7 @@ def skeleton(text, path, upto=0):
             elif "/*" in line or "*/" in line:
                 raise SkelError(f"{path}:{no}: a stub may not hold comments")
             elif int(lab) > upto:
-                out.append(line)
+                out.append(HASH_STUB.sub(r"\1", line, count=1) if hashed else line)
     if state != "copy":
         raise SkelError(f"{path}:{start}: region for lab{lab} is never closed")
     return "".join(out)

@@ -24,6 +24,7 @@ void veth_exit(void);
 
 static bool booted;
 
+/* sim: has sim_start_kernel() run? */
 bool sim_kernel_booted(void)
 {
 	return booted;

@@ -54,6 +54,15 @@ void __raise_softirq_irqoff(unsigned int nr)
 }
 
 /*
+ * 6.1: same, less the ksoftirqd wake-up outside interrupt context (the
+ * simulator's idle loop plays ksoftirqd). Not traced: an inline in 6.1.
+ */
+void raise_softirq_irqoff(unsigned int nr)
+{
+	__raise_softirq_irqoff(nr);
+}
+
+/*
  * 6.1: raise_softirq() also wakes ksoftirqd when called outside interrupt
  * context; the simulator's idle loop plays ksoftirqd.
  */
@@ -62,7 +71,7 @@ void raise_softirq(unsigned int nr)
 	__raise_softirq_irqoff(nr);
 }
 
-/* 6.1: same (irq_stat.__softirq_pending). */
+/* 6.1: include/linux/interrupt.h: same (irq_stat.__softirq_pending). */
 u32 local_softirq_pending(void)
 {
 	return pending_mask;
@@ -74,7 +83,10 @@ bool softirq_pending(unsigned int nr)
 	return nr < NR_SOFTIRQS && (pending_mask & (1u << nr));
 }
 
-/* 6.1: softirq_count() != 0: serving softirqs or with BHs off. */
+/*
+ * 6.1: softirq_count() in include/linux/preempt.h != 0: serving softirqs or
+ * with BHs off.
+ */
 bool in_softirq(void)
 {
 	return bh_count > 0;
@@ -187,7 +199,10 @@ int softirq_step(void)
 	return ran;
 }
 
-/* 6.1: kstat_softirqs_cpu(), the numbers in /proc/softirqs. */
+/*
+ * 6.1: kstat_softirqs_cpu() in include/linux/kernel_stat.h, the numbers in
+ * /proc/softirqs.
+ */
 unsigned int kstat_softirqs_cpu(unsigned int irq, int cpu)
 {
 	return irq < NR_SOFTIRQS && cpu == 0 ? softirq_runs[irq] : 0;

@@ -18,7 +18,7 @@
 #include <linux/inetdevice.h>
 #include <linux/netdevice.h>
 #include <net/net_namespace.h>
-#include <net/netns_ipv4.h>
+#include <net/netns/ipv4.h>
 #include <net/addrconf.h>
 #include <net/route.h>
 
@@ -276,7 +276,7 @@ static int lookup_ipv6_conf(struct net *net, char *inst, const char *key,
 	return 0;
 }
 
-/* 6.1: the proc_sys_lookup() walk, flattened. */
+/* 6.1: proc_sys_lookup() in fs/proc/proc_sysctl.c: its walk, flattened. */
 static int sysctl_lookup(struct net *net, const char *name, struct ctl_ref *r)
 {
 	char buf[NAME_MAX_LEN], *last, *inst;
@@ -310,7 +310,11 @@ static int sysctl_lookup(struct net *net, const char *name, struct ctl_ref *r)
 	return -ENOENT;
 }
 
-/* The side effects 6.1's devinet_conf_proc() has on a write. */
+/*
+ * The side effects 6.1's devinet_conf_proc() has on a write: the key is
+ * marked written in whichever conf it is (all, default or a device's);
+ * default's marks are copied into each device made later.
+ */
 static void devinet_conf_written(struct net *net, struct ctl_ref *r,
 				 int old)
 {
@@ -318,6 +322,10 @@ static void devinet_conf_written(struct net *net, struct ctl_ref *r,
 
 	if (r->conf_kind == 2)
 		r->in_dev->cnf.state |= 1ul << i;
+	else if (r->conf_kind == 1)
+		net->ipv4->devconf_dflt->state |= 1ul << i;
+	else
+		net->ipv4->devconf_all->state |= 1ul << i;
 	if (r->conf_kind == 1)
 		devinet_copy_dflt_conf(net, i);
 	if (r->conf_idx == IPV4_DEVCONF_FORWARDING && r->conf_kind == 0)
@@ -326,7 +334,9 @@ static void devinet_conf_written(struct net *net, struct ctl_ref *r,
 		rt_cache_flush(net);
 }
 
-/* 6.1: proc_sys_write() -> the entry's proc_handler. */
+/*
+ * 6.1: proc_sys_write() in fs/proc/proc_sysctl.c -> the entry's proc_handler.
+ */
 int sysctl_write(struct net *net, const char *name, const char *value)
 {
 	struct ctl_ref r;
@@ -409,6 +419,10 @@ static void vec_add_conf(struct name_vec *nv, const char *inst)
 	vec_add(nv, buf);
 }
 
+/*
+ * sim: `sysctl -a`: every name under @prefix, as 6.1's proc_sys_readdir()
+ * lists them.
+ */
 int sysctl_walk(struct net *net, const char *prefix,
 		int (*fn)(const char *name, const char *value, void *arg),
 		void *arg)

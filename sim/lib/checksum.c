@@ -30,7 +30,7 @@ __wsum csum_partial(const void *buff, int len, __wsum sum)
 	return (__wsum)acc;
 }
 
-/* 6.1: same. */
+/* 6.1: arch/x86/include/asm/checksum_64.h: same. */
 __sum16 csum_fold(__wsum sum)
 {
 	u32 s = sum;

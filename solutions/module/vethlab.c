@@ -215,7 +215,7 @@ static int veth_close(struct net_device *dev)
 }
 
 /* 6.1: same. */
-static int is_valid_veth_mtu(int mtu)
+static bool is_valid_veth_mtu(int mtu)
 {
 	return mtu >= ETH_MIN_MTU && mtu <= ETH_MAX_MTU;
 }

@@ -31,6 +31,10 @@ Rules, applied line by line in this order:
  9. An inet6 address line's "tentative" flag is dropped: whether IPv6
     duplicate address detection (about a second, plus a random delay) is
     over when `ip addr` runs depends on how loaded the machine is.
+10. On the veth line of `ip -d link` ("    veth ..."), "numtxqueues N
+    numrxqueues N" becomes "numtxqueues NCPUS numrxqueues NCPUS": 6.1's
+    veth has one queue of each per possible CPU (veth_get_num_queues()),
+    a number of the machine (vethsim's has one CPU, the test box more).
 
 tcpdump's "N packets captured / received by filter / dropped by kernel"
 counts are NOT normalized: they are stable when the capture waits for
@@ -49,6 +53,7 @@ PING_DUR_RE = re.compile(r"\btime [0-9]+ms\b")
 RTT_RE = re.compile(r"^rtt min/avg/max/mdev = [0-9./]+ ms$")
 ICMP_ID_RE = re.compile(r"\bid [0-9]+,")
 TENTATIVE_RE = re.compile(r"^(    inet6 .*) tentative( ?)$")
+VETH_QUEUES_RE = re.compile(r"^(    veth .*)numtxqueues \d+ numrxqueues \d+ ")
 SOFTNET_RE = re.compile(r"^[0-9a-f]{8}(?: [0-9a-f]{8}){9,15}$")
 
 KEEP_MACS = {"00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff"}
@@ -92,6 +97,8 @@ class Normalizer:
         if SOFTNET_RE.match(s):                            # rule 8
             s = "SOFTNET %d" % len(s.split())
         s = TENTATIVE_RE.sub(r"\1\2", s)                  # rule 9
+        s = VETH_QUEUES_RE.sub(r"\1numtxqueues NCPUS numrxqueues NCPUS ",
+                               s)                          # rule 10
         return s
 
 

@@ -29,7 +29,8 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
+import termios
+import threading
 import time
 
 SKIP = 77
@@ -37,6 +38,13 @@ INSIDE_ENV = "VETHLAB_REALNET_INSIDE"
 DEFAULT_TIMEOUT = 30.0          # per command, seconds
 DEFAULT_TOTAL_TIMEOUT = 300.0   # whole script, seconds
 CAPTURE_READY_TIMEOUT = 10.0    # wait for "listening on" from tcpdump
+# After a command that takes a link up or down, as long as a person takes
+# to type the next one: the carrier change reaches the peer through
+# linkwatch, a kernel worker that runs after `ip` has returned (late on a
+# loaded machine), and until it has run the peer shows NO-CARRIER and
+# sends into noop_qdisc.  vethsim runs it before `ip` returns.
+LINK_SETTLE = 0.2
+LINK_UPDOWN_RE = re.compile(r"\blink\s+set\b.*\s(up|down)(\s|$)")
 
 # Environment of every command: fixed, so output does not depend on the
 # caller's locale or shell startup files.
@@ -111,46 +119,97 @@ def rc_of(returncode):
     return 128 - returncode if returncode < 0 else returncode
 
 
+class Terminal:
+    """A pty that plays the terminal a command's stdout and stderr share.
+
+    Both streams go to the one slave side, so the transcript has them in
+    the order the command wrote them, as a terminal shows them.  A real
+    terminal also changes how the tools buffer: glibc makes stdout line
+    buffered on a tty (fully buffered on a pipe), so `ping` and
+    `tcpdump -r` interleave their stdout and stderr lines exactly as on
+    screen.  The line discipline is set so that it changes no byte (no
+    "\\n" -> "\\r\\n", no echo, no signal characters).
+    """
+
+    def __init__(self):
+        self.master, self.slave = os.openpty()
+        attrs = termios.tcgetattr(self.slave)
+        attrs[1] &= ~termios.OPOST
+        attrs[3] &= ~(termios.ECHO | termios.ICANON | termios.ISIG |
+                      termios.IEXTEN)
+        termios.tcsetattr(self.slave, termios.TCSANOW, attrs)
+        self.lock = threading.Lock()
+        self.data = bytearray()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+
+    def start(self, cmd):
+        """Run `bash -c CMD` on this terminal; return its Popen."""
+        try:
+            p = subprocess.Popen(["bash", "-c", cmd], stdin=subprocess.DEVNULL,
+                                 stdout=self.slave, stderr=self.slave,
+                                 env=CMD_ENV, start_new_session=True)
+        finally:
+            os.close(self.slave)
+        self.reader.start()
+        return p
+
+    def _read(self):
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:         # EIO: every writer closed the slave
+                break
+            if not chunk:
+                break
+            with self.lock:
+                self.data += chunk
+        os.close(self.master)
+
+    def text(self):
+        with self.lock:
+            return bytes(self.data)
+
+    def finish(self, timeout=5.0):
+        """Everything written, once the writers are gone (or after timeout)."""
+        self.reader.join(timeout)
+        return self.text()
+
+
 def run_fg(cmd, timeout):
-    p = subprocess.Popen(["bash", "-c", cmd], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         env=CMD_ENV, start_new_session=True)
+    term = Terminal()
+    p = term.start(cmd)
+    extra = b""
     try:
-        so, se = p.communicate(timeout=timeout)
+        p.wait(timeout=timeout)
         rc = rc_of(p.returncode)
     except subprocess.TimeoutExpired:
         kill_group(p.pid)
-        so, se = p.communicate()
-        se += ("run_script.py: timeout: '%s' still running after %g s, "
-               "killed\n" % (cmd, timeout)).encode()
+        p.wait()
+        extra = ("run_script.py: timeout: '%s' still running after %g s, "
+                 "killed\n" % (cmd, timeout)).encode()
         rc = 124
-    emit_stream(so)
-    emit_stream(se)
+    # A process the command left behind in its group may hold the terminal.
+    data = term.finish()
+    if term.reader.is_alive():
+        kill_group(p.pid)
+        data = term.finish()
+    emit_stream(data + extra)
     out("[rc=%d]\n" % rc)
 
 
 class Job:
-    def __init__(self, n, cmd, tmpdir):
+    def __init__(self, n, cmd):
         self.n = n
         self.cmd = cmd
-        self.out_path = os.path.join(tmpdir, "job%d.out" % n)
-        self.err_path = os.path.join(tmpdir, "job%d.err" % n)
-        with open(self.out_path, "wb") as so, open(self.err_path, "wb") as se:
-            self.p = subprocess.Popen(["bash", "-c", cmd],
-                                      stdin=subprocess.DEVNULL, stdout=so,
-                                      stderr=se, env=CMD_ENV,
-                                      start_new_session=True)
+        self.term = Terminal()
+        self.p = self.term.start(cmd)
         self.reaped = False
-
-    def stderr_text(self):
-        with open(self.err_path, "rb") as f:
-            return f.read()
 
     def wait_capturing(self):
         """tcpdump: return once it is really capturing (or has exited)."""
         deadline = time.monotonic() + CAPTURE_READY_TIMEOUT
         while time.monotonic() < deadline:
-            if b"listening on" in self.stderr_text():
+            if b"listening on" in self.term.text():
                 return True
             if self.p.poll() is not None:
                 return True
@@ -162,7 +221,7 @@ def uses_tcpdump(cmd):
     return re.search(r"(^|\s|/)tcpdump(\s|$)", cmd) is not None
 
 
-def run_script(cmds, timeout, tmpdir):
+def run_script(cmds, timeout):
     jobs = {}
     try:
         for cmd in cmds:
@@ -172,7 +231,7 @@ def run_script(cmds, timeout, tmpdir):
             m_sleep = SLEEP_RE.match(cmd)
             if m_bg:
                 n = len(jobs) + 1
-                job = Job(n, m_bg.group(1), tmpdir)
+                job = Job(n, m_bg.group(1))
                 jobs[n] = job
                 if uses_tcpdump(job.cmd) and not job.wait_capturing():
                     print("run_script.py: warning: job %d did not report "
@@ -202,9 +261,7 @@ def run_script(cmds, timeout, tmpdir):
                                  % (n, timeout)).encode()
                     job.reaped = True
                     out("[%d] %s\n" % (n, job.cmd))
-                    with open(job.out_path, "rb") as f:
-                        emit_stream(f.read())
-                    emit_stream(job.stderr_text() + extra)
+                    emit_stream(job.term.finish() + extra)
                     out("[%d] rc=%d\n" % (n, rc_of(job.p.returncode)))
                 out("[rc=0]\n")
             elif m_sleep:
@@ -212,6 +269,8 @@ def run_script(cmds, timeout, tmpdir):
                 out("[rc=0]\n")
             else:
                 run_fg(cmd, timeout)
+                if LINK_UPDOWN_RE.search(cmd):
+                    time.sleep(LINK_SETTLE)
             sys.stdout.flush()
     finally:
         for job in jobs.values():
@@ -249,6 +308,13 @@ def setup_inside():
         if r.returncode != 0:
             die("inside namespace: %s failed: %s"
                 % (" ".join(argv), r.stderr.strip()), 3)
+    # A booted host: its init (ifupdown's `auto lo`, systemd-networkd)
+    # has brought lo up.  Namespaces the script makes keep lo DOWN.
+    r = subprocess.run(["ip", "link", "set", "lo", "up"], capture_output=True,
+                       text=True, timeout=10)
+    if r.returncode != 0:
+        die("inside namespace: ip link set lo up failed: %s"
+            % r.stderr.strip(), 3)
 
 
 def reexec_under_unshare(args, total_timeout):
@@ -315,8 +381,7 @@ def main():
     setup_inside()
     # SIGTERM from the outer runner: clean up jobs via the finally clause.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    with tempfile.TemporaryDirectory(prefix="vethlab-run.") as tmpdir:
-        run_script(cmds, timeout, tmpdir)
+    run_script(cmds, timeout)
     return 0
 
 

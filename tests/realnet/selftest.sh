@@ -62,6 +62,7 @@ printf '%s\n' \
   '4 packets transmitted, 4 received, 0% packet loss, time 3066ms' \
   'rtt min/avg/max/mdev = 0.053/0.071/0.088/0.017 ms' \
   '00000053 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000' \
+  '    veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 ' \
   | python3 "$here/normalize.py" >"$tmp/n.out"
 printf '%s\n' \
   '$ ip link set dev veth0 address 02:00:00:00:00:01' \
@@ -72,11 +73,33 @@ printf '%s\n' \
   '64 bytes from 10.1.1.1: icmp_seq=1 ttl=64 time=T ms' \
   '4 packets transmitted, 4 received, 0% packet loss, time Nms' \
   'rtt min/avg/max/mdev = T/T/T/T ms' \
-  'SOFTNET 13' >"$tmp/n.want"
+  'SOFTNET 13' \
+  '    veth addrgenmode eui64 numtxqueues NCPUS numrxqueues NCPUS gso_max_size 65536 ' \
+  >"$tmp/n.want"
 if diff -u "$tmp/n.want" "$tmp/n.out"; then
 	echo "ok: normalize.py sample"
 else
 	echo "FAILED: normalize.py sample"
 	fail=1
+fi
+
+# as61.sh: a documented difference is rewritten; a sed script that changes
+# nothing (the difference is gone) is an error; no script: unchanged.
+printf 'Error: The interface netns is immutable.\n' |
+	sh "$here/as61.sh" errors-link >"$tmp/a.out" 2>&1
+if grep -qx 'RTNETLINK answers: Invalid argument' "$tmp/a.out"; then
+	echo "ok: as61.sh rewrites a documented difference"
+else
+	echo "FAILED: as61.sh did not rewrite:"; cat "$tmp/a.out"; fail=1
+fi
+if printf 'nothing to rewrite\n' | sh "$here/as61.sh" errors-link >/dev/null 2>&1; then
+	echo "FAILED: as61.sh accepted a sed script that changes nothing"; fail=1
+else
+	echo "ok: as61.sh refuses a stale difference"
+fi
+if [ "$(printf 'x\n' | sh "$here/as61.sh" no-such-scenario)" = x ]; then
+	echo "ok: as61.sh passes through without a sed script"
+else
+	echo "FAILED: as61.sh changed a scenario without a sed script"; fail=1
 fi
 exit $fail

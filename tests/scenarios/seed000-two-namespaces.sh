@@ -1,5 +1,5 @@
 # seed000: a veth pair joining two network namespaces (article 000).
-# Starts in a fresh network namespace: only lo, which is DOWN.
+# Starts like a booted host: only lo, which its init brought up.
 ip link list
 ip link add veth0 type veth peer name veth1
 ip link list

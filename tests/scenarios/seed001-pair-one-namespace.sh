@@ -1,5 +1,5 @@
 # seed001: a veth pair with both ends in one namespace (article 001).
-# Starts in a fresh network namespace: only lo, which is DOWN.
+# Starts like a booted host: only lo, which its init brought up.
 ip link add veth0 type veth peer name veth1
 ip addr add dev veth0 10.0.4.100/24
 ip addr add dev veth1 10.0.4.101/24

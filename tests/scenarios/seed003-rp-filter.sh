@@ -7,9 +7,8 @@
 # conf/default).
 sysctl -w net.ipv6.conf.all.disable_ipv6=1
 sysctl -w net.ipv6.conf.default.disable_ipv6=1
-# The article's host has lo up; a fresh namespace does not.  The echo
-# replies of this lesson travel over lo, so bring it up like a real host.
-ip link set lo up
+# Like the article's host (and vethsim, which boots like one), this
+# namespace has lo up: the echo replies of this lesson travel over it.
 ip link add veth0 type veth peer name veth1
 ip link show
 ip addr add 192.168.1.1/24 dev veth0

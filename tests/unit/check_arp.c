@@ -65,15 +65,18 @@ START_TEST(test_three_probes_then_failed)
 	ck_assert_int_eq(n->nud_state, NUD_INCOMPLETE);
 	ck_assert_int_eq(arp_req, 1);
 	ck_assert_uint_eq(skb_queue_len(&n->arp_queue), 1);
-	/* retransmits 1 s apart: 3 in all (mcast_solicit) */
-	run_for(NSEC_PER_SEC);
+	/* retransmits 1 s apart: 3 in all (mcast_solicit); the timer wheel
+	 * fires a 1 s timer up to 36 ms late, never early */
+	run_for(NSEC_PER_SEC - NSEC_PER_MSEC);
+	ck_assert_int_eq(arp_req, 1);
+	run_for(40 * NSEC_PER_MSEC);
 	ck_assert_int_eq(arp_req, 2);
-	run_for(NSEC_PER_SEC);
+	run_for(NSEC_PER_SEC + 40 * NSEC_PER_MSEC);
 	ck_assert_int_eq(arp_req, 3);
 	ck_assert_int_eq(n->nud_state, NUD_INCOMPLETE);
 	drain(sk, 7, NULL, &unreach);
 	ck_assert_int_eq(unreach, 0);
-	run_for(NSEC_PER_SEC + NSEC_PER_MSEC);
+	run_for(NSEC_PER_SEC + 40 * NSEC_PER_MSEC);
 	ck_assert_int_eq(arp_req, 3);
 	ck_assert_int_eq(n->nud_state, NUD_FAILED);
 	ck_assert_uint_eq(skb_queue_len(&n->arp_queue), 0);

@@ -78,9 +78,10 @@ END_TEST
 
 START_TEST(test_link_lines)
 {
+	/* vethsim boots like a host: its init brought lo up */
 	ck_assert_int_eq(sh("ip link show"), 0);
 	ck_assert_str_eq(text(),
-		"1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
+		"1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"
 		"    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
 	ck_assert_int_eq(sh("ip link add veth0 type veth peer name veth1"), 0);
 	ck_assert_int_eq(sh("ip link set veth0 up"), 0);
@@ -93,15 +94,20 @@ START_TEST(test_link_lines)
 		"2: veth1@veth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
 		"    link/ether MAC brd ff:ff:ff:ff:ff:ff\n");
 	ck_assert_int_eq(sh("ip -br link show lo"), 0);
+	ck_assert_str_eq(text(), "lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n");
+	ck_assert_int_eq(sh("ip link set lo down"), 0);
+	ck_assert_int_eq(sh("ip -br link show lo"), 0);
 	ck_assert_str_eq(text(), "lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n");
 }
 END_TEST
 
 START_TEST(test_stats_block)
 {
+	/* down again after boot: the qdisc stays noqueue, as in Linux */
+	ck_assert_int_eq(sh("ip link set lo down"), 0);
 	ck_assert_int_eq(sh("ip -s link show lo"), 0);
 	ck_assert_str_eq(text(),
-		"1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
+		"1: lo: <LOOPBACK> mtu 65536 qdisc noqueue state DOWN mode DEFAULT group default qlen 1000\n"
 		"    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n"
 		"    RX:  bytes packets errors dropped  missed   mcast           \n"
 		"             0       0      0       0       0       0 \n"

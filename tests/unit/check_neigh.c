@@ -44,8 +44,9 @@ START_TEST(test_lifecycle)
 	ck_assert_ptr_nonnull(back);
 	ck_assert_int_eq(back->nud_state, NUD_DELAY);
 	/* ... which the incoming traffic never confirms: PROBE after 5 s,
-	 * a unicast probe, answered: REACHABLE */
-	run_for(5 * NSEC_PER_SEC + NSEC_PER_MSEC);
+	 * a unicast probe, answered: REACHABLE (a 5 s timer sits on a wheel
+	 * level of 256 ms granularity: it fires up to 256 ms late) */
+	run_for(5 * NSEC_PER_SEC + 300 * NSEC_PER_MSEC);
 	ck_assert_int_eq(back->nud_state, NUD_REACHABLE);
 	/* nothing for base_reachable_time (30 s): STALE */
 	run_for(31 * NSEC_PER_SEC);
@@ -80,13 +81,15 @@ START_TEST(test_admin_entries)
 	ck_assert_int_eq(neigh_flush_dev(&arp_tbl, &init_net, v0), 0);
 	ck_assert_int_eq(neigh_delete(&arp_tbl, v0, &key, NULL), 0);
 	ck_assert_int_eq(neigh_delete(&arp_tbl, v0, &key, NULL), -ENOENT);
-	ck_assert_str_eq(neigh_state_name(NUD_STALE), "STALE");
-	ck_assert_str_eq(neigh_state_name(NUD_INCOMPLETE), "INCOMPLETE");
 }
 END_TEST
 
-static int count_cb(struct neighbour *n, void *arg)
+static int count_cb(const void *msg, void *arg)
 {
+	const struct rtnl_neigh_msg *m = msg;
+
+	/* NDA_LLADDR comes only with a valid state */
+	ck_assert_int_eq(m->lladdr_len != 0, (m->ndm.ndm_state & NUD_VALID) != 0);
 	(*(int *)arg)++;
 	return 0;
 }
@@ -98,16 +101,16 @@ START_TEST(test_device_gone)
 
 	two_ns();
 	ck_assert_int_eq(ping1(ns0, NULL, "10.1.1.2", NSEC_PER_SEC / 10), 1);
-	neigh_dump(&arp_tbl, ns0, NULL, count_cb, &count);
+	neigh_dump_table(&arp_tbl, ns0, 0, count_cb, &count);
 	ck_assert_int_eq(count, 1);
 	/* link down in ns1: ns1's entries go (arp_ifdown) */
 	dev_close(D(ns1, "veth1"));
 	count = 0;
-	neigh_dump(&arp_tbl, ns1, NULL, count_cb, &count);
+	neigh_dump_table(&arp_tbl, ns1, 0, count_cb, &count);
 	ck_assert_int_eq(count, 0);
 	/* carrier loss in ns0 drops non-permanent entries */
 	count = 0;
-	neigh_dump(&arp_tbl, ns0, NULL, count_cb, &count);
+	neigh_dump_table(&arp_tbl, ns0, 0, count_cb, &count);
 	ck_assert_int_eq(count, 0);
 	two_ns_done();
 	ck_assert_int_eq(arp_tbl.entries_count, 0);

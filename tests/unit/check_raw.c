@@ -77,13 +77,36 @@ START_TEST(test_icmp_filter)
 		consume_skb(skb);
 	}
 	ck_assert_int_eq(n, 2);
-	sk->icmp_filter = ~((1u << ICMP_ECHOREPLY) | (1u << ICMP_DEST_UNREACH));
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_RAW, ICMP_FILTER,
+				       (int)~((1u << ICMP_ECHOREPLY) |
+					      (1u << ICMP_DEST_UNREACH))), 0);
 	ck_assert_int_eq(raw_sendmsg(sk, A("127.0.0.1"), 0, buf, len),
 			 (int)len);
 	run_for(NSEC_PER_MSEC);
 	drain(sk, 9, &replies, NULL);
 	ck_assert_int_eq(replies, 1);
 	ck_assert_int_eq(skb_queue_len(&sk->sk_receive_queue), 0);
+	raw_sock_release(sk);
+}
+END_TEST
+
+/* The options ping sets, as setsockopt() answers them. */
+START_TEST(test_setsockopt)
+{
+	struct sock *sk = raw_sock_create(&init_net, IPPROTO_ICMP);
+	struct sock *udp = raw_sock_create(&init_net, 17);
+
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, IP_TTL, 0), -EINVAL);
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, IP_TTL, 256), -EINVAL);
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, IP_TTL, 7), 0);
+	ck_assert_int_eq(sk->uc_ttl, 7);
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, IP_TTL, -1), 0);
+	ck_assert_int_eq(sk->uc_ttl, -1);
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, IP_RECVERR, 1), 0);
+	ck_assert(sk->recverr);
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, 9999, 1), -ENOPROTOOPT);
+	ck_assert_int_eq(raw_setsockopt(udp, SOL_RAW, ICMP_FILTER, 0), -EOPNOTSUPP);
+	raw_sock_release(udp);
 	raw_sock_release(sk);
 }
 END_TEST
@@ -138,6 +161,7 @@ Suite *raw_suite(void)
 	tcase_add_test(tc, test_bind_and_probe);
 	tcase_add_test(tc, test_send_errors);
 	tcase_add_test(tc, test_icmp_filter);
+	tcase_add_test(tc, test_setsockopt);
 	tcase_add_test(tc, test_rcvbuf_limit);
 	tcase_add_test(tc, test_outlives_netns);
 	return s;

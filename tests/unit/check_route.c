@@ -17,18 +17,19 @@ struct found {
 	bool	linkdown[16];
 };
 
-static int collect(const struct fib_info *fi, void *arg)
+static int collect(const void *msg, void *arg)
 {
+	const struct rtnl_route_msg *r = msg;
 	struct found *f = arg;
 
 	if (f->n < 16) {
-		f->type[f->n] = fi->fib_type;
-		f->dst[f->n] = fi->fib_dst;
-		f->len[f->n] = fi->fib_dst_len;
-		f->scope[f->n] = fi->fib_scope;
-		f->src[f->n] = fi->fib_prefsrc;
-		f->oif[f->n] = fi->fib_nh[0].fib_nh_oif;
-		f->linkdown[f->n] = fi->fib_nh[0].fib_nh_flags & RTNH_F_LINKDOWN;
+		f->type[f->n] = r->rtm.rtm_type;
+		f->dst[f->n] = r->dst;
+		f->len[f->n] = r->rtm.rtm_dst_len;
+		f->scope[f->n] = r->rtm.rtm_scope;
+		f->src[f->n] = r->prefsrc;
+		f->oif[f->n] = r->oif;
+		f->linkdown[f->n] = r->rtm.rtm_flags & RTNH_F_LINKDOWN;
 	}
 	f->n++;
 	return 0;
@@ -39,7 +40,7 @@ static struct found dump(u32 table)
 	struct found f;
 
 	memset(&f, 0, sizeof(f));
-	fib_dump_routes(&init_net, table, collect, &f);
+	inet_dump_fib(&init_net, table, collect, &f);
 	return f;
 }
 

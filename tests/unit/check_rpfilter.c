@@ -47,8 +47,10 @@ START_TEST(test_seed003_table)
 	if (!c->lo_up) {
 		struct rtnl_link_stats64 st;
 
+		/* replies dropped by lo's noop_qdisc: not counted in 6.1 */
 		dev_get_stats(net->loopback_dev, &st);
-		ck_assert_uint_ge(st.tx_dropped, 1);
+		ck_assert_uint_eq(st.rx_packets, 0);
+		ck_assert_uint_eq(st.tx_packets, 0);
 	}
 	neigh_flush_dev(&arp_tbl, net, D(net, "veth0"));
 }

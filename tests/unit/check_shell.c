@@ -205,13 +205,48 @@ START_TEST(test_ping_lo)
 {
 	const char *out;
 
-	ck_assert_int_eq(run("ip link set lo up", &out), 0);
+	/* no need to bring lo up: vethsim boots like a host */
 	ck_assert_int_eq(run("ping 127.0.0.1 -c 3 -i 0.2", &out), 0);
 	ck_assert_ptr_nonnull(strstr(out, "PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n"
 					  "64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time="));
 	ck_assert_ptr_nonnull(strstr(out, "\n--- 127.0.0.1 ping statistics ---\n"
 					  "3 packets transmitted, 3 received, 0% packet loss, time 4"));
 	ck_assert_ptr_nonnull(strstr(out, "rtt min/avg/max/mdev = "));
+}
+END_TEST
+
+/*
+ * Article 003's session typed verbatim, on a shell that has just booted:
+ * like the article's host it pings (the replies come back over lo, which
+ * the host's init brought up). The ping has no -c: it stops at ^C, here
+ * after 3.5 s.
+ */
+START_TEST(test_article_003_verbatim)
+{
+	static const char *const lines[] = {
+		"ip link add veth0 type veth peer name veth1",
+		"ip link show",
+		"ip addr add 192.168.1.1/24 dev veth0",
+		"ip addr add 192.168.1.2/24 dev veth1",
+		"ip link set veth0 up",
+		"ip link set veth1 up",
+		"echo 0 > /proc/sys/net/ipv4/conf/all/rp_filter",
+		"echo 0 > /proc/sys/net/ipv4/conf/veth0/rp_filter",
+		"echo 0 > /proc/sys/net/ipv4/conf/veth1/rp_filter",
+		"echo 1 > /proc/sys/net/ipv4/conf/veth1/accept_local",
+		"echo 1 > /proc/sys/net/ipv4/conf/veth0/accept_local",
+	};
+	const char *out;
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		ck_assert_msg(run(lines[i], &out) == 0, "%s: %s", lines[i], out);
+	vs_wait_limit_ns = 3500000000ull;
+	ck_assert_int_eq(run("ping 192.168.1.2 -I veth0", &out), 0);
+	ck_assert_ptr_nonnull(strstr(out, "PING 192.168.1.2 (192.168.1.2) from 192.168.1.1 veth0: 56(84) bytes of data.\n"
+					  "64 bytes from 192.168.1.2: icmp_seq=1 ttl=64 time="));
+	vs_wait_limit_ns = 3600ull * 1000000000ull;
+	ck_assert_ptr_nonnull(strstr(out, "4 packets transmitted, 4 received, 0% packet loss"));
 }
 END_TEST
 
@@ -264,6 +299,7 @@ static Suite *shell_suite(void)
 	tcase_add_test(tc, test_redirect_is_the_shells);
 	tcase_add_test(tc, test_ping_errors);
 	tcase_add_test(tc, test_ping_lo);
+	tcase_add_test(tc, test_article_003_verbatim);
 	tcase_add_test(tc, test_sim_commands);
 	return s;
 }

@@ -122,6 +122,8 @@ static void t_fn(struct timer_list *t)
 		raise_softirq(TASKLET_SOFTIRQ);
 }
 
+#define TICK	(NSEC_PER_SEC / HZ)
+
 START_TEST(test_timers_order_and_delete)
 {
 	u64 now;
@@ -131,16 +133,20 @@ START_TEST(test_timers_order_and_delete)
 	timer_setup(&t1, t_fn, 0);
 	timer_setup(&t2, t_fn, 0);
 	timer_setup(&t3, t_fn, 0);
-	mod_timer_ns(&t1, now + 300);
-	mod_timer_ns(&t2, now + 100);
-	mod_timer_ns(&t3, now + 200);
-	ck_assert_uint_eq(sim_timers_next(), now + 100);
+	/* in ticks (4 ms at HZ 250): a timer fires at the tick after its
+	 * expiry, as on 6.1's wheel (level 0: one-tick granularity) */
+	mod_timer_ns(&t1, now + 3 * TICK);
+	mod_timer_ns(&t2, now + 1 * TICK);
+	mod_timer_ns(&t3, now + 2 * TICK);
+	ck_assert_uint_eq(sim_timers_next(), now + 2 * TICK);
 	ck_assert_int_eq(del_timer(&t3), 1);
 	ck_assert_int_eq(del_timer(&t3), 0);
-	mod_timer_ns(&t1, now + 50);	/* re-arming moves it */
+	mod_timer_ns(&t1, now);		/* re-arming moves it */
 	ck_assert_int_eq(sim_timers_run(), 0);
-	sim_clock_advance(100);
-	ck_assert_int_eq(sim_timers_run(), 2);
+	sim_clock_advance(TICK);
+	ck_assert_int_eq(sim_timers_run(), 1);
+	sim_clock_advance(TICK);
+	ck_assert_int_eq(sim_timers_run(), 1);
 	ck_assert_int_eq(fired[0], 1);
 	ck_assert_int_eq(fired[1], 2);
 	ck_assert_int_eq(fired[2], 0);
@@ -217,6 +223,8 @@ START_TEST(test_timer_rearming_itself_does_not_hang)
 	start = ktime_get_ns();
 	timer_setup(&t_self, rearm_now, 0);
 	mod_timer_ns(&t_self, start);
+	ck_assert_int_eq(sim_timers_run(), 0);	/* due now: the next tick */
+	sim_clock_advance(TICK);
 	ck_assert_int_eq(sim_timers_run(), 1);
 	ck_assert_int_eq(self_fires, 1);
 	/* One tick (4 ms at HZ 250) per firing in the idle loop. */

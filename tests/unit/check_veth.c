@@ -329,7 +329,16 @@ START_TEST(test_xmit_peer_down_drops_both_sides)
 	v1 = dev("veth1");
 	up("veth0");
 	setup_handler();
+	/* veth0 has no carrier, so the stack sends into noop_qdisc, which
+	 * drops it before the driver, counted nowhere (6.1) */
 	ck_assert_int_eq(dev_queue_xmit(frame(v0, v1->dev_addr, 10)),
+			 NET_XMIT_CN);
+	dev_get_stats(v0, &s0);
+	ck_assert_uint_eq(s0.tx_dropped, 0);
+	/* veth_xmit's own check: reached in 6.1 when the peer goes down
+	 * before linkwatch has taken veth0's carrier away */
+	ck_assert_int_eq(v0->netdev_ops->ndo_start_xmit(frame(v0, v1->dev_addr,
+							      10), v0),
 			 NET_XMIT_DROP);
 	ck_assert_int_eq(rx_count, 0);
 	dev_get_stats(v0, &s0);
@@ -429,6 +438,49 @@ START_TEST(test_ethtool)
 			 "tx_queue_0_xdp_xmit_errors");
 	v0->ethtool_ops->get_ethtool_stats(v0, NULL, data);
 	ck_assert_uint_eq(data[0], (u64)v1->ifindex);
+}
+END_TEST
+
+/* ethtool's view: only through the SIOCETHTOOL ioctl (dev_ethtool()). */
+START_TEST(test_ethtool_ioctl)
+{
+	struct ethtool_drvinfo info;
+	struct {
+		struct ethtool_sset_info hdr;
+		u32 buf[1];
+	} sset;
+	struct {
+		struct ethtool_stats hdr;
+		u64 buf[16];
+	} stats;
+
+	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	memset(&info, 0, sizeof(info));
+	info.cmd = ETHTOOL_GDRVINFO;
+	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &info), 0);
+	ck_assert_str_eq(info.driver, "veth");
+	ck_assert_uint_eq(info.n_stats, 10);	/* "supports-statistics: yes" */
+	ck_assert_uint_eq(info.testinfo_len, 0);
+	memset(&sset, 0, sizeof(sset));
+	sset.hdr.cmd = ETHTOOL_GSSET_INFO;
+	sset.hdr.sset_mask = 1ULL << ETH_SS_STATS;
+	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &sset), 0);
+	ck_assert_uint_eq(sset.hdr.sset_mask, 1ULL << ETH_SS_STATS);
+	ck_assert_uint_eq(sset.hdr.data[0], 10);
+	memset(&stats, 0, sizeof(stats));
+	stats.hdr.cmd = ETHTOOL_GSTATS;
+	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &stats), 0);
+	ck_assert_uint_eq(stats.hdr.n_stats, 10);
+	ck_assert_uint_eq(stats.hdr.data[0], (u64)dev("veth1")->ifindex);
+	/* lo: no get_drvinfo and no link kind, so EOPNOTSUPP; no stats */
+	info.cmd = ETHTOOL_GDRVINFO;
+	ck_assert_int_eq(dev_ethtool(&init_net, "lo", &info), -EOPNOTSUPP);
+	memset(&sset, 0, sizeof(sset));
+	sset.hdr.cmd = ETHTOOL_GSSET_INFO;
+	sset.hdr.sset_mask = 1ULL << ETH_SS_STATS;
+	ck_assert_int_eq(dev_ethtool(&init_net, "lo", &sset), 0);
+	ck_assert_uint_eq(sset.hdr.sset_mask, 0);
+	ck_assert_int_eq(dev_ethtool(&init_net, "nosuch", &info), -ENODEV);
 }
 END_TEST
 
@@ -554,6 +606,15 @@ START_TEST(test_no_handler_counts_rx_dropped)
 }
 END_TEST
 
+/* What RTM_GETLINK reports for @name (IFLA_QDISC, IFLA_OPERSTATE). */
+static struct rtnl_link_msg getlink(const char *name)
+{
+	struct rtnl_link_msg m;
+
+	ck_assert_int_eq(rtnl_getlink(&init_net, 0, name, &m), 0);
+	return m;
+}
+
 START_TEST(test_qdisc_and_operstate_shown)
 {
 	struct net_device *v0;
@@ -561,16 +622,24 @@ START_TEST(test_qdisc_and_operstate_shown)
 	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
 	v0 = dev("veth0");
 	/* seed000: "qdisc noop state DOWN" before the first up. */
-	ck_assert_str_eq(v0->qdisc, "noop");
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_DOWN);
+	ck_assert_str_eq(getlink("veth0").qdisc, "noop");
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_DOWN);
 	up("veth0");
-	ck_assert_str_eq(v0->qdisc, "noqueue");
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_LOWERLAYERDOWN);
+	ck_assert_str_eq(getlink("veth0").qdisc, "noqueue");
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_LOWERLAYERDOWN);
 	up("veth1");
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_UP);
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_UP);
+	ck_assert_uint_eq(getlink("veth0").ifi.ifi_flags & (IFF_UP | IFF_RUNNING |
+							    IFF_LOWER_UP),
+			  IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
+	ck_assert(getlink("veth0").has_link);
+	ck_assert_int_eq(getlink("veth0").link, dev("veth1")->ifindex);
+	ck_assert_str_eq(getlink("veth0").kind, "veth");
 	dev_close(v0);
-	ck_assert_str_eq(v0->qdisc, "noqueue");	/* kept when down */
-	ck_assert_int_eq(rtnl_link_operstate(v0), IF_OPER_DOWN);
+	ck_assert_str_eq(getlink("veth0").qdisc, "noqueue");	/* kept when down */
+	/* the operstate field stays; IFLA_OPERSTATE says DOWN when not running */
+	ck_assert_int_eq(getlink("veth0").operstate, IF_OPER_DOWN);
+	ck_assert_int_eq(rtnl_getlink(&init_net, 0, "nosuch", NULL), -ENODEV);
 }
 END_TEST
 
@@ -622,6 +691,7 @@ static Suite *veth_suite(void)
 
 	tc = unit_tcase(s, "ethtool", NULL);
 	tcase_add_test(tc, test_ethtool);
+	tcase_add_test(tc, test_ethtool_ioctl);
 	tcase_add_test(tc, test_qdisc_and_operstate_shown);
 	tcase_add_test(tc, test_deterministic_macs_repeat);
 	return s;

@@ -10,7 +10,7 @@
 
 static u64 rng_state = 0x9e3779b97f4a7c15ull;
 
-/* 6.1: not a kernel function; restarts the sequence. */
+/* Not in 6.1: restarts the sequence. */
 void sim_random_seed(u64 seed)
 {
 	rng_state = seed ? seed : 0x9e3779b97f4a7c15ull;
@@ -27,7 +27,10 @@ static u64 xorshift64star(void)
 	return x * 0x2545f4914f6cdd1dull;
 }
 
-/* 6.1: same contract; not cryptographic here. */
+/*
+ * 6.1: same contract (defined by DEFINE_BATCHED_ENTROPY(u32) in
+ * drivers/char/random.c); not cryptographic here.
+ */
 u32 get_random_u32(void)
 {
 	return (u32)(xorshift64star() >> 32);

@@ -18,9 +18,12 @@ struct pcpu_lstats {
 };
 
 /*
- * 6.1: same: the packet turns around. eth_type_trans() classifies it as
- * received on lo and __netif_rx() puts it on the backlog (bottom halves
- * are already off: we are inside __dev_queue_xmit()).
+ * The packet turns around: eth_type_trans() classifies it as received on
+ * lo and __netif_rx() puts it on the backlog (bottom halves are already
+ * off: we are inside __dev_queue_xmit()).
+ * 6.1: also skb_tx_timestamp(), skb_clear_tstamp(), skb_orphan() and
+ * skb_dst_force() first, none of which has an effect here (no TX stamps,
+ * no socket memory accounting, no dst refcounts); per-CPU dev_lstats_add().
  */
 static netdev_tx_t loopback_xmit(struct sk_buff *skb, struct net_device *dev)
 {

@@ -4,18 +4,9 @@
 #define _SIM_LINUX_ETHTOOL_H
 
 #include <linux/types.h>
+#include <uapi/linux/ethtool.h>
 
 struct net_device;
-
-#define ETH_GSTRING_LEN	32
-#define ETH_SS_STATS	1
-
-struct ethtool_drvinfo {
-	char driver[32];
-	char version[32];
-	char fw_version[32];
-	char bus_info[32];
-};
 
 struct ethtool_ops {
 	void	(*get_drvinfo)(struct net_device *dev,
@@ -25,5 +16,13 @@ struct ethtool_ops {
 	void	(*get_ethtool_stats)(struct net_device *dev, void *stats,
 				     u64 *data);
 };
+
+struct net;
+
+/*
+ * net/ethtool/ioctl.c: the SIOCETHTOOL ioctl on device @ifname of @net.
+ * @useraddr starts with the u32 command; returns 0 or -errno.
+ */
+int dev_ethtool(struct net *net, const char *ifname, void *useraddr);
 
 #endif

@@ -10,10 +10,11 @@
 
 #include <linux/types.h>
 #include <linux/netdevice.h>
+#include <uapi/linux/rtnetlink.h>
 #include <linux/netlink.h>
 #include <linux/rcupdate.h>
 #include <net/net_namespace.h>
-#include <net/netns_ipv4.h>
+#include <net/netns/ipv4.h>
 
 /* net.ipv4.conf.X.* ; 6.1 has 33 of these, starting at 1 like here */
 enum {
@@ -179,6 +180,11 @@ int inet_rtm_newaddr(struct net *net, const struct inet_addr_req *req,
 		     struct netlink_ext_ack *extack);
 int inet_rtm_deladdr(struct net *net, const struct inet_addr_req *req,
 		     struct netlink_ext_ack *extack);
+/*
+ * RTM_GETADDR dump (`ip addr show`): @cb gets a const struct rtnl_addr_msg *
+ * per IPv4 address of @net, only @ifindex's if not 0.
+ */
+int inet_dump_ifaddr(struct net *net, int ifindex, rtnl_dump_cb cb, void *arg);
 
 /* net/ipv4/devinet.c */
 struct in_device *inetdev_by_index(struct net *net, int ifindex);

@@ -32,6 +32,7 @@ struct softirq_action {
 
 void open_softirq(int nr, void (*action)(struct softirq_action *));
 void __raise_softirq_irqoff(unsigned int nr);
+void raise_softirq_irqoff(unsigned int nr);
 void raise_softirq(unsigned int nr);
 u32 local_softirq_pending(void);
 void do_softirq(void);

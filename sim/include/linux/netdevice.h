@@ -10,6 +10,7 @@
 #define _SIM_LINUX_NETDEVICE_H
 
 #include <linux/types.h>
+#include <uapi/linux/if_link.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
 #include <linux/atomic.h>
@@ -45,7 +46,7 @@ struct net_device;
 
 /* dev->priv_flags, a subset of enum netdev_priv_flags */
 #define IFF_LIVE_ADDR_CHANGE	(1u << 15)
-#define IFF_NO_QUEUE		(1u << 21)	/* "qdisc noqueue" when up */
+#define IFF_NO_QUEUE		(1u << 19)	/* "qdisc noqueue" when up */
 
 /* dev->type, from include/uapi/linux/if_arp.h */
 #define ARPHRD_ETHER	1
@@ -106,17 +107,7 @@ struct net_device_stats {
 	unsigned long rx_compressed, tx_compressed;
 };
 
-/* include/uapi/linux/if_link.h */
-struct rtnl_link_stats64 {
-	u64 rx_packets, tx_packets, rx_bytes, tx_bytes;
-	u64 rx_errors, tx_errors, rx_dropped, tx_dropped;
-	u64 multicast, collisions;
-	u64 rx_length_errors, rx_over_errors, rx_crc_errors;
-	u64 rx_frame_errors, rx_fifo_errors, rx_missed_errors;
-	u64 tx_aborted_errors, tx_carrier_errors, tx_fifo_errors;
-	u64 tx_heartbeat_errors, tx_window_errors;
-	u64 rx_compressed, tx_compressed, rx_nohandler;
-};
+/* struct rtnl_link_stats64: include/uapi/linux/if_link.h */
 
 struct net_device_ops {
 	int		(*ndo_init)(struct net_device *dev);
@@ -221,6 +212,14 @@ struct net_device {
 	 * devices), kept when the device goes down, "noop" again after a
 	 * namespace move (dev_shutdown()). The simulator never queues. */
 	const char		*qdisc;
+	/* 6.1: txq->qdisc is the root qdisc above (dev_activate() with the
+	 * carrier on), not noop_qdisc, which drops every packet (device
+	 * down, or up without carrier: dev_deactivate()). */
+	bool			qdisc_active;
+	/* 6.1: users of promiscuous mode (packet sockets, `promisc on`),
+	 * and the flags the user asked for (IFF_PROMISC via `ip link`) */
+	unsigned int		promiscuity;
+	unsigned int		gflags;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
 };
 
@@ -428,6 +427,7 @@ int net_dev_init(void);
 /* Added by the core. */
 /* What `ip link` shows in <...>: RUNNING and LOWER_UP from operstate/carrier. */
 unsigned int dev_get_flags(const struct net_device *dev);
+int dev_set_promiscuity(struct net_device *dev, int inc);
 /* netif_rx() for callers that already run with bottom halves off (veth, lo). */
 int __netif_rx(struct sk_buff *skb);
 int unregister_netdevice_notifier(struct notifier_block *nb);
@@ -460,8 +460,23 @@ int dev_get_valid_name(struct net *net, struct net_device *dev,
  */
 void net_enable_timestamp(void);
 void net_disable_timestamp(void);
+/*
+ * net/core/dev_ioctl.c: SIOCGIFFLAGS / SIOCGIFINDEX on device ifr_name.
+ * struct ifreq, reduced to the members these two use (6.1's is a union).
+ */
+#define SIOCGIFFLAGS	0x8913
+#define SIOCGIFINDEX	0x8933
+struct sim_ifreq {
+	char	ifr_name[IFNAMSIZ];
+	short	ifr_flags;	/* low 16 bits of dev_get_flags(), as 6.1 */
+	int	ifr_ifindex;
+};
+int dev_ioctl(struct net *net, unsigned int cmd, struct sim_ifreq *ifr);
+
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
 size_t softnet_seq_show(char *buf, size_t size);
+/* net/core/net-procfs.c: /proc/net/dev of @net into @buf (snprintf rules). */
+size_t dev_seq_show(struct net *net, char *buf, size_t size);
 /* Names of the IF_OPER_* states as `ip link` prints them. */
 const char *netdev_operstate_name(unsigned char operstate);
 /* dev_core_stats_*_inc in 6.1 */
@@ -520,5 +535,6 @@ static inline int dev_hard_header(struct sk_buff *skb, struct net_device *dev,
 #define NET_SKB_PAD		32
 #define NET_XMIT_SUCCESS	0x00
 #define NET_XMIT_DROP		0x01
+#define NET_XMIT_CN		0x02
 
 #endif

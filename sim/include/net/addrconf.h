@@ -13,6 +13,7 @@
 #define _SIM_NET_ADDRCONF_H
 
 #include <linux/types.h>
+#include <uapi/linux/rtnetlink.h>
 
 struct net;
 struct net_device;
@@ -53,6 +54,8 @@ struct inet6_ifaddr_info {
  * none (IPv6 disabled, down, no carrier, not Ethernet or loopback).
  */
 bool addrconf_dev_addr(struct net_device *dev, struct inet6_ifaddr_info *out);
+/* RTM_GETADDR dump for AF_INET6 and device @ifindex (struct rtnl_addr_msg). */
+int inet6_dump_ifaddr(struct net *net, int ifindex, rtnl_dump_cb cb, void *arg);
 /* Is IPv6 disabled on @dev (net.ipv6.conf.DEV.disable_ipv6)? */
 bool ipv6_disabled(const struct net_device *dev);
 /* EUI-64 interface id from a 48-bit MAC (fe80::X:Xff:feX:X), 6.1 same. */

@@ -58,6 +58,7 @@ struct packet_sock {
 	unsigned int		filter_len;
 	unsigned int		tp_packets;	/* po->stats.stats1.tp_packets */
 	unsigned int		tp_drops;	/* po->tp_drops */
+	int			promisc_ifindex; /* PACKET_MR_PROMISC member of, 0 */
 	struct list_head	list;		/* all packet sockets */
 };
 
@@ -68,6 +69,12 @@ int packet_attach_filter(struct packet_sock *po, const struct bpf_insn *insns,
 struct sk_buff *packet_recv(struct packet_sock *po);
 void packet_getstats(struct packet_sock *po, struct tpacket_stats *st);
 void packet_release(struct packet_sock *po);
+/*
+ * setsockopt(PACKET_ADD_MEMBERSHIP, PACKET_MR_PROMISC) on @ifindex, as
+ * libpcap asks unless tcpdump -p: the device's promiscuity goes up by
+ * one until the socket closes. 6.1: packet_mc_add(), one entry here.
+ */
+int packet_mc_add_promisc(struct packet_sock *po, int ifindex);
 /* The receive hook, prot_hook.func. */
 int packet_rcv(struct sk_buff *skb, struct net_device *dev,
 	       struct packet_type *pt, struct net_device *orig_dev);

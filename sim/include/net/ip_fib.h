@@ -11,6 +11,7 @@
 #define _SIM_NET_IP_FIB_H
 
 #include <linux/types.h>
+#include <uapi/linux/rtnetlink.h>
 #include <linux/list.h>
 #include <linux/netlink.h>
 #include <net/route.h>
@@ -138,12 +139,15 @@ void fib_sync_linkdown(struct net_device *dev, bool down);
 void fib_flush(struct net *net);
 
 /*
- * For `ip route show [table main|local|all]`: call @fn for each route of
- * table @tb_id (RT_TABLE_UNSPEC: local then main... as `table all` prints:
- * main first, then local), in the order 6.1's dump gives (ascending
- * prefix, as the trie walks). Stops early when @fn returns non-zero.
+ * RTM_GETROUTE dump for `ip route show [table main|local|all]`: @cb gets a
+ * const struct rtnl_route_msg * per route of table @tb_id (RT_TABLE_UNSPEC:
+ * main first, then local, as `table all` prints), in the order 6.1's dump
+ * gives (ascending prefix, as the trie walks). Stops early when @cb
+ * returns non-zero. -ENOENT when the table does not exist ("ipv4: FIB
+ * table does not exist").
  */
-int fib_dump_routes(struct net *net, u32 tb_id,
-		    int (*fn)(const struct fib_info *fi, void *arg), void *arg);
+int inet_dump_fib(struct net *net, u32 tb_id, rtnl_dump_cb cb, void *arg);
+/* One route's record (net/ipv4/fib_semantics.c). */
+void fib_dump_info(struct rtnl_route_msg *m, const struct fib_info *fi);
 
 #endif

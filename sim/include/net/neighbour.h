@@ -12,6 +12,7 @@
 #define _SIM_NET_NEIGHBOUR_H
 
 #include <linux/types.h>
+#include <uapi/linux/rtnetlink.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
 #include <linux/netdevice.h>
@@ -138,14 +139,13 @@ void neigh_carrier_down(struct neigh_table *tbl, struct net_device *dev);
 void neigh_flush_net(struct neigh_table *tbl, struct net *net);
 
 /*
- * For the `ip neigh` tool.
- * neigh_dump(): call @fn for each entry of @net (and @dev, if not NULL), in
- * table order (oldest first); stops when @fn returns non-zero. NOARP
- * entries (lo, broadcast) are included: `ip neigh show` hides them itself.
+ * RTM_GETNEIGH dump (`ip neigh show`): @cb gets a const struct
+ * rtnl_neigh_msg * per entry of @net, only @ifindex's if not 0, in table
+ * order (oldest first); stops when @cb returns non-zero. NOARP entries
+ * (lo, broadcast) are included: `ip neigh show` hides them itself.
  */
-int neigh_dump(struct neigh_table *tbl, struct net *net,
-	       struct net_device *dev,
-	       int (*fn)(struct neighbour *n, void *arg), void *arg);
+int neigh_dump_table(struct neigh_table *tbl, struct net *net, int ifindex,
+		     rtnl_dump_cb cb, void *arg);
 /* `ip neigh flush dev D` (6.1: RTM_DELNEIGH per entry, for every entry
  * not PERMANENT/NOARP). Returns how many went. */
 int neigh_flush_dev(struct neigh_table *tbl, struct net *net,
@@ -158,7 +158,5 @@ int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 /* `ip neigh del ADDR dev D` (RTM_DELNEIGH): -ENOENT if absent. */
 int neigh_delete(struct neigh_table *tbl, struct net_device *dev,
 		 const void *pkey, struct netlink_ext_ack *extack);
-/* The state name `ip neigh` prints: "REACHABLE", "STALE", ... */
-const char *neigh_state_name(u8 nud_state);
 
 #endif

@@ -12,6 +12,7 @@
 #include <linux/list.h>
 #include <linux/netlink.h>
 #include <linux/err.h>
+#include <uapi/linux/rtnetlink.h>
 
 struct net;
 struct net_device;
@@ -80,6 +81,7 @@ int rtnl_dellink(struct net *net, const char *ifname,
 /* The bits of RTM_NEWLINK/RTM_SETLINK for an existing device (`ip link set`). */
 struct rtnl_setlink_req {
 	bool		set_up, set_down;
+	bool		set_promisc, clear_promisc;	/* promisc on|off */
 	unsigned int	mtu;			/* 0: not given */
 	bool		has_address;
 	u8		address[6];
@@ -95,6 +97,17 @@ int rtnl_setlink(struct net *net, const char *ifname,
 /* IFLA_LINK_NETNSID for a dump taken from @net; NETNSA_NSID_NOT_ASSIGNED if none */
 int rtnl_link_netnsid(struct net *net, struct net_device *dev);
 
+/*
+ * RTM_GETLINK: `ip link show` reads devices only through these. A dump
+ * calls @cb with a const struct rtnl_link_msg * per device of @net (only
+ * devices of kind @kind, if not NULL); rtnl_getlink() fills @m for one
+ * device, by @ifindex if not 0, else by @ifname (-ENODEV: none).
+ */
+int rtnl_dump_ifinfo(struct net *net, const char *kind, rtnl_dump_cb cb,
+		     void *arg);
+int rtnl_getlink(struct net *net, int ifindex, const char *ifname,
+		 struct rtnl_link_msg *m);
+
 /* Added by the core. */
 /*
  * A link notification (RTM_NEWLINK/RTM_DELLINK) about @dev. 6.1 builds a
@@ -108,8 +121,6 @@ void rtmsg_ifinfo(int type, struct net_device *dev, unsigned int change,
 void rtmsg_ifinfo_newnet(int type, struct net_device *dev, unsigned int change,
 			 gfp_t flags, int *new_nsid, int new_ifindex);
 bool rtnl_is_locked(void);
-/* IFLA_OPERSTATE as rtnl_fill_ifinfo() reports it: DOWN unless running. */
-unsigned char rtnl_link_operstate(const struct net_device *dev);
 /* sim: forget every registered kind (shutdown) */
 void rtnl_link_reset(void);
 /* Boot/shutdown of the rtnetlink core (its netdevice notifier). */

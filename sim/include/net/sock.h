@@ -52,6 +52,10 @@ struct sock {
 	int			uc_ttl;		/* IP_TTL, -1: default */
 	u8			tos;		/* IP_TOS */
 	bool			recverr;	/* IP_RECVERR */
+	u8			pmtudisc;	/* IP_MTU_DISCOVER */
+	/* ee_info of the last local error (6.1: ip_local_error() queues an
+	 * skb on sk_error_queue; the only one here is EMSGSIZE's MTU) */
+	u32			local_err_mtu;
 	u32			icmp_filter;	/* ICMP_FILTER: bit N drops type N */
 	int			sk_err;		/* pending error, positive errno */
 	int			sk_rcvbuf;	/* bytes the queue may hold */
@@ -62,6 +66,12 @@ struct sock {
 	struct list_head	raw_node;	/* in net->ipv4->raw_sockets */
 };
 
+/* IP_MTU_DISCOVER values; sockets start at WANT (ip_no_pmtu_disc = 0) */
+#define IP_PMTUDISC_DONT	0
+#define IP_PMTUDISC_WANT	1
+#define IP_PMTUDISC_DO		2
+#define IP_PMTUDISC_PROBE	3
+
 static inline struct net *sock_net(const struct sock *sk)
 {
 	return sk->sk_net;
@@ -69,6 +79,21 @@ static inline struct net *sock_net(const struct sock *sk)
 
 /* socket(AF_INET, SOCK_RAW, @protocol): NULL if out of memory. */
 struct sock *raw_sock_create(struct net *net, int protocol);
+/* setsockopt() levels and options (include/uapi/linux/in.h, icmp.h) */
+#define SOL_IP		0
+#define SOL_RAW		255
+#ifndef IP_TTL
+#define IP_TTL		2
+#endif
+#ifndef IP_MTU_DISCOVER
+#define IP_MTU_DISCOVER	10
+#endif
+#ifndef IP_RECVERR
+#define IP_RECVERR	11
+#endif
+#define ICMP_FILTER	1
+/* setsockopt(@level, @optname) with an int: 0 or -errno. */
+int raw_setsockopt(struct sock *sk, int level, int optname, int val);
 /* setsockopt(SO_BINDTODEVICE): 0, or -ENODEV ("ping: SO_BINDTODEVICE
  * veth9: No such device"). NULL or "" unbinds. */
 int raw_sock_bind_dev(struct sock *sk, const char *ifname);
@@ -98,6 +123,8 @@ struct sk_buff *raw_recv(struct sock *sk);
  * same form as raw_recv() (data at the error's own IPv4 header; the sender
  * of the error, "From X", is ip_hdr(skb)->saddr = ee_offender), or NULL. */
 struct sk_buff *raw_recv_error(struct sock *sk);
+/* recvmsg(MSG_ERRQUEUE) of a local EMSGSIZE: the MTU it names, or 0 */
+u32 raw_recv_local_error(struct sock *sk);
 /* The same, copying up to @len bytes into @buf: bytes copied or -EAGAIN.
  * @from gets the sender (may be NULL). */
 int raw_recvmsg(struct sock *sk, void *buf, size_t len, __be32 *from);

@@ -91,7 +91,9 @@ static void ftrace_update_enabled(void)
 
 /*
  * Writing tracing_on: 0 stops recording but keeps the buffer for reading,
- * 1 records again. 6.1: tracer_tracing_off() on the ring buffer; same effect.
+ * 1 records again.
+ * sim: 6.1's tracer_tracing_off()/tracer_tracing_on() (kernel/trace/trace.c)
+ * on the ring buffer; same effect.
  */
 void tracing_set_on(bool on)
 {
@@ -99,7 +101,10 @@ void tracing_set_on(bool on)
 	ftrace_update_enabled();
 }
 
-/* Writing current_tracer: switching tracers empties the buffer. */
+/*
+ * sim: writing current_tracer (6.1: tracing_set_tracer() in
+ * kernel/trace/trace.c); switching tracers empties the buffer.
+ */
 int ftrace_set_tracer(enum ftrace_tracer t)
 {
 	if (t != TRACER_NOP && t != TRACER_FUNCTION &&
@@ -111,21 +116,28 @@ int ftrace_set_tracer(enum ftrace_tracer t)
 	return 0;
 }
 
+/* sim: reading current_tracer. */
 enum ftrace_tracer ftrace_current_tracer(void)
 {
 	return ftrace.tracer;
 }
 
+/*
+ * 6.1: ftrace_set_filter() sets an ftrace_ops' filter; this one sets the
+ * set_ftrace_filter globs, as writing that file does.
+ */
 int ftrace_set_filter(const char *patterns)
 {
 	return glob_set(&filter_glob, patterns);
 }
 
+/* sim: writing set_graph_function. */
 int ftrace_set_graph_function(const char *patterns)
 {
 	return glob_set(&graph_glob, patterns);
 }
 
+/* sim: the task the next entries are recorded for (6.1: current). */
 void ftrace_set_current(const char *comm, int pid)
 {
 	if (!comm) {
@@ -137,11 +149,13 @@ void ftrace_set_current(const char *comm, int pid)
 	ftrace.pid = pid;
 }
 
+/* sim: the caller shown above the outermost traced function. */
 void ftrace_set_root_parent(const char *func)
 {
 	ftrace.root_parent = func ? func : "do_syscall_64";
 }
 
+/* sim: empty the buffer (6.1: writing the trace file with O_TRUNC). */
 void ftrace_reset(void)
 {
 	ftrace.head = 0;
@@ -149,16 +163,22 @@ void ftrace_reset(void)
 	ftrace.written = 0;
 }
 
+/* sim: entries in the buffer. */
 size_t ftrace_entries(void)
 {
 	return ftrace.count;
 }
 
+/* sim: entries ever recorded (overwritten ones too). */
 size_t ftrace_entries_written(void)
 {
 	return ftrace.written;
 }
 
+/*
+ * 6.1: ftrace_shutdown() unregisters one ftrace_ops; this one puts the
+ * whole tracer back as boot left it (nop, no filters, empty buffer).
+ */
 void ftrace_shutdown(void)
 {
 	ftrace.tracer = TRACER_NOP;
@@ -233,7 +253,10 @@ static bool graph_wants(const char *func)
 	return glob_match(&filter_glob, func);
 }
 
-/* 6.1: function_trace_call() / trace_graph_entry(), reached via __fentry__. */
+/*
+ * 6.1: function_trace_call() in kernel/trace/trace_functions.c /
+ * trace_graph_entry(), reached via __fentry__.
+ */
 const char *ftrace_func_entry(const char *func)
 {
 	struct ftrace_frame *f;
@@ -266,7 +289,10 @@ const char *ftrace_func_entry(const char *func)
 	return func;
 }
 
-/* 6.1: trace_graph_return(), reached through return_to_handler. */
+/*
+ * 6.1: trace_graph_return() in kernel/trace/trace_functions_graph.c, reached
+ * through return_to_handler.
+ */
 void ftrace_func_return(const char **func)
 {
 	struct ftrace_frame *f;

@@ -97,7 +97,10 @@ static char trace_find_mark(u64 duration)
 	return ' ';
 }
 
-/* 6.1: print_graph_duration() + trace_print_graph_duration(). */
+/*
+ * 6.1: print_graph_duration() in kernel/trace/trace_functions_graph.c +
+ * trace_print_graph_duration().
+ */
 static void print_graph_duration(struct seq_buf *s, u64 duration)
 {
 	char usecs[24];
@@ -162,6 +165,7 @@ static void print_graph(struct seq_buf *s)
 /*
  * Reading /sys/kernel/tracing/trace. Writes at most @size bytes with a
  * terminating NUL; returns the length the whole text needs, like snprintf.
+ * sim: 6.1's s_show() (kernel/trace/trace.c) for each entry, into a buffer.
  */
 size_t ftrace_print(char *buf, size_t size)
 {

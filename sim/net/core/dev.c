@@ -21,6 +21,7 @@
 #include <linux/netlink.h>
 #include <net/net_namespace.h>
 #include <net/rtnetlink.h>
+#include <net/sch_generic.h>
 
 /* Deterministic clock: what receiving one packet costs. */
 #define RX_PACKET_COST_NS	2000
@@ -45,8 +46,11 @@ static int netstamp_needed;	/* netstamp_needed_key in 6.1 */
 /* ---- protocol handlers ---- */
 
 /*
- * 6.1: same: a tap (ETH_P_ALL) sees every packet in and out; a handler
- * sees packets of its EtherType.
+ * 6.1: not the same list order: list_add_rcu() puts the handler first on
+ * ptype_head()'s list (dev->ptype_all for a tap bound to a device,
+ * ptype_all, or a ptype_base hash bucket); here it goes last on one of two
+ * lists, so taps see packets oldest first. A tap (ETH_P_ALL) sees every
+ * packet in and out; a handler sees packets of its EtherType.
  */
 void dev_add_pack(struct packet_type *pt)
 {
@@ -172,11 +176,12 @@ int dev_valid_name(const char *name)
 	return true;
 }
 
+#define MAX_ALLOC_NAME	32768
+
 /*
  * 6.1: __dev_alloc_name(): for a pattern like "veth%d", the lowest number
  * no device in @net uses (a bitmap of one page, 32768 names, in 6.1).
  */
-#define MAX_ALLOC_NAME	32768
 static int __dev_alloc_name(struct net *net, const char *name, char *res)
 {
 	static unsigned char inuse[MAX_ALLOC_NAME / 8];
@@ -471,19 +476,10 @@ void unregister_netdevice_queue(struct net_device *dev, struct list_head *head)
 /* ---- up and down ---- */
 
 /*
- * 6.1: dev_activate() attaches the default root qdisc on first open:
- * noqueue for a queueless device. The simulator only keeps its name.
- */
-static void dev_activate(struct net_device *dev)
-{
-	if (!dev->qdisc || !strcmp(dev->qdisc, "noop"))
-		dev->qdisc = dev->priv_flags & IFF_NO_QUEUE ? "noqueue" :
-							      "pfifo_fast";
-}
-
-/*
- * 6.1: same: mark the device started, call ndo_open, and only then set
- * IFF_UP; a failing ndo_open (veth without a peer: -ENOTCONN) undoes it.
+ * Mark the device started, call ndo_open, and only then set IFF_UP; a
+ * failing ndo_open (veth without a peer: -ENOTCONN) undoes it.
+ * 6.1: same, less the NETDEV_PRE_UP notifier (nothing here vetoes),
+ * ndo_validate_addr, netpoll and dev_set_rx_mode().
  */
 static int __dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
 {
@@ -519,7 +515,10 @@ int dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
 	return ret;
 }
 
-/* 6.1: __dev_close_many(): GOING_DOWN, stop the device, clear IFF_UP. */
+/*
+ * 6.1: __dev_close_many(): GOING_DOWN, transmit to noop_qdisc, stop the
+ * device, clear IFF_UP.
+ */
 static void __dev_close_many(struct list_head *head)
 {
 	struct net_device *dev;
@@ -528,6 +527,8 @@ static void __dev_close_many(struct list_head *head)
 		call_netdevice_notifiers(NETDEV_GOING_DOWN, dev);
 		dev->state &= ~(1ul << __LINK_STATE_START);
 	}
+	list_for_each_entry(dev, head, close_list)
+		dev_deactivate(dev);	/* dev_deactivate_many() */
 	list_for_each_entry(dev, head, close_list) {
 		const struct net_device_ops *ops = dev->netdev_ops;
 
@@ -571,8 +572,35 @@ void dev_close(struct net_device *dev)
 			 IFF_LOWER_UP | IFF_DORMANT)
 
 /*
+ * 6.1: same, without the audit log and the kernel log line ("entered
+ * promiscuous mode") and with no rx mode to program: IFF_PROMISC is on
+ * while anyone (a packet socket, `ip link set promisc on`) wants it.
+ */
+static int __dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	dev->flags |= IFF_PROMISC;
+	dev->promiscuity += (unsigned int)inc;
+	if (dev->promiscuity == 0) {
+		if (inc < 0) {
+			dev->flags &= ~IFF_PROMISC;
+		} else {
+			dev->promiscuity -= (unsigned int)inc;
+			return -EOVERFLOW;
+		}
+	}
+	return 0;
+}
+
+/* 6.1: same, but for dev_set_rx_mode() (nothing to program here). */
+int dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	return __dev_set_promiscuity(dev, inc);
+}
+
+/*
  * 6.1: __dev_change_flags() + __dev_notify_flags(): the user may change
- * UP and a few plain flags; the rest are the driver's.
+ * UP and a few plain flags; the rest are the driver's. IFF_PROMISC is
+ * the user's wish (gflags), one more user of promiscuity.
  */
 int dev_change_flags(struct net_device *dev, unsigned int flags,
 		     struct netlink_ext_ack *extack)
@@ -581,8 +609,9 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 	int ret = 0;
 
 	dev->flags = (flags & (IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP |
-			       IFF_MULTICAST | IFF_PROMISC | IFF_ALLMULTI)) |
-		     (dev->flags & (IFF_UP | IFF_VOLATILE));
+			       IFF_MULTICAST)) |
+		     (dev->flags & (IFF_UP | IFF_VOLATILE | IFF_PROMISC |
+				    IFF_ALLMULTI));
 	if ((old_flags ^ flags) & IFF_UP) {
 		if (old_flags & IFF_UP) {
 			LIST_HEAD(single);
@@ -593,6 +622,10 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 		} else {
 			ret = __dev_open(dev, extack);
 		}
+	}
+	if ((flags ^ dev->gflags) & IFF_PROMISC) {
+		dev->gflags ^= IFF_PROMISC;
+		__dev_set_promiscuity(dev, flags & IFF_PROMISC ? 1 : -1);
 	}
 	changes = old_flags ^ dev->flags;
 	if (changes)
@@ -607,14 +640,18 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 }
 
 /*
- * 6.1: same: the flags `ip link` prints. RUNNING means "operationally up"
- * (UP or UNKNOWN), LOWER_UP means carrier; both only while running.
+ * 6.1: same: the flags `ip link` prints. PROMISC only if the user asked
+ * for it (a packet socket's promiscuity does not show), RUNNING means
+ * "operationally up" (UP or UNKNOWN), LOWER_UP means carrier; both only
+ * while running.
  */
 unsigned int dev_get_flags(const struct net_device *dev)
 {
 	unsigned int flags;
 
-	flags = dev->flags & ~(IFF_RUNNING | IFF_LOWER_UP | IFF_DORMANT);
+	flags = (dev->flags & ~(IFF_PROMISC | IFF_ALLMULTI | IFF_RUNNING |
+				IFF_LOWER_UP | IFF_DORMANT)) |
+		(dev->gflags & (IFF_PROMISC | IFF_ALLMULTI));
 	if (netif_running(dev)) {
 		if (netif_oper_up(dev))
 			flags |= IFF_RUNNING;
@@ -767,30 +804,6 @@ void netdev_state_change(struct net_device *dev)
 	}
 }
 
-/* 6.1: same; linkwatch runs at once here (see link_watch.c). */
-void netif_carrier_on(struct net_device *dev)
-{
-	if (dev->state & (1ul << __LINK_STATE_NOCARRIER)) {
-		dev->state &= ~(1ul << __LINK_STATE_NOCARRIER);
-		if (dev->reg_state == NETREG_UNINITIALIZED)
-			return;
-		dev->carrier_up_count++;
-		linkwatch_fire_event(dev);
-	}
-}
-
-/* 6.1: same; linkwatch runs at once here. */
-void netif_carrier_off(struct net_device *dev)
-{
-	if (!(dev->state & (1ul << __LINK_STATE_NOCARRIER))) {
-		dev->state |= 1ul << __LINK_STATE_NOCARRIER;
-		if (dev->reg_state == NETREG_UNINITIALIZED)
-			return;
-		dev->carrier_down_count++;
-		linkwatch_fire_event(dev);
-	}
-}
-
 /* 6.1: same (a field-by-field copy). */
 static void netdev_stats_to_stats64(struct rtnl_link_stats64 *s,
 				    const struct net_device_stats *n)
@@ -862,8 +875,12 @@ const char *netdev_operstate_name(unsigned char operstate)
 /* ---- transmit ---- */
 
 /*
- * 6.1: same: every tap (tcpdump) gets a clone of an outgoing packet,
- * marked PACKET_OUTGOING, before the driver sees it.
+ * Every tap (tcpdump) gets a clone of an outgoing packet, marked
+ * PACKET_OUTGOING, before the driver sees it.
+ * 6.1: walks ptype_all, then dev->ptype_all; here one list, filtered by
+ * ptype->dev and by namespace (where 6.1's packet_rcv() drops packets of
+ * another namespace). No skb_loop_sk() test (vethsim's packet sockets
+ * never send), and the clone is stamped always, not per netstamp_needed.
  */
 void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 {
@@ -901,7 +918,7 @@ void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 		pt_prev->func(skb2, skb->dev, pt_prev, skb->dev);
 }
 
-/* 6.1: same: the call into the driver. */
+/* 6.1: include/linux/netdevice.h: same: the call into the driver. */
 int netdev_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	FTRACE_ENTRY();
@@ -925,7 +942,10 @@ static int xmit_one(struct sk_buff *skb, struct net_device *dev)
 	return netdev_start_xmit(skb, dev);
 }
 
-/* 6.1: same: anything below NET_XMIT_MASK means the driver took the skb. */
+/*
+ * 6.1: include/linux/netdevice.h: same: anything below NET_XMIT_MASK means
+ * the driver took the skb.
+ */
 static bool dev_xmit_complete(int rc)
 {
 	return rc < 0x0f;	/* NET_XMIT_MASK */
@@ -960,8 +980,10 @@ out:
 }
 
 /*
- * 6.1: the no-qdisc branch of __dev_queue_xmit(), taken for every device
- * here. rcu_read_lock_bh() disables bottom halves, so what the driver
+ * 6.1: noop_qdisc's branch of __dev_queue_xmit() (its enqueue drops), then
+ * the no-qdisc branch, taken for every other device here; the recursion
+ * count is a global, not softnet_data.xmit.recursion, and as in
+ * dev_xmit_recursion() the limit trips above 8 nested calls. rcu_read_lock_bh() disables bottom halves, so what the driver
  * raises (veth: NET_RX_SOFTIRQ) runs at rcu_read_unlock_bh(), on the way
  * out of this function.
  */
@@ -973,8 +995,19 @@ int __dev_queue_xmit(struct sk_buff *skb, struct net_device *sb_dev)
 
 	skb_reset_mac_header(skb);
 	local_bh_disable();		/* rcu_read_lock_bh() */
+	if (!dev->qdisc_active) {
+		/*
+		 * txq->qdisc is noop_qdisc (device down, or no carrier: a veth
+		 * whose peer is down): noop_enqueue() frees the packet and says
+		 * NET_XMIT_CN. 6.1 counts it on no device (later kernels
+		 * count tx_dropped: docs/differences.md); taps never see it.
+		 */
+		local_bh_enable();
+		kfree_skb_list(skb);
+		return NET_XMIT_CN;
+	}
 	if (dev->flags & IFF_UP) {
-		if (xmit_recursion >= XMIT_RECURSION_LIMIT) {
+		if (xmit_recursion > XMIT_RECURSION_LIMIT) {	/* dev_xmit_recursion() */
 			fprintf(stderr,
 				"Dead loop on virtual device %s, fix it urgently!\n",
 				dev->name);
@@ -999,7 +1032,7 @@ out:
 	return rc;
 }
 
-/* 6.1: same. */
+/* 6.1: include/linux/netdevice.h: same. */
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
@@ -1137,8 +1170,10 @@ bool napi_complete_done(struct napi_struct *n, int work_done)
 }
 
 /*
- * 6.1: same: poll once with the instance's weight. A poll that used its
- * whole weight still owns the instance: it goes back on the list (repoll).
+ * Poll once with the instance's weight. A poll that used its whole weight
+ * still owns the instance: it goes back on the list (repoll).
+ * 6.1: same minus the napi_disable_pending(), busy-poll and GRO-flush
+ * branches (no NAPI is ever disabled, busy-polled or GRO'd here).
  */
 static int __napi_poll(struct napi_struct *n, bool *repoll)
 {

@@ -12,6 +12,7 @@
  */
 #include <linux/netdevice.h>
 #include <net/rtnetlink.h>
+#include <net/sch_generic.h>
 
 static LIST_HEAD(lweventlist);
 
@@ -47,13 +48,22 @@ void linkwatch_init_dev(struct net_device *dev)
 		rfc2863_policy(dev);
 }
 
-/* 6.1: same: new operstate, then NETDEV_CHANGE if the device is up. */
+/*
+ * 6.1: same: new operstate; if the device is up, transmit through its
+ * qdisc with the carrier on, through noop_qdisc without, and
+ * NETDEV_CHANGE.
+ */
 static void linkwatch_do_dev(struct net_device *dev)
 {
 	dev->state &= ~LW_PENDING;
 	rfc2863_policy(dev);
-	if (dev->flags & IFF_UP)
+	if (dev->flags & IFF_UP) {
+		if (netif_carrier_ok(dev))
+			dev_activate(dev);
+		else
+			dev_deactivate(dev);
 		netdev_state_change(dev);
+	}
 }
 
 /* 6.1: __linkwatch_run_queue(): handle every queued device, in order. */

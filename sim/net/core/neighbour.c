@@ -21,11 +21,12 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/etherdevice.h>
 #include <linux/ftrace.h>
 #include <net/neighbour.h>
 #include <net/net_namespace.h>
-#include <net/netns_ipv4.h>
+#include <net/netns/ipv4.h>
 
 #define NS_PER_MS	1000000ull
 
@@ -74,7 +75,10 @@ static int neigh_var(const struct neighbour *n, int which)
 #define MCAST_PROBES(n)		neigh_var(n, 2)
 #define QUEUE_LEN_BYTES(n)	((unsigned int)neigh_var(n, 3))
 
-/* Defaults of net.ipv4.neigh.default.* (6.1: arp_tbl.parms). */
+/*
+ * sim: defaults of net.ipv4.neigh.default.* (6.1: arp_tbl.parms, copied
+ * per namespace by neigh_parms_alloc()).
+ */
 void neigh_parms_init_net(struct net *net)
 {
 	struct netns_ipv4 *v4 = net->ipv4;
@@ -116,7 +120,10 @@ static void neigh_connect(struct neighbour *neigh)
 	neigh->output = neigh->ops->connected_output;
 }
 
-/* The last reference is gone: free. 6.1: neigh_destroy(). */
+/*
+ * The last reference is gone: free.
+ * 6.1: neigh_destroy().
+ */
 static void neigh_destroy(struct neighbour *neigh)
 {
 	neigh_del_timer(neigh);
@@ -126,7 +133,7 @@ static void neigh_destroy(struct neighbour *neigh)
 	free(neigh);
 }
 
-/* 6.1: same (refcount_dec_and_test). */
+/* 6.1: include/net/neighbour.h: same (refcount_dec_and_test). */
 void neigh_release(struct neighbour *neigh)
 {
 	if (neigh && --neigh->refcnt == 0)
@@ -185,7 +192,8 @@ struct neighbour *neigh_lookup(struct neigh_table *tbl, const void *pkey,
 }
 
 /*
- * Find or make the entry for @pkey on @dev. 6.1: ___neigh_create(): the
+ * Find or make the entry for @pkey on @dev.
+ * 6.1: ___neigh_create(): the
  * protocol's constructor decides the initial state (NOARP for lo and
  * broadcast, NONE otherwise). With @want_ref the caller gets a reference.
  */
@@ -230,7 +238,9 @@ struct neighbour *__neigh_lookup(struct neigh_table *tbl, const void *pkey,
 	return __neigh_create(tbl, pkey, dev, true);
 }
 
-/* Solicit once more. 6.1: neigh_probe(): the solicit gets a copy of the
+/*
+ * Solicit once more.
+ * 6.1: neigh_probe(): the solicit gets a copy of the
  * newest waiting packet so ARP can pick the source address from it. */
 static void neigh_probe(struct neighbour *neigh)
 {
@@ -276,7 +286,8 @@ static void neigh_invalidate(struct neighbour *neigh)
 }
 
 /*
- * The state machine's clock. 6.1: neigh_timer_handler(), same decisions:
+ * The state machine's clock.
+ * 6.1: neigh_timer_handler(), same decisions:
  * REACHABLE ages to DELAY (recently used) or STALE; DELAY becomes
  * REACHABLE if confirmed meanwhile, else PROBE; INCOMPLETE/PROBE solicit
  * again every retrans_time until the probes run out, then FAILED.
@@ -425,7 +436,10 @@ static int neigh_hard_header_xmit(struct neighbour *neigh, struct sk_buff *skb)
 	return dev_queue_xmit(skb);
 }
 
-/* The slow path. 6.1: neigh_resolve_output(). */
+/*
+ * The slow path.
+ * 6.1: neigh_resolve_output().
+ */
 int neigh_resolve_output(struct neighbour *neigh, struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
@@ -435,7 +449,10 @@ int neigh_resolve_output(struct neighbour *neigh, struct sk_buff *skb)
 	return 0;
 }
 
-/* The fast path for confirmed entries. 6.1: neigh_connected_output(). */
+/*
+ * The fast path for confirmed entries.
+ * 6.1: neigh_connected_output().
+ */
 int neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
@@ -443,14 +460,20 @@ int neigh_connected_output(struct neighbour *neigh, struct sk_buff *skb)
 	return neigh_hard_header_xmit(neigh, skb);
 }
 
-/* No header at all. 6.1: neigh_direct_output(). */
+/*
+ * No header at all.
+ * 6.1: neigh_direct_output().
+ */
 int neigh_direct_output(struct neighbour *neigh, struct sk_buff *skb)
 {
 	return dev_queue_xmit(skb);
 }
 
-/* 6.1: neigh_output() picks the cached-header fast path (neigh_hh_output)
- * when it can; there is no header cache here, so n->output decides. */
+/*
+ * 6.1: neigh_output() in include/net/neighbour.h picks the cached-header
+ * fast path (neigh_hh_output) when it can; there is no header cache here,
+ * so n->output decides.
+ */
 int neigh_output(struct neighbour *n, struct sk_buff *skb, bool skip_cache)
 {
 	return n->output(n, skb);
@@ -560,7 +583,10 @@ int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new,
 	return 0;
 }
 
-/* Someone asked us something: remember them as STALE. 6.1: same. */
+/*
+ * Someone asked us something: remember them as STALE.
+ * 6.1: same.
+ */
 struct neighbour *neigh_event_ns(struct neigh_table *tbl, u8 *lladdr,
 				 void *saddr, struct net_device *dev)
 {
@@ -596,7 +622,10 @@ int neigh_ifdown(struct neigh_table *tbl, struct net_device *dev)
 	return 0;
 }
 
-/* The device's MAC changed: what we told others is stale. 6.1: same. */
+/*
+ * The device's MAC changed: what we told others is stale.
+ * 6.1: same.
+ */
 void neigh_changeaddr(struct neigh_table *tbl, struct net_device *dev)
 {
 	neigh_flush_dev_entries(tbl, dev, false);
@@ -619,18 +648,43 @@ void neigh_flush_net(struct neigh_table *tbl, struct net *net)
 	}
 }
 
-/* For `ip neigh show`. 6.1: neigh_dump_table(). */
-int neigh_dump(struct neigh_table *tbl, struct net *net,
-	       struct net_device *dev,
-	       int (*fn)(struct neighbour *n, void *arg), void *arg)
+/*
+ * 6.1: neigh_fill_info() into a decoded record: NDA_LLADDR only while
+ * the entry is NUD_VALID; no NDA_CACHEINFO/NDA_PROBES.
+ */
+static void neigh_fill_info(struct rtnl_neigh_msg *m, struct neighbour *n)
+{
+	memset(m, 0, sizeof(*m));
+	m->ndm.ndm_family = AF_INET;
+	m->ndm.ndm_flags = n->flags;
+	m->ndm.ndm_type = n->type;
+	m->ndm.ndm_ifindex = n->dev->ifindex;
+	memcpy(m->dst, n->primary_key, sizeof(n->primary_key));
+	m->ndm.ndm_state = n->nud_state;
+	if (n->nud_state & NUD_VALID) {
+		m->lladdr_len = n->dev->addr_len;
+		memcpy(m->lladdr, n->ha, n->dev->addr_len);
+	}
+}
+
+/*
+ * 6.1: neigh_dump_table(): the entries of @net in table order (oldest
+ * first here; hash order there), only @ifindex's if not 0
+ * (neigh_ifindex_filtered()); stops when @cb returns non-zero.
+ */
+int neigh_dump_table(struct neigh_table *tbl, struct net *net, int ifindex,
+		     rtnl_dump_cb cb, void *arg)
 {
 	struct neighbour *n, *tmp;
+	struct rtnl_neigh_msg m;
 	int ret = 0;
 
 	list_for_each_entry_safe(n, tmp, &tbl->entries, list) {
-		if (dev_net(n->dev) != net || (dev && n->dev != dev))
+		if (dev_net(n->dev) != net ||
+		    (ifindex && n->dev->ifindex != ifindex))
 			continue;
-		ret = fn(n, arg);
+		neigh_fill_info(&m, n);
+		ret = cb(&m, arg);
 		if (ret)
 			break;
 	}
@@ -639,7 +693,9 @@ int neigh_dump(struct neigh_table *tbl, struct net *net,
 
 /*
  * `ip neigh flush dev D`: iproute2 dumps and sends RTM_DELNEIGH for each
- * entry not NOARP/PERMANENT; 6.1's neigh_delete() then marks it FAILED
+ * entry not NOARP/PERMANENT.
+ * 6.1: not neigh_flush_dev() (that is the ifdown flush): the effect of
+ * neigh_delete() per entry, which marks it FAILED
  * (so packets still waiting are reported to their senders, ICMP host
  * unreachable, like a failed resolution) and removes it.
  */
@@ -664,7 +720,10 @@ int neigh_flush_dev(struct neigh_table *tbl, struct net *net,
 	return count;
 }
 
-/* RTM_NEWNEIGH. 6.1: neigh_add(). */
+/*
+ * RTM_NEWNEIGH.
+ * 6.1: neigh_add().
+ */
 int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 	      const void *pkey, const u8 *lladdr, u8 nud_state, bool replace,
 	      struct netlink_ext_ack *extack)
@@ -673,10 +732,8 @@ int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 	u32 flags = NEIGH_UPDATE_F_ADMIN | NEIGH_UPDATE_F_OVERRIDE;
 	int err;
 
-	if (n && !replace) {
-		NL_SET_ERR_MSG(extack, "Neighbour already exists");
-		return -EEXIST;
-	}
+	if (n && !replace)
+		return -EEXIST;		/* NLM_F_EXCL; no extack message */
 	if (!n) {
 		n = __neigh_create(tbl, pkey, dev, false);
 		if (!n)
@@ -688,7 +745,10 @@ int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 	return err;
 }
 
-/* RTM_DELNEIGH. 6.1: neigh_delete(). */
+/*
+ * RTM_DELNEIGH.
+ * 6.1: neigh_delete().
+ */
 int neigh_delete(struct neigh_table *tbl, struct net_device *dev,
 		 const void *pkey, struct netlink_ext_ack *extack)
 {
@@ -700,23 +760,4 @@ int neigh_delete(struct neigh_table *tbl, struct net_device *dev,
 		     NEIGH_UPDATE_F_ADMIN, 0);
 	neigh_unlink(n);
 	return 0;
-}
-
-/*
- * The names iproute2 prints (ip/ipneigh.c nud_state_a2n's inverse).
- * sim: for the tools.
- */
-const char *neigh_state_name(u8 nud_state)
-{
-	switch (nud_state) {
-	case NUD_INCOMPLETE:	return "INCOMPLETE";
-	case NUD_REACHABLE:	return "REACHABLE";
-	case NUD_STALE:		return "STALE";
-	case NUD_DELAY:		return "DELAY";
-	case NUD_PROBE:		return "PROBE";
-	case NUD_FAILED:	return "FAILED";
-	case NUD_NOARP:		return "NOARP";
-	case NUD_PERMANENT:	return "PERMANENT";
-	default:		return "NONE";
-	}
 }

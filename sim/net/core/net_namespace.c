@@ -88,7 +88,7 @@ struct net *copy_net_ns(void)
 	return net;
 }
 
-/* 6.1: same. */
+/* 6.1: include/net/net_namespace.h: same. */
 struct net *get_net(struct net *net)
 {
 	net->refcount++;
@@ -229,6 +229,10 @@ int register_pernet_device(struct pernet_operations *ops)
 	return error;
 }
 
+/*
+ * 6.1: __unregister_pernet_operations() with unregister_pernet_device()'s
+ * first_device step; no rcu_barrier() or net_generic id to free.
+ */
 static void unregister_pernet_operations(struct pernet_operations *ops)
 {
 	struct net *net;

@@ -16,6 +16,7 @@
 #include <linux/etherdevice.h>
 #include <net/rtnetlink.h>
 #include <net/net_namespace.h>
+#include <sys/socket.h>
 
 static LIST_HEAD(link_ops);
 static int rtnl_depth;
@@ -27,8 +28,11 @@ void rtnl_lock(void)
 }
 
 /*
- * 6.1: same: the last unlock finishes pending unregistrations; the
- * linkwatch work that was waiting for the lock runs first.
+ * The last unlock runs the linkwatch work, then finishes pending
+ * unregistrations.
+ * 6.1: rtnl_unlock() is netdev_run_todo() only; linkwatch_event() is work
+ * that takes the RTNL itself, so it runs right after (at once for the
+ * urgent events a veth raises: linkwatch_urgent_event()).
  */
 void rtnl_unlock(void)
 {
@@ -88,9 +92,10 @@ void rtnl_link_reset(void)
 }
 
 /*
- * 6.1: rtnl_fill_link_netnsid(): a device whose link (a veth's peer) lives
- * in another namespace is reported with that namespace's id as seen from
- * @src_net, and reporting it allocates the id if it had none.
+ * Not in 6.1: the IFLA_LINK_NETNSID value rtnl_fill_link_netnsid() puts:
+ * a device whose link (a veth's peer) lives in another namespace is
+ * reported with that namespace's id as seen from @src_net, and reporting
+ * it allocates the id if it had none.
  */
 int rtnl_link_netnsid(struct net *src_net, struct net_device *dev)
 {
@@ -104,16 +109,127 @@ int rtnl_link_netnsid(struct net *src_net, struct net_device *dev)
 	return peernet2id_alloc(src_net, link_net, GFP_KERNEL);
 }
 
-/* 6.1: the IFLA_OPERSTATE line of rtnl_fill_ifinfo(). */
-unsigned char rtnl_link_operstate(const struct net_device *dev)
+/*
+ * 6.1: same: IFLA_LINK_NETNSID when the link is in another namespace,
+ * then IFLA_LINK (nla_put_iflink()), forced when the netnsid was put.
+ */
+static void rtnl_fill_link_netnsid(struct rtnl_link_msg *m,
+				   const struct net_device *dev,
+				   struct net *src_net)
 {
-	return netif_running(dev) ? dev->operstate : IF_OPER_DOWN;
+	int iflink = dev_get_iflink(dev);
+
+	m->link_netnsid = rtnl_link_netnsid(src_net, (struct net_device *)dev);
+	if (m->link_netnsid != NETNSA_NSID_NOT_ASSIGNED ||
+	    dev->ifindex != iflink) {
+		m->has_link = true;
+		m->link = iflink;
+	}
 }
 
-/* 6.1: rtmsg_ifinfo_build_skb(): what filling the message does here. */
-static void rtnl_fill_ifinfo(struct net_device *dev, struct net *src_net)
+/*
+ * 6.1: rtnl_fill_ifinfo() into a decoded record instead of an skb: the
+ * attributes iproute2 prints, no VF/XDP/port/proto_down ones. The sim
+ * keeps no GSO/TSO limits or queue counts in net_device: the values are
+ * what 6.1 reports for veth and lo with one queue per direction.
+ */
+static void rtnl_fill_ifinfo(struct rtnl_link_msg *m, struct net_device *dev,
+			     struct net *src_net)
 {
-	rtnl_link_netnsid(src_net, dev);
+	unsigned int flags = dev_get_flags(dev);
+
+	memset(m, 0, sizeof(*m));
+	m->ifi.ifi_family = AF_UNSPEC;
+	m->ifi.ifi_type = dev->type;
+	m->ifi.ifi_index = dev->ifindex;
+	m->ifi.ifi_flags = flags;
+	snprintf(m->ifname, sizeof(m->ifname), "%s", dev->name);
+	m->txqlen = dev->tx_queue_len;
+	m->operstate = netif_running(dev) ? dev->operstate : IF_OPER_DOWN;
+	m->linkmode = dev->link_mode;
+	m->mtu = dev->mtu;
+	m->min_mtu = dev->min_mtu;
+	m->max_mtu = dev->max_mtu;
+	m->group = (u32)dev->group;
+	m->promiscuity = dev->promiscuity;
+	m->num_tx_queues = 1;
+	m->num_rx_queues = 1;
+	m->gso_max_segs = 65535;
+	m->gso_max_size = 65536;
+	m->gro_max_size = 65536;
+	m->tso_max_size = 524280;
+	m->tso_max_segs = 65535;
+	m->carrier = netif_carrier_ok(dev);
+	if (dev->qdisc)
+		snprintf(m->qdisc, sizeof(m->qdisc), "%s", dev->qdisc);
+	m->carrier_up_count = dev->carrier_up_count;
+	m->carrier_down_count = dev->carrier_down_count;
+	m->carrier_changes = dev->carrier_up_count + dev->carrier_down_count;
+	if (dev->addr_len) {
+		m->addr_len = dev->addr_len;
+		memcpy(m->address, dev->dev_addr, dev->addr_len);
+		memcpy(m->broadcast, dev->broadcast, dev->addr_len);
+	}
+	dev_get_stats(dev, &m->stats64);
+	if (dev->rtnl_link_ops && dev->rtnl_link_ops->kind)
+		snprintf(m->kind, sizeof(m->kind), "%s",
+			 dev->rtnl_link_ops->kind);
+	rtnl_fill_link_netnsid(m, dev, src_net);
+	m->inet6_addr_gen_mode = 0;	/* IN6_ADDR_GEN_MODE_EUI64 */
+}
+
+/*
+ * 6.1: rtnl_dump_ifinfo(): every device of @net in ifindex order (the
+ * name hash order there), skipping those link_dump_filtered() drops: a
+ * @kind filter (IFLA_LINKINFO/IFLA_INFO_KIND) the device's is not. 6.1
+ * holds the RTNL; here taking it would run linkwatch at the unlock.
+ */
+int rtnl_dump_ifinfo(struct net *net, const char *kind, rtnl_dump_cb cb,
+		     void *arg)
+{
+	struct rtnl_link_msg m;
+	struct net_device *dev;
+	int ret = 0;
+
+	for_each_netdev(net, dev) {
+		if (kind && (!dev->rtnl_link_ops ||
+			     strcmp(dev->rtnl_link_ops->kind, kind)))
+			continue;
+		rtnl_fill_ifinfo(&m, dev, net);
+		ret = cb(&m, arg);
+		if (ret)
+			break;
+	}
+	return ret;
+}
+
+/*
+ * 6.1: rtnl_getlink(): one device, by ifi_index when it is not 0, else by
+ * IFLA_IFNAME; -ENODEV if there is none. No RTNL, as for the dump.
+ */
+int rtnl_getlink(struct net *net, int ifindex, const char *ifname,
+		 struct rtnl_link_msg *m)
+{
+	struct net_device *dev = NULL;
+
+	if (ifindex)
+		dev = __dev_get_by_index(net, ifindex);
+	else if (ifname)
+		dev = __dev_get_by_name(net, ifname);
+	if (dev)
+		rtnl_fill_ifinfo(m, dev, net);
+	return dev ? 0 : -ENODEV;
+}
+
+/*
+ * 6.1: rtmsg_ifinfo_build_skb(): building the message allocates the
+ * link netnsid; there is no listener to send it to.
+ */
+static void rtmsg_ifinfo_build_skb(struct net_device *dev)
+{
+	struct rtnl_link_msg m;
+
+	rtnl_fill_ifinfo(&m, dev, dev_net(dev));
 }
 
 /* 6.1: rtmsg_ifinfo_event(): only registered devices are announced. */
@@ -122,14 +238,17 @@ void rtmsg_ifinfo(int type, struct net_device *dev, unsigned int change,
 {
 	if (type == RTM_NEWLINK && dev->reg_state != NETREG_REGISTERED)
 		return;
-	rtnl_fill_ifinfo(dev, dev_net(dev));
+	rtmsg_ifinfo_build_skb(dev);
 }
 
-/* 6.1: same: RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID. */
+/*
+ * 6.1: builds RTM_DELLINK for the old namespace with IFLA_NEW_NETNSID;
+ * here building it only allocates the link netnsid, as in rtmsg_ifinfo().
+ */
 void rtmsg_ifinfo_newnet(int type, struct net_device *dev, unsigned int change,
 			 gfp_t flags, int *new_nsid, int new_ifindex)
 {
-	rtnl_fill_ifinfo(dev, dev_net(dev));
+	rtmsg_ifinfo_build_skb(dev);
 }
 
 /* 6.1: rtnetlink_event(): device changes that userspace hears about. */
@@ -164,10 +283,10 @@ void rtnetlink_init(void)
 }
 
 /*
- * 6.1: same: allocate a device of kind @ops in @net and apply the IFLA_*
- * attributes of @tb (MTU checked like dev_set_mtu(), address marked
- * NET_ADDR_SET). Returns ERR_PTR-like NULL with *err in 6.1's ERR_PTR;
- * here an ERR_PTR encoded as (struct net_device *)-errno.
+ * 6.1: same for the attributes kept: allocate a device of kind @ops in
+ * @net and apply IFLA_MTU (checked by dev_validate_mtu()), IFLA_ADDRESS
+ * (marked NET_ADDR_SET) and IFLA_TXQLEN of @tb; one queue each way.
+ * Returns the device or ERR_PTR(-errno).
  */
 struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 				    unsigned char name_assign_type,
@@ -206,8 +325,10 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 }
 
 /*
- * 6.1: same: the device is ready; announce it (NETDEV_UP/DOWN as
+ * The device is ready: announce it (NETDEV_UP/DOWN, as
  * __dev_notify_flags() does with every flag "changed").
+ * 6.1: same for a new device; 6.1 also applies the request's ifi_flags
+ * and re-announces an already configured device's changed flags.
  */
 int rtnl_configure_link(struct net_device *dev)
 {
@@ -221,8 +342,9 @@ int rtnl_configure_link(struct net_device *dev)
 }
 
 /*
- * 6.1: ifla_policy gives IFLA_IFNAME a maximum length of IFNAMSIZ - 1;
- * nla_parse() refuses a longer one before any handler runs. Callers pass
+ * 6.1: validate_nla() in lib/nlattr.c: ifla_policy gives IFLA_IFNAME a
+ * maximum length of IFNAMSIZ - 1, so nla_parse() refuses a longer one
+ * before any handler runs. Callers pass
  * an over-long name as IFNAMSIZ bytes with no NUL.
  */
 static int rtnl_check_ifname(const char *name, struct netlink_ext_ack *extack)
@@ -383,13 +505,20 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		if (err)
 			return err;
 	}
-	if (req->set_up || req->set_down) {
-		unsigned int flags = dev->flags;
+	if (req->set_up || req->set_down || req->set_promisc ||
+	    req->clear_promisc) {
+		/* rtnl_dev_combine_flags(): the bits not changed as
+		 * dev_get_flags() reports them */
+		unsigned int flags = dev_get_flags(dev);
 
 		if (req->set_up)
 			flags |= IFF_UP;
-		else
+		if (req->set_down)
 			flags &= ~IFF_UP;
+		if (req->set_promisc)
+			flags |= IFF_PROMISC;
+		if (req->clear_promisc)
+			flags &= ~IFF_PROMISC;
 		err = dev_change_flags(dev, flags, extack);
 		if (err)
 			return err;

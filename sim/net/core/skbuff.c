@@ -55,7 +55,10 @@ u64 skb_drop_count(enum skb_drop_reason reason)
 	return drop_counts[reason];
 }
 
-/* 6.1: drop_reasons[] names, without the SKB_DROP_REASON_ prefix. */
+/*
+ * sim: the drop_reasons[] names of 6.1 (net/core/skbuff.c, generated from
+ * include/net/dropreason.h), without the SKB_DROP_REASON_ prefix.
+ */
 const char *skb_drop_reason_name(enum skb_drop_reason reason)
 {
 	if ((unsigned int)reason >= SKB_DROP_REASON_MAX)
@@ -75,6 +78,7 @@ static void skb_cache_put(struct sk_buff *skb)
 	free(skb);
 }
 
+/* sim: free the skbs kept for reuse (shutdown). */
 void skb_cache_drain(void)
 {
 }
@@ -182,7 +186,10 @@ static void __kfree_skb(struct sk_buff *skb)
 	skb_struct_free(skb);
 }
 
-/* 6.1: skb_unref(): true when this was the last user. */
+/*
+ * 6.1: skb_unref() in include/linux/skbuff.h: true when this was the last
+ * user.
+ */
 static bool skb_unref(struct sk_buff *skb)
 {
 	if (!skb)
@@ -217,7 +224,7 @@ void consume_skb(struct sk_buff *skb)
 	__kfree_skb(skb);
 }
 
-/* 6.1: same: free a chain linked through skb->next. */
+/* 6.1: include/linux/skbuff.h: same: free a chain linked through skb->next. */
 void kfree_skb_list(struct sk_buff *segs)
 {
 	while (segs) {
@@ -315,7 +322,7 @@ void *skb_put(struct sk_buff *skb, unsigned int len)
 	return tmp;
 }
 
-/* 6.1: same. */
+/* 6.1: include/linux/skbuff.h: same. */
 void *skb_put_data(struct sk_buff *skb, const void *data, unsigned int len)
 {
 	void *tmp = skb_put(skb, len);

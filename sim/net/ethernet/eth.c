@@ -133,8 +133,9 @@ int eth_validate_addr(struct net_device *dev)
 }
 
 /*
- * 6.1: same rule (random bytes, multicast bit cleared, locally
- * administered bit set); the bytes come from the simulator's generator.
+ * 6.1: include/linux/etherdevice.h: same rule (random bytes, multicast bit
+ * cleared, locally administered bit set); the bytes come from the
+ * simulator's generator.
  */
 void eth_random_addr(u8 *addr)
 {
@@ -143,7 +144,10 @@ void eth_random_addr(u8 *addr)
 	addr[0] |= 0x02;	/* set local assignment bit (IEEE802) */
 }
 
-/* 6.1: same: a random address, and `addr_assign_type` says so. */
+/*
+ * 6.1: include/linux/etherdevice.h: same: a random address, and
+ * `addr_assign_type` says so.
+ */
 void eth_hw_addr_random(struct net_device *dev)
 {
 	u8 addr[ETH_ALEN];

@@ -9,7 +9,7 @@
 #include <linux/if_ether.h>
 #include <linux/netdevice.h>
 #include <net/net_namespace.h>
-#include <net/netns_ipv4.h>
+#include <net/netns/ipv4.h>
 #include <net/ip.h>
 #include <net/arp.h>
 #include <net/icmp.h>
@@ -36,7 +36,8 @@ static void inet_net_exit(struct net *net);
 
 /*
  * Set up IPv4 in a new namespace.
- * 6.1: the init of each file's pernet_operations, in one place.
+ * sim: 6.1 runs the init of each file's pernet_operations instead
+ * (devinet_init_net(), ip_fib_net_init(), ...); here in one place.
  */
 static int inet_net_init(struct net *net)
 {

@@ -49,7 +49,10 @@ struct neigh_table arp_tbl = {
 	.constructor	= arp_constructor,
 };
 
-/* Multicast IPv4 maps to 01:00:5e + low 23 bits. 6.1: same (Ethernet). */
+/*
+ * Multicast IPv4 maps to 01:00:5e + low 23 bits.
+ * 6.1: same (Ethernet).
+ */
 int arp_mc_map(__be32 addr, u8 *haddr, struct net_device *dev, int dir)
 {
 	FTRACE_ENTRY();
@@ -65,7 +68,8 @@ int arp_mc_map(__be32 addr, u8 *haddr, struct net_device *dev, int dir)
 }
 
 /*
- * Set up a new entry. 6.1: arp_constructor(). Entries that need no
+ * Set up a new entry.
+ * 6.1: arp_constructor(). Entries that need no
  * resolution start NOARP with a known address: lo (and IFF_NOARP
  * devices) use their own, broadcast destinations the broadcast address.
  */
@@ -104,7 +108,8 @@ static int arp_constructor(struct neighbour *neigh)
 
 /*
  * A queued packet could not be resolved: report "host unreachable" to its
- * sender and drop it. 6.1: arp_error_report() -> dst_link_failure() ->
+ * sender and drop it.
+ * 6.1: arp_error_report() -> dst_link_failure() ->
  * ipv4_link_failure() -> icmp_send().
  */
 static void arp_error_report(struct neighbour *neigh, struct sk_buff *skb)
@@ -121,7 +126,8 @@ static void arp_error_report(struct neighbour *neigh, struct sk_buff *skb)
 }
 
 /*
- * Ask "who has TARGET?". 6.1: arp_solicit(). The sender address follows
+ * Ask "who has TARGET?".
+ * 6.1: arp_solicit(). The sender address follows
  * arp_announce: 0 (default) uses the waiting packet's source if it is ours
  * on this device; otherwise inet_select_addr() picks one. The first
  * ucast_probes of a PROBE go unicast to the known address; INCOMPLETE
@@ -170,7 +176,10 @@ static void arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
 		 dev->dev_addr, NULL);
 }
 
-/* Build an ARP packet. 6.1: arp_create(), Ethernet only. */
+/*
+ * Build an ARP packet.
+ * 6.1: arp_create(), Ethernet only.
+ */
 struct sk_buff *arp_create(int type, int ptype, __be32 dest_ip,
 			   struct net_device *dev, __be32 src_ip,
 			   const unsigned char *dest_hw,
@@ -265,7 +274,10 @@ static bool inet_confirm_addr(struct net *net, struct in_device *in_dev,
 	return false;
 }
 
-/* Should we stay quiet? 6.1: arp_ignore(), net.ipv4.conf.*.arp_ignore. */
+/*
+ * Should we stay quiet?
+ * 6.1: arp_ignore(), net.ipv4.conf.*.arp_ignore.
+ */
 static int arp_ignore(struct in_device *in_dev, __be32 sip, __be32 tip)
 {
 	struct net *net = dev_net(in_dev->dev);
@@ -294,7 +306,10 @@ static int arp_ignore(struct in_device *in_dev, __be32 sip, __be32 tip)
 	return !inet_confirm_addr(net, in_dev, sip, tip, scope);
 }
 
-/* Would our reply to @sip leave by @dev? 6.1: arp_filter(). */
+/*
+ * Would our reply to @sip leave by @dev?
+ * 6.1: arp_filter().
+ */
 static int arp_filter(__be32 sip, __be32 tip, struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
@@ -319,7 +334,8 @@ static bool arp_accept(struct in_device *in_dev, __be32 sip)
 }
 
 /*
- * Handle a valid-looking ARP packet. 6.1: arp_process(), same order:
+ * Handle a valid-looking ARP packet.
+ * 6.1: arp_process(), same order:
  * sanity of the addresses, DAD probes (sender 0.0.0.0), requests for our
  * addresses (after the reverse-path check on the sender: the seed 003
  * lesson), then learning from what we saw.
@@ -427,7 +443,8 @@ out_free_skb:
 }
 
 /*
- * The ETH_P_ARP packet handler. 6.1: arp_rcv(): ignore what is not for
+ * The ETH_P_ARP packet handler.
+ * 6.1: arp_rcv(): ignore what is not for
  * this host, drop (and count) what is too short or not Ethernet/IPv4.
  */
 int arp_rcv(struct sk_buff *skb, struct net_device *dev,
@@ -476,7 +493,10 @@ int arp_invalidate(struct net_device *dev, __be32 ip, bool force)
 	return 0;
 }
 
-/* Carrier lost or MAC changed. 6.1: arp_netdev_event(). */
+/*
+ * Carrier lost or MAC changed.
+ * 6.1: arp_netdev_event().
+ */
 static int arp_netdev_event(struct notifier_block *this, unsigned long event,
 			    void *ptr)
 {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
 #include <net/ip_fib.h>
@@ -42,7 +43,8 @@ static void inet_free_ifa(struct in_ifaddr *ifa)
 }
 
 /*
- * Make @dev's in_device. 6.1: inetdev_init(); also sets up the per-device
+ * Make @dev's in_device.
+ * 6.1: inetdev_init(); also sets up the per-device
  * neigh_parms and sysctl directory, which the simulator keeps elsewhere.
  */
 static struct in_device *inetdev_init(struct net_device *dev)
@@ -57,13 +59,21 @@ static struct in_device *inetdev_init(struct net_device *dev)
 		return NULL;
 	in_dev->dev = dev;
 	in_dev->refcnt = 1;
+	/*
+	 * The whole of conf/default, its `state` bitmap too: a key written
+	 * on default before the device existed counts as written on the
+	 * device, so later writes to default no longer reach it
+	 * (devinet_copy_dflt_conf()), as in 6.1.
+	 */
 	in_dev->cnf = *net->ipv4->devconf_dflt;
-	in_dev->cnf.state = 0;	/* nothing written for this device yet */
 	rcu_assign_pointer(dev->ip_ptr, in_dev);
 	return in_dev;
 }
 
-/* Unlink @ifa (at @ifap) and drop its routes. 6.1: __inet_del_ifa(). */
+/*
+ * Unlink @ifa (at @ifap) and drop its routes.
+ * 6.1: __inet_del_ifa().
+ */
 static void __inet_del_ifa(struct in_device *in_dev, struct in_ifaddr **ifap,
 			   int destroy)
 {
@@ -126,7 +136,8 @@ void inetdev_destroy_dev(struct net_device *dev)
 }
 
 /*
- * Put @ifa on its device's list. 6.1: __inet_insert_ifa. A second address
+ * Put @ifa on its device's list.
+ * 6.1: __inet_insert_ifa. A second address
  * in a subnet the device already has becomes "secondary" and goes last;
  * a primary goes after the last primary of no wider scope.
  */
@@ -251,7 +262,10 @@ struct in_device *inetdev_by_index(struct net *net, int ifindex)
 	return dev ? __in_dev_get_rcu(dev) : NULL;
 }
 
-/* The primary address of @in_dev on subnet @prefix/@mask. 6.1: same. */
+/*
+ * The primary address of @in_dev on subnet @prefix/@mask.
+ * 6.1: same.
+ */
 struct in_ifaddr *inet_ifa_byprefix(struct in_device *in_dev, __be32 prefix,
 				    __be32 mask)
 {
@@ -284,7 +298,8 @@ struct in_ifaddr *inet_lookup_ifaddr_rcu(struct net *net, __be32 addr)
 }
 
 /*
- * The device owning local address @addr. 6.1: __ip_dev_find() asks the
+ * The device owning local address @addr.
+ * 6.1: __ip_dev_find() asks the
  * address hash, then the local table; the hash is enough here.
  */
 struct net_device *__ip_dev_find(struct net *net, __be32 addr, bool devref)
@@ -384,7 +399,8 @@ static void inetdev_loopback_up(struct in_device *in_dev)
 }
 
 /*
- * Follow devices. 6.1: inetdev_event(). REGISTER makes the in_device,
+ * Follow devices.
+ * 6.1: inetdev_event(). REGISTER makes the in_device,
  * UNREGISTER frees it with every address; UP gives lo its address;
  * CHANGENAME renames the labels that were the old name.
  */
@@ -421,7 +437,8 @@ static struct notifier_block ip_netdev_notifier = {
 };
 
 /*
- * Per-namespace setup. 6.1: devinet_init_net(); a new namespace copies
+ * Per-namespace setup.
+ * 6.1: devinet_init_net(); a new namespace copies
  * conf/all and conf/default from init_net (devconf_inherit_init_net=0).
  * Devices that exist already (lo, made before IPv4 came up) get their
  * in_device here.
@@ -466,4 +483,64 @@ void devinet_exit_net(struct net *net)
 void devinet_init(void)
 {
 	register_netdevice_notifier(&ip_netdev_notifier);
+}
+
+/*
+ * 6.1: inet_fill_ifaddr() into a decoded record: IFA_ADDRESS, IFA_LOCAL,
+ * IFA_BROADCAST and IFA_LABEL only when set; lifetimes as stored (the sim
+ * does not age addresses).
+ */
+static void inet_fill_ifaddr(struct rtnl_addr_msg *m, struct in_ifaddr *ifa)
+{
+	memset(m, 0, sizeof(*m));
+	m->ifa.ifa_family = AF_INET;
+	m->ifa.ifa_prefixlen = ifa->ifa_prefixlen;
+	m->ifa.ifa_flags = (u8)ifa->ifa_flags;
+	m->ifa.ifa_scope = ifa->ifa_scope;
+	m->ifa.ifa_index = (u32)ifa->ifa_dev->dev->ifindex;
+	if (ifa->ifa_address) {
+		m->has_address = true;
+		memcpy(m->address, &ifa->ifa_address, 4);
+	}
+	if (ifa->ifa_local) {
+		m->has_local = true;
+		memcpy(m->local, &ifa->ifa_local, 4);
+	}
+	if (ifa->ifa_broadcast) {
+		m->has_broadcast = true;
+		memcpy(m->broadcast, &ifa->ifa_broadcast, 4);
+	}
+	if (ifa->ifa_label[0])
+		snprintf(m->label, sizeof(m->label), "%s", ifa->ifa_label);
+	m->flags = ifa->ifa_flags;
+	m->valid_lft = ifa->ifa_valid_lft;
+	m->preferred_lft = ifa->ifa_preferred_lft;
+}
+
+/*
+ * 6.1: inet_dump_ifaddr(): every IPv4 address of @net, device by device;
+ * with @ifindex not 0 only that device's (the strict-check filter).
+ */
+int inet_dump_ifaddr(struct net *net, int ifindex, rtnl_dump_cb cb, void *arg)
+{
+	struct rtnl_addr_msg m;
+	struct net_device *dev;
+	struct in_device *in_dev;
+	struct in_ifaddr *ifa;
+	int ret = 0;
+
+	for_each_netdev(net, dev) {
+		if (ifindex && dev->ifindex != ifindex)
+			continue;
+		in_dev = __in_dev_get_rtnl(dev);
+		if (!in_dev)
+			continue;
+		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
+			inet_fill_ifaddr(&m, ifa);
+			ret = cb(&m, arg);
+			if (ret)
+				return ret;
+		}
+	}
+	return ret;
 }

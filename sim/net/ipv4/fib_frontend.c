@@ -15,7 +15,7 @@
 #include <net/route.h>
 #include <net/arp.h>
 #include <net/ip.h>
-#include "fib_internal.h"
+#include "fib_lookup.h"
 #include "pernet.h"
 
 /* 6.1: same, for the two tables that exist. */
@@ -30,9 +30,14 @@ struct fib_table *fib_get_table(struct net *net, u32 id)
 	return NULL;
 }
 
-/* 6.1: creates any table id on demand; only main and local exist here. */
+/*
+ * 6.1: creates any table id on demand; only main and local exist here,
+ * local counting as made from its first route on.
+ */
 struct fib_table *fib_new_table(struct net *net, u32 id)
 {
+	if (id == RT_TABLE_LOCAL && net->ipv4)
+		net->ipv4->fib_local_made = true;
 	return fib_get_table(net, id);
 }
 
@@ -54,7 +59,8 @@ int fib_lookup(struct net *net, const struct flowi4 *flp,
 }
 
 /*
- * The slow reverse-path check. 6.1: __fib_validate_source(). Route the
+ * The slow reverse-path check.
+ * 6.1: __fib_validate_source(). Route the
  * reply (to @src) and see where it would go:
  *  - nowhere, or not unicast (and not local with accept_local): -EINVAL;
  *  - out the device the packet came in on: fine;
@@ -114,7 +120,8 @@ last_resort:
 }
 
 /*
- * May a packet from @src arrive on @dev? 6.1: fib_validate_source(). With
+ * May a packet from @src arrive on @dev?
+ * 6.1: fib_validate_source(). With
  * rp_filter off (max of conf/all and conf/DEV is 0) the only question is
  * whether @src is one of our own addresses, which is refused unless
  * accept_local (conf/all OR conf/DEV) is set. With rp_filter on, the
@@ -145,7 +152,8 @@ full_check:
 }
 
 /*
- * The type of @addr as seen from @dev (NULL: any device). 6.1:
+ * The type of @addr as seen from @dev (NULL: any device).
+ * 6.1:
  * __inet_dev_addr_type(), asking the local table.
  */
 static unsigned int __inet_dev_addr_type(struct net *net,
@@ -251,7 +259,8 @@ void fib_flush(struct net *net)
 }
 
 /*
- * Add or delete a kernel route for an address. 6.1: fib_magic(): local
+ * Add or delete a kernel route for an address.
+ * 6.1: fib_magic(): local
  * and broadcast routes go to the local table (scope host / link), the
  * prefix route to main (scope link), all "proto kernel src LOCAL".
  */
@@ -336,7 +345,8 @@ static bool fib_local_still_used(struct in_device *in_dev,
 }
 
 /*
- * Remove the routes @ifa added. 6.1: fib_del_ifaddr() also keeps a route
+ * Remove the routes @ifa added.
+ * 6.1: fib_del_ifaddr() also keeps a route
  * that another address needs, by a bitmask of what is still "ok"; this
  * keeps the two cases the kit meets: the same local address twice on one
  * device, and secondaries (which own no prefix route). @iprim: the primary
@@ -384,7 +394,10 @@ static void fib_disable_ip(struct net_device *dev, unsigned long event,
 	arp_ifdown(dev);
 }
 
-/* Follow devices. 6.1: fib_netdev_event(). */
+/*
+ * Follow devices.
+ * 6.1: fib_netdev_event().
+ */
 static int fib_netdev_event(struct notifier_block *this, unsigned long event,
 			    void *ptr)
 {
@@ -451,25 +464,41 @@ void ip_fib_init(void)
 	register_netdevice_notifier(&fib_netdev_notifier);
 }
 
-/*
- * For `ip route show`. 6.1: inet_dump_fib(); `table all` (RT_TABLE_UNSPEC)
- * dumps main first, then local, as the table hash does for these ids.
- */
-int fib_dump_routes(struct net *net, u32 tb_id,
-		    int (*fn)(const struct fib_info *fi, void *arg), void *arg)
+struct fib_dump_ctx {
+	rtnl_dump_cb	cb;
+	void		*arg;
+};
+
+/* sim: fib_table_dump() hands out a fib_info; fill its record here. */
+static int fib_dump_one(const struct fib_info *fi, void *arg)
 {
+	struct fib_dump_ctx *ctx = arg;
+	struct rtnl_route_msg m;
+
+	fib_dump_info(&m, fi);
+	return ctx->cb(&m, ctx->arg);
+}
+
+/*
+ * 6.1: inet_dump_fib() for `ip route show`: @cb gets a const struct
+ * rtnl_route_msg * per route; `table all` (RT_TABLE_UNSPEC) dumps main
+ * first, then local, as the table hash does for these ids.
+ */
+int inet_dump_fib(struct net *net, u32 tb_id, rtnl_dump_cb cb, void *arg)
+{
+	struct fib_dump_ctx ctx = { cb, arg };
 	int ret;
 
 	if (!net->ipv4)
 		return 0;
 	if (tb_id == RT_TABLE_MAIN)
-		return fib_table_dump(net->ipv4->fib_main, fn, arg);
-	if (tb_id == RT_TABLE_LOCAL)
-		return fib_table_dump(net->ipv4->fib_local, fn, arg);
+		return fib_table_dump(net->ipv4->fib_main, fib_dump_one, &ctx);
+	if (tb_id == RT_TABLE_LOCAL && net->ipv4->fib_local_made)
+		return fib_table_dump(net->ipv4->fib_local, fib_dump_one, &ctx);
 	if (tb_id != RT_TABLE_UNSPEC)
-		return 0;
-	ret = fib_table_dump(net->ipv4->fib_main, fn, arg);
+		return -ENOENT;		/* not made (yet) */
+	ret = fib_table_dump(net->ipv4->fib_main, fib_dump_one, &ctx);
 	if (!ret)
-		ret = fib_table_dump(net->ipv4->fib_local, fn, arg);
+		ret = fib_table_dump(net->ipv4->fib_local, fib_dump_one, &ctx);
 	return ret;
 }

@@ -7,14 +7,16 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <net/ip_fib.h>
 #include <net/route.h>
-#include "fib_internal.h"
+#include "fib_lookup.h"
 
 /*
  * A nexthop through a gateway: the gateway must itself be reachable by a
- * route of narrower scope, which gives the device. 6.1: fib_check_nh_v4_gw.
+ * route of narrower scope, which gives the device.
+ * 6.1: fib_check_nh_v4_gw.
  */
 static int fib_check_nh_v4_gw(struct net *net, struct fib_nh *nh, u32 table,
 			      u8 scope, struct netlink_ext_ack *extack)
@@ -60,7 +62,10 @@ static int fib_check_nh_v4_gw(struct net *net, struct fib_nh *nh, u32 table,
 	return (dev->flags & IFF_UP) ? 0 : -ENETDOWN;
 }
 
-/* A directly connected nexthop. 6.1: fib_check_nh_nongw(). */
+/*
+ * A directly connected nexthop.
+ * 6.1: fib_check_nh_nongw().
+ */
 static int fib_check_nh_nongw(struct net *net, struct fib_nh *nh,
 			      struct netlink_ext_ack *extack)
 {
@@ -79,7 +84,10 @@ static int fib_check_nh_nongw(struct net *net, struct fib_nh *nh,
 	return 0;
 }
 
-/* Is @prefsrc one of ours (or the route's own local address)? 6.1: same. */
+/*
+ * Is @prefsrc one of ours (or the route's own local address)?
+ * 6.1: same for the main and local tables, the only ones here.
+ */
 static bool fib_valid_prefsrc(struct fib_config *cfg, __be32 fib_prefsrc)
 {
 	if (cfg->fc_type != RTN_LOCAL || !cfg->fc_dst ||
@@ -92,7 +100,8 @@ static bool fib_valid_prefsrc(struct fib_config *cfg, __be32 fib_prefsrc)
 }
 
 /*
- * Build the route @cfg asks for. 6.1: fib_create_info(); returns NULL with
+ * Build the route @cfg asks for.
+ * 6.1: fib_create_info(); returns NULL with
  * *err set (and extack) when the request is invalid.
  */
 struct fib_info *fib_create_info(struct fib_config *cfg,
@@ -168,7 +177,7 @@ failure:
 	return NULL;
 }
 
-/* 6.1: fib_info_nh_uses_dev(). */
+/* 6.1: fib_info_nh_uses_dev() in net/ipv4/fib_frontend.c. */
 bool fib_info_nh_uses_dev(const struct fib_info *fi,
 			  const struct net_device *dev)
 {
@@ -176,8 +185,9 @@ bool fib_info_nh_uses_dev(const struct fib_info *fi,
 }
 
 /*
- * The source address for a route without "src". 6.1: __fib_res_prefsrc()
- * caches it in the nexthop (nh_saddr); computed each time here.
+ * The source address for a route without "src".
+ * 6.1: fib_result_prefsrc() (the sim keeps the older name); 6.1 caches
+ * it in the nexthop (nh_saddr), computed each time here.
  */
 __be32 __fib_res_prefsrc(struct fib_result *res)
 {
@@ -216,7 +226,8 @@ static int fib_sync_down_table(struct fib_table *tb, struct net_device *dev,
 }
 
 /*
- * Mark the nexthops through @dev. 6.1: fib_sync_down_dev(): on DOWN the
+ * Mark the nexthops through @dev.
+ * 6.1: fib_sync_down_dev(): on DOWN the
  * local routes (nexthop scope NOWHERE) survive, which is why a local
  * address still answers while its device is down; @force (UNREGISTER)
  * kills them too. NETDEV_CHANGE only marks LINKDOWN.
@@ -247,7 +258,11 @@ static void fib_sync_up_table(struct fib_table *tb, struct net_device *dev)
 	}
 }
 
-/* Carrier changed. 6.1: fib_sync_up(dev, RTNH_F_LINKDOWN) / sync_down. */
+/*
+ * Carrier changed.
+ * sim: 6.1 calls fib_sync_up(dev, RTNH_F_LINKDOWN) or fib_sync_down_dev()
+ * from fib_netdev_event().
+ */
 void fib_sync_linkdown(struct net_device *dev, bool down)
 {
 	struct net *net = dev_net(dev);
@@ -260,4 +275,34 @@ void fib_sync_linkdown(struct net_device *dev, bool down)
 	}
 	fib_sync_up_table(net->ipv4->fib_local, dev);
 	fib_sync_up_table(net->ipv4->fib_main, dev);
+}
+
+/*
+ * 6.1: fib_dump_info() into a decoded record, one nexthop: rtm_flags are
+ * the route's flags and the nexthop's (fib_nexthop_info(): DEAD,
+ * LINKDOWN, ONLINK); RTA_OIF is the nexthop device's ifindex.
+ */
+void fib_dump_info(struct rtnl_route_msg *m, const struct fib_info *fi)
+{
+	const struct fib_nh *nh = &fi->fib_nh[0];
+
+	memset(m, 0, sizeof(*m));
+	m->rtm.rtm_family = AF_INET;
+	m->rtm.rtm_dst_len = fi->fib_dst_len;
+	m->rtm.rtm_tos = fi->fib_tos;
+	m->rtm.rtm_table = fi->tb_id < 256 ? (u8)fi->tb_id : 252 /* RT_TABLE_COMPAT */;
+	m->rtm.rtm_protocol = fi->fib_protocol;
+	m->rtm.rtm_scope = fi->fib_scope;
+	m->rtm.rtm_type = fi->fib_type;
+	m->rtm.rtm_flags = fi->fib_flags;
+	m->rtm.rtm_flags |= nh->fib_nh_flags &
+		(RTNH_F_DEAD | RTNH_F_LINKDOWN | RTNH_F_ONLINK);
+	m->table = fi->tb_id;
+	if (fi->fib_dst_len)
+		m->dst = fi->fib_dst;
+	m->gateway = nh->fib_nh_gw4;
+	if (nh->fib_nh_dev)
+		m->oif = nh->fib_nh_dev->ifindex;
+	m->prefsrc = fi->fib_prefsrc;
+	m->priority = fi->fib_priority;
 }

@@ -40,11 +40,13 @@ int fib_type_error(unsigned int type);
 /* 6.1: fib_props[type].scope. */
 int fib_type_scope(unsigned int type);
 
+/* sim: 6.1 reads fib_props[type].error in place. */
 int fib_type_error(unsigned int type)
 {
 	return type < __RTN_MAX ? fib_props[type].error : -EINVAL;
 }
 
+/* sim: 6.1 reads fib_props[type].scope in place. */
 int fib_type_scope(unsigned int type)
 {
 	return type < __RTN_MAX ? fib_props[type].scope : RT_SCOPE_NOWHERE;
@@ -105,6 +107,7 @@ static bool fib_same_info(const struct fib_info *a, const struct fib_info *b)
 int fib_table_insert_info(struct fib_table *tb, struct fib_info *new,
 			  u32 nlflags);
 
+/* sim: the insertion step of 6.1's fib_table_insert(), as described above. */
 int fib_table_insert_info(struct fib_table *tb, struct fib_info *new,
 			  u32 nlflags)
 {
@@ -142,7 +145,7 @@ int fib_table_insert_info(struct fib_table *tb, struct fib_info *new,
 	return 0;
 }
 
-/* 6.1: fib_nh_match(), for one nexthop. */
+/* 6.1: fib_nh_match() in net/ipv4/fib_semantics.c, for one nexthop. */
 static bool fib_nh_match(const struct fib_config *cfg,
 			 const struct fib_info *fi)
 {
@@ -154,7 +157,8 @@ static bool fib_nh_match(const struct fib_config *cfg,
 }
 
 /*
- * Delete the first route matching @cfg. 6.1: fib_table_delete(), whose
+ * Delete the first route matching @cfg.
+ * 6.1: fib_table_delete(), whose
  * wildcards these are: type 0, scope RT_SCOPE_NOWHERE, protocol 0,
  * prefsrc 0, metric 0, oif 0, gateway 0 match anything.
  */
@@ -254,7 +258,10 @@ int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 	return -EAGAIN;
 }
 
-/* Remove dead routes (or all of them). 6.1: fib_table_flush(). */
+/*
+ * Remove dead routes (or all of them).
+ * 6.1: fib_table_flush().
+ */
 int fib_table_flush(struct net *net, struct fib_table *tb, bool flush_all)
 {
 	struct fib_info *fi, *n;

@@ -44,7 +44,8 @@ void icmp_out_count(struct net *net, unsigned char type)
 }
 
 /*
- * May we send an error of @type to @daddr now? 6.1: icmpv4_xrlim_allow()
+ * May we send an error of @type to @daddr now?
+ * 6.1: icmpv4_xrlim_allow()
  * -> inet_peer_xrlim_allow(): types in icmp_ratemask (unreachable,
  * source quench, time exceeded, parameter problem) get a token bucket per
  * peer, one token per icmp_ratelimit ms, a burst of 6; never limited
@@ -109,7 +110,8 @@ static void icmp_push(struct sk_buff *in, __be32 daddr, __be32 saddr, u8 tos,
 }
 
 /*
- * Send an error about @skb_in to its sender. 6.1: __icmp_send(), with its
+ * Send an error about @skb_in to its sender.
+ * 6.1: __icmp_send(), with its
  * rules: only about packets to this host (PACKET_HOST) that are not
  * broadcast/multicast, not non-first fragments, and never about an ICMP
  * error. The source is the address the offending packet was sent to if
@@ -169,7 +171,8 @@ void __icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 }
 
 /*
- * Answer an echo request. 6.1: icmp_echo() + icmp_reply(): the reply
+ * Answer an echo request.
+ * 6.1: icmp_echo() + icmp_reply(): the reply
  * copies id, sequence and data; its source is the address the request
  * was sent to (fib_compute_spec_dst); it is routed like any packet, so
  * a reply to one of our own addresses goes out through lo.
@@ -221,7 +224,8 @@ out_err:
 }
 
 /*
- * The ICMP protocol handler. 6.1: icmp_rcv(). The raw sockets already got
+ * The ICMP protocol handler.
+ * 6.1: icmp_rcv(). The raw sockets already got
  * their copy (ip_protocol_deliver_rcu); here the kernel's own part: echo
  * requests are answered, errors validated. An echo reply has no kernel
  * consumer (6.1's ping_rcv finds no ping socket: iputils uses a raw one)

@@ -18,7 +18,8 @@
 #include <net/route.h>
 
 /*
- * Hand the payload to its protocol. 6.1: ip_protocol_deliver_rcu():
+ * Hand the payload to its protocol.
+ * 6.1: ip_protocol_deliver_rcu():
  * raw sockets get a copy first; then the protocol handler (only ICMP
  * here); nobody at all means ICMP "protocol unreachable".
  */
@@ -54,7 +55,8 @@ static int ip_local_deliver_finish(struct net *net, struct sock *sk,
 }
 
 /*
- * The packet is for this host. 6.1: ip_local_deliver() reassembles
+ * The packet is for this host.
+ * 6.1: ip_local_deliver() reassembles
  * fragments first (ip_defrag); the simulator does not, so it drops them.
  */
 int ip_local_deliver(struct sk_buff *skb)
@@ -72,7 +74,8 @@ int ip_local_deliver(struct sk_buff *skb)
 
 /*
  * Route the packet unless it already carries a route (packets looped
- * back through lo keep the one they were sent with). 6.1:
+ * back through lo keep the one they were sent with).
+ * 6.1:
  * ip_rcv_finish_core(); the drop reasons are 6.1's except that a martian
  * (-EINVAL) is reported as IP_INVALID_SOURCE here, NOT_SPECIFIED there.
  */
@@ -114,7 +117,7 @@ int ip_rcv_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 /*
  * Cut link-layer padding off: the IP length is the truth.
- * 6.1: pskb_trim_rcsum(), linear skbs only.
+ * 6.1: pskb_trim_rcsum() in include/linux/skbuff.h, linear skbs only.
  */
 static void ip_trim(struct sk_buff *skb, unsigned int len)
 {
@@ -123,7 +126,8 @@ static void ip_trim(struct sk_buff *skb, unsigned int len)
 }
 
 /*
- * Validate the header. 6.1: ip_rcv_core(), same checks in the same order,
+ * Validate the header.
+ * 6.1: ip_rcv_core(), same checks in the same order,
  * each counted where 6.1 counts it (InHdrErrors, InCsumErrors,
  * InTruncatedPkts). Returns NULL when the skb was dropped.
  */
@@ -175,7 +179,10 @@ drop:
 	return NULL;
 }
 
-/* The ETH_P_IP packet handler. 6.1: ip_rcv() (NF_INET_PRE_ROUTING skipped). */
+/*
+ * The ETH_P_IP packet handler.
+ * 6.1: ip_rcv() (NF_INET_PRE_ROUTING skipped).
+ */
 int ip_rcv(struct sk_buff *skb, struct net_device *dev,
 	   struct packet_type *pt, struct net_device *orig_dev)
 {

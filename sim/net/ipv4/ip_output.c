@@ -76,7 +76,10 @@ static int ip_finish_output(struct net *net, struct sock *sk,
 	return ip_finish_output2(net, sk, skb);
 }
 
-/* dst->output of output routes. 6.1: ip_output(), no POST_ROUTING hook. */
+/*
+ * dst->output of output routes.
+ * 6.1: ip_output(), no POST_ROUTING hook.
+ */
 int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
@@ -115,7 +118,10 @@ int ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
 	return err;
 }
 
-/* 6.1: ip4_dst_hoplimit(): the route's hoplimit metric or the sysctl. */
+/*
+ * 6.1: ip4_dst_hoplimit() in include/net/route.h: the route's hoplimit metric
+ * or the sysctl.
+ */
 int ip4_dst_hoplimit(const struct dst_entry *dst)
 {
 	struct net *net = dst && dst->dev ? dev_net(dst->dev) : NULL;
@@ -124,7 +130,8 @@ int ip4_dst_hoplimit(const struct dst_entry *dst)
 }
 
 /*
- * Build a datagram. 6.1: ip_append_data() copies the user's bytes into
+ * Build a datagram.
+ * 6.1: ip_append_data() copies the user's bytes into
  * skbs on the socket's write queue and __ip_make_skb() puts the header in
  * front. The id: 6.1 leaves it 0 on DF packets of unconnected sockets
  * (ping's echo requests) and hashes one otherwise; here a per-namespace
@@ -181,8 +188,9 @@ int ip_send_skb(struct net *net, struct sk_buff *skb)
 }
 
 /*
- * Send a reply datagram (ICMP) from @saddr to @daddr. 6.1: the tail of
- * icmp_reply()/icmp_push_reply(): route, build, send. 0 or -errno.
+ * Send a reply datagram (ICMP) from @saddr to @daddr. 0 or -errno.
+ * sim: the tail of 6.1's icmp_reply() and icmp_push_reply()
+ * (net/ipv4/icmp.c): route, build, send.
  */
 int ip_push_reply(struct sk_buff *in, __be32 daddr, __be32 saddr, u8 tos,
 		  const void *data, size_t len)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
+#include <linux/icmp.h>
 #include <net/ip.h>
 #include <net/sock.h>
 #include <net/route.h>
@@ -31,18 +32,24 @@ static bool raw_v4_match(struct net *net, struct sock *sk, int num,
 	return !sk->sk_bound_dev_if || sk->sk_bound_dev_if == dif;
 }
 
-/* ICMP_FILTER: true means this socket does not want the type. 6.1: same. */
+/*
+ * ICMP_FILTER: true means this socket does not want the type.
+ * 6.1: same.
+ */
 static bool icmp_filter(const struct sock *sk, const struct sk_buff *skb)
 {
 	u8 type;
 
-	if (skb->len < 1)
+	if (skb->len < sizeof(struct icmphdr))	/* skb_header_pointer() fails */
 		return true;
 	type = skb->data[0];
 	return type < 32 && ((1u << type) & sk->icmp_filter);
 }
 
-/* Queue @skb on @sk. 6.1: raw_rcv() -> sock_queue_rcv_skb(). */
+/*
+ * Queue @skb on @sk.
+ * 6.1: raw_rcv() -> sock_queue_rcv_skb().
+ */
 static void raw_rcv(struct sock *sk, struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
@@ -59,7 +66,8 @@ static void raw_rcv(struct sock *sk, struct sk_buff *skb)
 }
 
 /*
- * Give every matching raw socket a clone. 6.1: raw_local_deliver() ->
+ * Give every matching raw socket a clone.
+ * 6.1: raw_local_deliver() ->
  * raw_v4_input(). The device compared with SO_BINDTODEVICE is inet_iif():
  * for a packet that came back over lo it is the oif its route was asked
  * for, so `ping -I veth0` still hears replies that travelled over lo.
@@ -92,7 +100,8 @@ bool raw_local_deliver(struct sk_buff *skb, int protocol)
 }
 
 /*
- * An ICMP error quoting a packet one of our raw sockets sent. 6.1:
+ * An ICMP error quoting a packet one of our raw sockets sent.
+ * 6.1:
  * raw_icmp_error() -> raw_err() -> ip_icmp_error(): matched against the
  * quoted header and the device the error arrived on (not inet_iif: an
  * error about our own packet comes over lo, so a socket bound to veth0
@@ -129,7 +138,10 @@ void raw_icmp_error(struct sk_buff *skb, int protocol, u32 info)
 	}
 }
 
-/* socket(AF_INET, SOCK_RAW, @protocol). 6.1: inet_create() + raw_init(). */
+/*
+ * socket(AF_INET, SOCK_RAW, @protocol).
+ * sim: 6.1's inet_create() (net/ipv4/af_inet.c) and raw_sk_init().
+ */
 struct sock *raw_sock_create(struct net *net, int protocol)
 {
 	struct sock *sk;
@@ -142,6 +154,7 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 	sk->sk_net = net;
 	sk->sk_protocol = protocol;
 	sk->uc_ttl = -1;
+	sk->pmtudisc = IP_PMTUDISC_WANT;
 	sk->sk_rcvbuf = SK_RMEM_MAX;
 	skb_queue_head_init(&sk->sk_receive_queue);
 	skb_queue_head_init(&sk->sk_error_queue);
@@ -149,7 +162,51 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 	return sk;
 }
 
-/* SO_BINDTODEVICE. 6.1: sock_bindtoindex(). */
+/*
+ * setsockopt() on a raw IPv4 socket: SOL_RAW ICMP_FILTER, SOL_IP IP_TTL
+ * and IP_RECVERR, each with an int value. 0, -EINVAL (a TTL outside
+ * 1..255; -1 restores the default), -EOPNOTSUPP (ICMP_FILTER on a
+ * non-ICMP socket) or -ENOPROTOOPT.
+ * 6.1: raw_setsockopt() -> do_raw_setsockopt() or ip_setsockopt() ->
+ * do_ip_setsockopt() in net/ipv4/ip_sockglue.c, for these four options.
+ */
+int raw_setsockopt(struct sock *sk, int level, int optname, int val)
+{
+	if (level == SOL_RAW) {
+		if (optname != ICMP_FILTER)
+			return -ENOPROTOOPT;
+		if (sk->sk_protocol != IPPROTO_ICMP)
+			return -EOPNOTSUPP;
+		sk->icmp_filter = (u32)val;
+		return 0;
+	}
+	if (level != SOL_IP)
+		return -ENOPROTOOPT;
+	switch (optname) {
+	case IP_TTL:
+		if (val != -1 && (val < 1 || val > 255))
+			return -EINVAL;
+		sk->uc_ttl = val;
+		return 0;
+	case IP_RECVERR:
+		sk->recverr = !!val;
+		if (!val)
+			__skb_queue_purge(&sk->sk_error_queue);
+		return 0;
+	case IP_MTU_DISCOVER:
+		if (val < IP_PMTUDISC_DONT || val > 5)	/* IP_PMTUDISC_OMIT */
+			return -EINVAL;
+		sk->pmtudisc = (u8)val;
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+/*
+ * SO_BINDTODEVICE.
+ * sim: 6.1's sock_bindtoindex() in net/core/sock.c, by name.
+ */
 int raw_sock_bind_dev(struct sock *sk, const char *ifname)
 {
 	struct net_device *dev;
@@ -167,7 +224,10 @@ int raw_sock_bind_dev(struct sock *sk, const char *ifname)
 	return 0;
 }
 
-/* bind(). 6.1: raw_bind(): the address must be ours (or 0). */
+/*
+ * bind().
+ * sim: 6.1's raw_bind(): the address must be ours (or 0).
+ */
 int raw_sock_bind_addr(struct sock *sk, __be32 addr)
 {
 	unsigned int type;
@@ -216,7 +276,8 @@ int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
 }
 
 /*
- * sendto(). 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
+ * sendto().
+ * 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
  * broadcast (no SO_BROADCAST), build the datagram, send. -ENOBUFS from
  * the device is hidden unless IP_RECVERR, as in 6.1.
  */
@@ -241,8 +302,16 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 	}
 	if (rt->rt_flags & RTCF_BROADCAST)
 		return -EACCES;
-	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu)
-		return -EMSGSIZE;	/* 6.1 would fragment */
+	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu) {
+		/*
+		 * DF forced (IP_PMTUDISC_DO, PROBE): __ip_append_data() fails
+		 * with a local error carrying the MTU (ip_local_error()).
+		 * Otherwise 6.1 would fragment; the simulator cannot.
+		 */
+		if (sk->pmtudisc >= IP_PMTUDISC_DO)
+			sk->local_err_mtu = rt->dst.dev->mtu;
+		return -EMSGSIZE;
+	}
 	skb = ip_make_skb(sk, &fl4, icmp, len, (u8)sk->sk_protocol,
 			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);
 	if (!skb)
@@ -270,11 +339,27 @@ struct sk_buff *raw_recv(struct sock *sk)
 
 /*
  * recvmsg(MSG_ERRQUEUE).
- * 6.1: ip_recv_error(); the sock_extended_err is left to the caller.
+ * 6.1: ip_recv_error() in net/ipv4/ip_sockglue.c; the sock_extended_err is
+ * left to the caller.
  */
 struct sk_buff *raw_recv_error(struct sock *sk)
 {
 	return __skb_dequeue(&sk->sk_error_queue);
+}
+
+/*
+ * recvmsg(MSG_ERRQUEUE) of a local error: its MTU, or 0 if none; reading
+ * it clears it.
+ * sim: 6.1's ip_recv_error() (net/ipv4/ip_sockglue.c) on the skb that
+ * ip_local_error() queued, whose sock_extended_err (SO_EE_ORIGIN_LOCAL,
+ * EMSGSIZE) carries the MTU in ee_info; only that number is kept here.
+ */
+u32 raw_recv_local_error(struct sock *sk)
+{
+	u32 mtu = sk->local_err_mtu;
+
+	sk->local_err_mtu = 0;
+	return mtu;
 }
 
 /*

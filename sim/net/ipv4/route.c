@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
 #include <linux/if_ether.h>
@@ -34,7 +35,10 @@ static int dst_discard_out(struct net *net, struct sock *sk,
 	return 0;
 }
 
-/* An input route used for output: a bug. 6.1: ip_rt_bug() warns too. */
+/*
+ * An input route used for output: a bug.
+ * 6.1: ip_rt_bug() warns too.
+ */
 static int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	kfree_skb(skb);
@@ -61,7 +65,8 @@ static bool rt_same(const struct rtable *a, const struct rtable *b)
 }
 
 /*
- * Hand out an rtable equal to @tmpl. 6.1: rt_dst_alloc() makes a new one
+ * Hand out an rtable equal to @tmpl.
+ * 6.1: rt_dst_alloc() makes a new one
  * (or the caller reuses the nexthop's cached one); here equal results
  * share one rtable owned by the namespace, so memory stays bounded by the
  * number of distinct routes and no skb ever holds a freed dst.
@@ -113,7 +118,7 @@ void rt_cache_flush(struct net *net)
 		net->ipv4->rt_genid++;
 }
 
-/* sim only: the namespace is going; so is every rtable it handed out. */
+/* sim: the namespace is going; so is every rtable it handed out. */
 void ip_rt_free_cache(struct net *net)
 {
 	struct rtable *rt, *n;
@@ -124,14 +129,15 @@ void ip_rt_free_cache(struct net *net)
 	}
 }
 
-/* 6.1: part of ipv4_inetpeer_init / rt_genid_init. */
+/* sim: 6.1's rt_genid_init() (and ipv4_inetpeer_init()), per namespace. */
 void ip_rt_init_net(struct net *net)
 {
 	INIT_LIST_HEAD(&net->ipv4->rt_cache);
 }
 
 /*
- * Received packet with no usable route: count it and drop it. 6.1:
+ * Received packet with no usable route: count it and drop it.
+ * 6.1:
  * ip_error() also sends ICMP unreachable when forwarding is on, and its
  * drop reason is IP_INADDRERRORS (OTHERHOST stands in for it here).
  */
@@ -290,7 +296,8 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr,
 }
 
 /*
- * Make the output rtable. 6.1: __mkroute_output(). Whatever goes out a
+ * Make the output rtable.
+ * 6.1: __mkroute_output(). Whatever goes out a
  * loopback device is local; rt_iif remembers the oif the caller asked for,
  * which is how a reply to a socket bound with SO_BINDTODEVICE (ping -I
  * veth0) still matches that socket after travelling over lo.
@@ -337,8 +344,8 @@ static struct rtable *__mkroute_output(struct net *net,
 }
 
 /*
- * Route a locally generated packet. 6.1: ip_route_output_key_hash_rcu().
- * The steps, in 6.1's order: check a given source, honour a given oif
+ * Route a locally generated packet.
+ * 6.1: ip_route_output_key_hash_rcu(). The steps, in 6.1's order: check a given source, honour a given oif
  * (SO_BINDTODEVICE), handle "no destination" (to ourselves), ask the FIB,
  * and send local destinations through the loopback device.
  */
@@ -436,6 +443,48 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *fl4,
 
 make_route:
 	return __mkroute_output(net, &res, fl4, orig_oif, dev_out, flags, err);
+}
+
+/*
+ * 6.1: rt_fill_info() into a decoded record, for an output route: the
+ * route's type and flags, RTA_DST, RTA_OIF, RTA_PREFSRC (the source the
+ * lookup chose) and RTA_GATEWAY when the route uses one.
+ */
+static void rt_fill_info(struct rtnl_route_msg *m, const struct flowi4 *fl4,
+			 const struct rtable *rt)
+{
+	memset(m, 0, sizeof(*m));
+	m->rtm.rtm_family = AF_INET;
+	m->rtm.rtm_dst_len = 32;
+	m->rtm.rtm_table = RT_TABLE_MAIN;
+	m->rtm.rtm_type = (u8)rt->rt_type;
+	m->rtm.rtm_scope = RT_SCOPE_UNIVERSE;
+	m->rtm.rtm_protocol = RTPROT_UNSPEC;
+	m->rtm.rtm_flags = (rt->rt_flags & ~0xFFFFu) | RTM_F_CLONED;
+	m->table = RT_TABLE_MAIN;
+	m->dst = fl4->daddr;
+	if (rt->dst.dev)
+		m->oif = rt->dst.dev->ifindex;
+	m->prefsrc = fl4->saddr;
+	if (rt->rt_uses_gateway)
+		m->gateway = rt->rt_gw4;
+}
+
+/*
+ * 6.1: inet_rtm_getroute() for `ip route get` without iif: route @fl4 as
+ * a locally generated packet and report it (0 or -errno).
+ */
+int inet_rtm_getroute(struct net *net, struct flowi4 *fl4,
+		      struct rtnl_route_msg *m, struct netlink_ext_ack *extack)
+{
+	struct rtable *rt;
+	int err = 0;
+
+	rt = ip_route_output_key(net, fl4, &err);
+	if (!rt)
+		return err ? err : -ENETUNREACH;
+	rt_fill_info(m, fl4, rt);
+	return 0;
 }
 
 /* 6.1: ip_rt_init() sets up the dst cache and /proc files. */

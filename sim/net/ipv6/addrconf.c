@@ -18,6 +18,7 @@
 #include <net/addrconf.h>
 #include <net/net_namespace.h>
 #include <net/route.h>
+#include <sys/socket.h>
 #include "../ipv4/pernet.h"
 
 /* 6.1: struct inet6_dev, reduced. */
@@ -40,7 +41,7 @@ static struct addrconf_net *addrconf_pernet(const struct net *net)
 	return (struct addrconf_net *)net->ipv6_conf;
 }
 
-/* 6.1: reads dev->ip6_ptr; a list walk here. */
+/* 6.1: include/net/addrconf.h: reads dev->ip6_ptr; a list walk here. */
 static struct inet6_dev *__in6_dev_get(const struct net_device *dev)
 {
 	struct addrconf_net *an = addrconf_pernet(dev_net(dev));
@@ -55,7 +56,10 @@ static struct inet6_dev *__in6_dev_get(const struct net_device *dev)
 	return NULL;
 }
 
-/* 6.1: same (EUI-48 to modified EUI-64: flip the U/L bit, put ff:fe in). */
+/*
+ * 6.1: include/net/addrconf.h: same (EUI-48 to modified EUI-64: flip the U/L
+ * bit, put ff:fe in).
+ */
 void addrconf_ifid_eui48(u8 *eui, const struct net_device *dev)
 {
 	memcpy(eui, dev->dev_addr, 3);
@@ -116,6 +120,32 @@ bool addrconf_dev_addr(struct net_device *dev, struct inet6_ifaddr_info *out)
 	if (ktime_get_ns() - idev->addr_since < NSEC_PER_SEC)
 		out->flags |= IFA_F_TENTATIVE;
 	return true;
+}
+
+/*
+ * 6.1: inet6_dump_ifaddr() for one device (@ifindex, the strict-check
+ * filter): its one address, if it has one, as inet6_fill_ifaddr() puts it.
+ */
+int inet6_dump_ifaddr(struct net *net, int ifindex, rtnl_dump_cb cb, void *arg)
+{
+	struct net_device *dev = __dev_get_by_index(net, ifindex);
+	struct inet6_ifaddr_info i6;
+	struct rtnl_addr_msg m;
+
+	if (!dev || !addrconf_dev_addr(dev, &i6))
+		return 0;
+	memset(&m, 0, sizeof(m));
+	m.ifa.ifa_family = AF_INET6;
+	m.ifa.ifa_prefixlen = i6.prefix_len;
+	m.ifa.ifa_flags = (u8)i6.flags;
+	m.ifa.ifa_scope = i6.scope;
+	m.ifa.ifa_index = (u32)ifindex;
+	m.has_address = true;
+	memcpy(m.address, i6.addr.s6_addr, 16);
+	m.flags = i6.flags;
+	m.valid_lft = INFINITY_LIFE_TIME;
+	m.preferred_lft = INFINITY_LIFE_TIME;
+	return cb(&m, arg);
 }
 
 /* sim: idev->cnf.disable_ipv6. */
@@ -222,7 +252,11 @@ void addrconf_init_net(struct net *net)
 		ipv6_add_dev(dev);
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: frees the all/default devconf and the address hash; each inet6_dev
+ * goes with its device (addrconf_ifdown()). Here the namespace's list of
+ * them goes at once.
+ */
 void addrconf_exit_net(struct net *net)
 {
 	struct addrconf_net *an = addrconf_pernet(net);

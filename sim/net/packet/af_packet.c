@@ -29,7 +29,8 @@ static struct notifier_block packet_netdev_notifier = {
 };
 
 /*
- * Run the socket filter. 6.1: run_filter() -> bpf_prog_run_pin_on_cpu()
+ * Run the socket filter.
+ * 6.1: run_filter() -> bpf_prog_run_pin_on_cpu()
  * on the classic program converted to eBPF; here libpcap's interpreter of
  * the same classic program. Returns how many bytes to keep (0: drop).
  */
@@ -201,7 +202,10 @@ int packet_bind(struct packet_sock *po, int ifindex)
 	return 0;
 }
 
-/* 6.1: sk_attach_filter() (SO_ATTACH_FILTER): replaces any old filter. */
+/*
+ * 6.1: sk_attach_filter() in net/core/filter.c (SO_ATTACH_FILTER): replaces
+ * any old filter.
+ */
 int packet_attach_filter(struct packet_sock *po, const struct bpf_insn *insns,
 			 unsigned int len)
 {
@@ -243,13 +247,43 @@ void packet_getstats(struct packet_sock *po, struct tpacket_stats *st)
 	po->tp_drops = 0;
 }
 
-/* 6.1: packet_release(): unhook, purge the queue, free. */
+/* 6.1: packet_mc_add() for PACKET_MR_PROMISC -> packet_dev_mc(). */
+int packet_mc_add_promisc(struct packet_sock *po, int ifindex)
+{
+	struct net_device *dev = __dev_get_by_index(po->net, ifindex);
+	int err;
+
+	if (!dev)
+		return -ENODEV;
+	if (po->promisc_ifindex)
+		return -EBUSY;		/* one entry is all the kit needs */
+	err = dev_set_promiscuity(dev, 1);
+	if (!err)
+		po->promisc_ifindex = ifindex;
+	return err;
+}
+
+/* 6.1: packet_flush_mclist(): the memberships end with the socket. */
+static void packet_flush_mclist(struct packet_sock *po)
+{
+	struct net_device *dev;
+
+	if (!po->promisc_ifindex)
+		return;
+	dev = __dev_get_by_index(po->net, po->promisc_ifindex);
+	if (dev)
+		dev_set_promiscuity(dev, -1);
+	po->promisc_ifindex = 0;
+}
+
+/* 6.1: packet_release(): memberships, unhook, purge the queue, free. */
 void packet_release(struct packet_sock *po)
 {
 	FTRACE_ENTRY();
 
 	if (!po)
 		return;
+	packet_flush_mclist(po);
 	packet_unhook(po);
 	__skb_queue_purge(&po->sk_receive_queue);
 	list_del(&po->list);
@@ -283,6 +317,10 @@ static int packet_notifier(struct notifier_block *nb, unsigned long msg,
 			if (msg == NETDEV_UNREGISTER) {
 				po->ifindex = -1;
 				po->prot_hook.dev = NULL;
+				/* packet_dev_mclist_delete() */
+				if (po->promisc_ifindex == dev->ifindex)
+					dev_set_promiscuity(dev, -1);
+				po->promisc_ifindex = 0;
 			}
 			break;
 		case NETDEV_UP:

@@ -57,12 +57,15 @@ const char *format_host_ipv4(uint32_t be_addr, char *buf, size_t size);
 const char *format_host_ipv6(const uint8_t *a16, char *buf, size_t size);
 const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size);
 bool get_unsigned(unsigned int *val, const char *arg);
+/* lib/ll_map.c: a device's ifindex in the current namespace, 0 if none */
+int ll_name_to_index(const char *name);
 
-/* iplink.c / ipaddress.c shared printing */
-unsigned int link_user_flags(const struct net_device *dev);
+/* iplink.c / ipaddress.c shared printing, from RTM_NEWLINK records */
+struct rtnl_link_msg;
 void print_link_flags(unsigned int flags, bool mdown);
-int print_linkinfo(struct net *net, struct net_device *dev, bool do_link);
-int print_linkinfo_brief(struct net *net, struct net_device *dev, bool do_link);
+int print_linkinfo(struct net *net, const struct rtnl_link_msg *m, bool do_link);
+int print_linkinfo_brief(struct net *net, const struct rtnl_link_msg *m,
+			 bool do_link);
 /* ipnetns.c: the name of @peer's namespace, if a /run/netns name has it */
 const char *netns_name_from_nsid(struct net *net, int nsid);
 /* ip -n NS: switch the current process's namespace */

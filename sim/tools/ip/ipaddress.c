@@ -46,12 +46,6 @@ static void oneline_end(struct oneline_state *st)
 	sb_free(&st->buf);
 }
 
-/* The flags rtnl_fill_ifinfo() reports (ifi_flags): dev_get_flags(). */
-unsigned int link_user_flags(const struct net_device *dev)
-{
-	return dev_get_flags(dev);
-}
-
 void print_link_flags(unsigned int flags, bool mdown)
 {
 	static const struct { unsigned int bit; const char *name; } pf[] = {
@@ -86,12 +80,6 @@ void print_link_flags(unsigned int flags, bool mdown)
 	vs_printf("> ");
 }
 
-/* rtnl_fill_ifinfo(): IFLA_OPERSTATE is DOWN for a device that is not running */
-static unsigned int link_operstate(const struct net_device *dev)
-{
-	return netif_running(dev) ? dev->operstate : IF_OPER_DOWN;
-}
-
 static const char *oper_state_name(unsigned int state)
 {
 	static const char *const names[] = {
@@ -103,35 +91,29 @@ static const char *oper_state_name(unsigned int state)
 }
 
 /*
- * What IFLA_LINK / IFLA_LINK_NETNSID give: "name@peer", "name@ifN" or
- * just "name"; *mdown when the peer is here and down.
+ * What IFLA_LINK / IFLA_LINK_NETNSID give: "name@peer", "name@ifN",
+ * "name@NONE" or just "name"; *mdown when the peer is here and down
+ * (its flags from RTM_GETLINK, as iproute2's ll_index_to_flags()).
  */
-static void link_name(struct net *net, struct net_device *dev, char *buf,
-		      size_t size, bool *mdown, int *nsid_out)
+static void link_name(struct net *net, const struct rtnl_link_msg *m,
+		      char *buf, size_t size, bool *mdown)
 {
-	int iflink = dev_get_iflink(dev);
-	int nsid = rtnl_link_netnsid(net, dev);
+	struct rtnl_link_msg peer;
 
 	*mdown = false;
-	*nsid_out = nsid;
-	/* 6.1 sends IFLA_LINK when it differs or a link-netnsid is sent */
-	if (iflink == dev->ifindex && nsid == NETNSA_NSID_NOT_ASSIGNED) {
-		snprintf(buf, size, "%s", dev->name);
+	if (!m->has_link) {
+		snprintf(buf, size, "%s", m->ifname);
 		return;
 	}
-	if (iflink == 0) {
-		snprintf(buf, size, "%s@NONE", dev->name);
-	} else if (nsid != NETNSA_NSID_NOT_ASSIGNED) {
-		snprintf(buf, size, "%s@if%d", dev->name, iflink);
+	if (m->link == 0) {
+		snprintf(buf, size, "%s@NONE", m->ifname);
+	} else if (m->link_netnsid != NETNSA_NSID_NOT_ASSIGNED) {
+		snprintf(buf, size, "%s@if%d", m->ifname, m->link);
+	} else if (rtnl_getlink(net, m->link, NULL, &peer) == 0) {
+		snprintf(buf, size, "%s@%s", m->ifname, peer.ifname);
+		*mdown = !(peer.ifi.ifi_flags & IFF_UP);
 	} else {
-		struct net_device *peer = __dev_get_by_index(net, iflink);
-
-		if (peer) {
-			snprintf(buf, size, "%s@%s", dev->name, peer->name);
-			*mdown = !(link_user_flags(peer) & IFF_UP);
-		} else {
-			snprintf(buf, size, "%s@if%d", dev->name, iflink);
-		}
+		snprintf(buf, size, "%s@if%d", m->ifname, m->link);
 	}
 }
 
@@ -276,105 +258,101 @@ static void print_link_stats64(const struct rtnl_link_stats64 *s,
 	vs_printf("\n");
 }
 
-static int __print_linkinfo(struct net *net, struct net_device *dev,
+static int __print_linkinfo(struct net *net, const struct rtnl_link_msg *m,
 			    bool do_link);
 
 /* ipaddress.c print_linkinfo(): the two (or more) lines of one device. */
-int print_linkinfo(struct net *net, struct net_device *dev, bool do_link)
+int print_linkinfo(struct net *net, const struct rtnl_link_msg *m, bool do_link)
 {
 	struct oneline_state st;
 	int ret;
 
 	if (!oneline || brief)
-		return __print_linkinfo(net, dev, do_link);
+		return __print_linkinfo(net, m, do_link);
 	oneline_begin(&st);
-	ret = __print_linkinfo(net, dev, do_link);
+	ret = __print_linkinfo(net, m, do_link);
 	oneline_end(&st);
 	return ret;
 }
 
-static int __print_linkinfo(struct net *net, struct net_device *dev,
+static int __print_linkinfo(struct net *net, const struct rtnl_link_msg *m,
 			    bool do_link)
 {
 	char name[64], addr[64], brd[64];
-	unsigned int flags = link_user_flags(dev);
+	unsigned int flags = m->ifi.ifi_flags;
 	bool mdown;
-	int nsid;
 
 	if (brief)
-		return print_linkinfo_brief(net, dev, do_link);
-	link_name(net, dev, name, sizeof(name), &mdown, &nsid);
-	vs_printf("%d: %s: ", dev->ifindex, name);
+		return print_linkinfo_brief(net, m, do_link);
+	link_name(net, m, name, sizeof(name), &mdown);
+	vs_printf("%d: %s: ", m->ifi.ifi_index, name);
 	print_link_flags(flags, mdown);
-	vs_printf("mtu %u ", dev->mtu);
-	vs_printf("qdisc %s ", dev->qdisc ? dev->qdisc :
-		  (flags & IFF_UP) ? "noqueue" : "noop");
-	vs_printf("state %s ", oper_state_name(link_operstate(dev)));
+	vs_printf("mtu %u ", m->mtu);
+	if (m->qdisc[0])
+		vs_printf("qdisc %s ", m->qdisc);
+	vs_printf("state %s ", oper_state_name(m->operstate));
 	if (do_link)
-		vs_printf("mode %s ", dev->link_mode ? "DORMANT" : "DEFAULT");
-	if (dev->group)
-		vs_printf("group %d ", dev->group);
+		vs_printf("mode %s ", m->linkmode ? "DORMANT" : "DEFAULT");
+	if (m->group)
+		vs_printf("group %u ", m->group);
 	else
 		vs_printf("group default ");
-	vs_printf("qlen %u", dev->tx_queue_len);
+	vs_printf("qlen %u", m->txqlen);
 	/* the link layer line is left out when a family filter is on */
 	if (do_link || !preferred_family || show_details)
-		vs_printf("\n    link/%s %s brd %s", ll_type_name(dev->type),
-			  ll_addr_n2a(dev->dev_addr, dev->addr_len, addr,
+		vs_printf("\n    link/%s %s brd %s", ll_type_name(m->ifi.ifi_type),
+			  ll_addr_n2a(m->address, (int)m->addr_len, addr,
 				      sizeof(addr)),
-			  ll_addr_n2a(dev->broadcast, dev->addr_len, brd,
+			  ll_addr_n2a(m->broadcast, (int)m->addr_len, brd,
 				      sizeof(brd)));
-	if (nsid != NETNSA_NSID_NOT_ASSIGNED) {
-		const char *ns = netns_name_from_nsid(net, nsid);
+	if (m->link_netnsid != NETNSA_NSID_NOT_ASSIGNED) {
+		const char *ns = netns_name_from_nsid(net, m->link_netnsid);
 
 		if (ns)
 			vs_printf(" link-netns %s", ns);
 		else
-			vs_printf(" link-netnsid %d", nsid);
+			vs_printf(" link-netnsid %d", m->link_netnsid);
 	}
 	if (show_details) {
-		/* the 6.1 text; the simulator has one queue per direction */
-		vs_printf(" promiscuity %d  allmulti 0 minmtu %u maxmtu %u ",
-			  (flags & IFF_PROMISC) ? 1 : 0, dev->min_mtu, dev->max_mtu);
-		if (dev->rtnl_link_ops && dev->rtnl_link_ops->kind)
-			vs_printf("\n    %s ", dev->rtnl_link_ops->kind);
+		vs_printf(" promiscuity %u  allmulti %u minmtu %u maxmtu %u ",
+			  m->promiscuity, m->allmulti, m->min_mtu, m->max_mtu);
+		if (m->kind[0])
+			vs_printf("\n    %s ", m->kind);
 		if (do_link)
-			vs_printf("addrgenmode eui64 ");
-		vs_printf("numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ");
+			vs_printf("addrgenmode %s ", m->inet6_addr_gen_mode ?
+				  "none" : "eui64");
+		vs_printf("numtxqueues %u numrxqueues %u gso_max_size %u gso_max_segs %u tso_max_size %u tso_max_segs %u gro_max_size %u ",
+			  m->num_tx_queues, m->num_rx_queues, m->gso_max_size,
+			  m->gso_max_segs, m->tso_max_size, m->tso_max_segs,
+			  m->gro_max_size);
 	}
 	if (show_stats && do_link) {
-		struct rtnl_link_stats64 st;
-
-		memset(&st, 0, sizeof(st));
-		dev_get_stats(dev, &st);
 		vs_printf("\n");
-		/* IFLA_CARRIER_CHANGES: up and down counts together */
-		print_link_stats64(&st, (unsigned long long)dev->carrier_up_count +
-					dev->carrier_down_count);
+		print_link_stats64(&m->stats64, m->carrier_changes);
 		return 0;
 	}
 	vs_printf("\n");
 	return 0;
 }
 
-static void print_addrs_brief(struct net_device *dev);
+static void print_addrs_brief(struct net *net, int ifindex);
 
 /* ipaddress.c print_linkinfo(brief): one line, padded columns. */
-int print_linkinfo_brief(struct net *net, struct net_device *dev, bool do_link)
+int print_linkinfo_brief(struct net *net, const struct rtnl_link_msg *m,
+			 bool do_link)
 {
 	char name[64], addr[64];
 	bool mdown;
-	int nsid;
 
-	link_name(net, dev, name, sizeof(name), &mdown, &nsid);
+	link_name(net, m, name, sizeof(name), &mdown);
 	vs_printf("%-16s ", name);
-	vs_printf("%-14s ", oper_state_name(link_operstate(dev)));
+	vs_printf("%-14s ", oper_state_name(m->operstate));
 	if (do_link) {
-		vs_printf("%s ", ll_addr_n2a(dev->dev_addr, dev->addr_len, addr,
+		vs_printf("%s ", ll_addr_n2a(m->address, (int)m->addr_len, addr,
 					     sizeof(addr)));
-		print_link_flags(link_user_flags(dev), mdown);
+		print_link_flags(m->ifi.ifi_flags, mdown);
 	} else {
-		print_addrs_brief(dev);
+		print_addrs_brief(net, m->ifi.ifi_index);
 	}
 	vs_printf("\n");
 	return 0;
@@ -414,118 +392,180 @@ static void print_lft(u32 valid, u32 preferred)
 	vs_printf("\n");
 }
 
-static void print_addrs_brief(struct net_device *dev)
-{
-	struct in_device *in_dev = __in_dev_get_rtnl(dev);
-	struct inet6_ifaddr_info i6;
-	struct in_ifaddr *ifa;
-	char a[64];
+/* The addresses of one device, from RTM_GETADDR dumps (IPv4, then IPv6). */
+struct addr_list {
+	struct rtnl_addr_msg	*v;
+	size_t			n;
+};
 
-	if (in_dev && preferred_family != AF_INET6) {
-		in_dev_for_each_ifa_rtnl(ifa, in_dev)
-			vs_printf("%s/%d ", format_host_ipv4(ifa->ifa_local, a,
-							     sizeof(a)),
-				  ifa->ifa_prefixlen);
-	}
-	if (preferred_family != AF_INET && addrconf_dev_addr(dev, &i6)) {
-		format_host_ipv6(i6.addr.s6_addr, a, sizeof(a));
-		vs_printf("%s/%d ", a, i6.prefix_len);
-	}
+static int addr_collect(const void *msg, void *arg)
+{
+	struct addr_list *l = arg;
+	struct rtnl_addr_msg *v;
+
+	v = realloc(l->v, (l->n + 1) * sizeof(*v));
+	if (!v)
+		abort();
+	l->v = v;
+	memcpy(&l->v[l->n++], msg, sizeof(*v));
+	return 0;
 }
 
-/* ipaddress.c print_addrinfo() for every address of @dev. */
-static void print_addrs(struct net_device *dev)
+/* With -4 only IPv4 is asked for, with -6 only IPv6, as iproute2 does. */
+static void addr_list_get(struct net *net, int ifindex, struct addr_list *l)
 {
-	struct in_device *in_dev = __in_dev_get_rtnl(dev);
-	struct inet6_ifaddr_info i6;
-	struct in_ifaddr *ifa;
+	l->v = NULL;
+	l->n = 0;
+	if (preferred_family != AF_INET6)
+		inet_dump_ifaddr(net, ifindex, addr_collect, l);
+	if (preferred_family != AF_INET)
+		inet6_dump_ifaddr(net, ifindex, addr_collect, l);
+}
+
+static const char *addr_a2n(const struct rtnl_addr_msg *a, const u8 *bytes,
+			    char *buf, size_t size)
+{
+	uint32_t v4;
+
+	if (a->ifa.ifa_family == AF_INET6)
+		return format_host_ipv6(bytes, buf, size);
+	memcpy(&v4, bytes, 4);
+	return format_host_ipv4(v4, buf, size);
+}
+
+/* iproute2 takes IFA_LOCAL, or IFA_ADDRESS when there is no IFA_LOCAL. */
+static const u8 *addr_local(const struct rtnl_addr_msg *a)
+{
+	return a->has_local ? a->local : a->address;
+}
+
+static void print_addrs_brief(struct net *net, int ifindex)
+{
+	struct addr_list l;
+	char a[64];
+	size_t i;
+
+	addr_list_get(net, ifindex, &l);
+	for (i = 0; i < l.n; i++)
+		vs_printf("%s/%d ", addr_a2n(&l.v[i], addr_local(&l.v[i]), a,
+					     sizeof(a)),
+			  l.v[i].ifa.ifa_prefixlen);
+	free(l.v);
+}
+
+/* ipaddress.c print_addrinfo(), IPv4 */
+static void print_addrinfo_inet(const struct rtnl_addr_msg *ifa,
+				const char *ifname)
+{
+	const u8 *local = addr_local(ifa);
 	char a[64], s[16];
 
-	if (in_dev && preferred_family != AF_INET6) {
-		in_dev_for_each_ifa_rtnl(ifa, in_dev) {
-			struct oneline_state st;
+	vs_printf("    inet %s/%d ", addr_a2n(ifa, local, a, sizeof(a)),
+		  ifa->ifa.ifa_prefixlen);
+	if (ifa->has_address && ifa->has_local &&
+	    memcmp(ifa->address, ifa->local, 4))
+		vs_printf("peer %s/%d ", addr_a2n(ifa, ifa->address, a, sizeof(a)),
+			  ifa->ifa.ifa_prefixlen);
+	if (ifa->has_broadcast)
+		vs_printf("brd %s ", addr_a2n(ifa, ifa->broadcast, a, sizeof(a)));
+	vs_printf("scope %s ", rtnl_rtscope_n2a(ifa->ifa.ifa_scope, s,
+						 sizeof(s)));
+	if (ifa->flags & IFA_F_SECONDARY)
+		vs_printf("secondary ");
+	if (ifa->flags & IFA_F_NOPREFIXROUTE)
+		vs_printf("noprefixroute ");
+	vs_printf("%s\n", ifa->label[0] ? ifa->label : ifname);
+	print_lft(ifa->valid_lft, ifa->preferred_lft);
+}
 
-			if (oneline) {
-				oneline_begin(&st);
-				vs_printf("%d: %s", dev->ifindex, dev->name);
-			}
-			vs_printf("    inet %s/%d ",
-				  format_host_ipv4(ifa->ifa_local, a, sizeof(a)),
-				  ifa->ifa_prefixlen);
-			if (ifa->ifa_address && ifa->ifa_address != ifa->ifa_local)
-				vs_printf("peer %s/%d ",
-					  format_host_ipv4(ifa->ifa_address, a,
-							   sizeof(a)),
-					  ifa->ifa_prefixlen);
-			if (ifa->ifa_broadcast)
-				vs_printf("brd %s ",
-					  format_host_ipv4(ifa->ifa_broadcast, a,
-							   sizeof(a)));
-			vs_printf("scope %s ", rtnl_rtscope_n2a(ifa->ifa_scope, s,
-								 sizeof(s)));
-			if (ifa->ifa_flags & IFA_F_SECONDARY)
-				vs_printf("secondary ");
-			if (ifa->ifa_flags & IFA_F_NOPREFIXROUTE)
-				vs_printf("noprefixroute ");
-			vs_printf("%s\n", ifa->ifa_label[0] ? ifa->ifa_label :
-				  dev->name);
-			print_lft(ifa->ifa_valid_lft, ifa->ifa_preferred_lft);
-			if (oneline)
-				oneline_end(&st);
-		}
-	}
-	if (preferred_family != AF_INET && addrconf_dev_addr(dev, &i6)) {
+/* ipaddress.c print_addrinfo(), IPv6 */
+static void print_addrinfo_inet6(const struct rtnl_addr_msg *ifa)
+{
+	char a[64], s[16];
+
+	vs_printf("    inet6 %s/%d scope %s ",
+		  addr_a2n(ifa, addr_local(ifa), a, sizeof(a)),
+		  ifa->ifa.ifa_prefixlen,
+		  rtnl_rtscope_n2a(ifa->ifa.ifa_scope, s, sizeof(s)));
+	if (ifa->flags & IFA_F_NODAD)
+		vs_printf("nodad ");
+	if (ifa->flags & IFA_F_DADFAILED)
+		vs_printf("dadfailed ");
+	if (ifa->flags & IFA_F_TENTATIVE)
+		vs_printf("tentative ");
+	if (!(ifa->flags & IFA_F_PERMANENT))
+		vs_printf("dynamic ");
+	vs_printf("\n");
+	print_lft(ifa->valid_lft, ifa->preferred_lft);
+}
+
+/* print_addrinfo() for every address of one device (-o: one line each). */
+static void print_addrs(const struct rtnl_link_msg *m,
+			const struct addr_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
 		struct oneline_state st;
 
 		if (oneline) {
 			oneline_begin(&st);
-			vs_printf("%d: %s", dev->ifindex, dev->name);
+			vs_printf("%d: %s", m->ifi.ifi_index, m->ifname);
 		}
-		format_host_ipv6(i6.addr.s6_addr, a, sizeof(a));
-		vs_printf("    inet6 %s/%d scope %s ", a, i6.prefix_len,
-			  rtnl_rtscope_n2a(i6.scope, s, sizeof(s)));
-		if (i6.flags & IFA_F_NODAD)
-			vs_printf("nodad ");
-		if (i6.flags & IFA_F_DADFAILED)
-			vs_printf("dadfailed ");
-		if (i6.flags & IFA_F_TENTATIVE)
-			vs_printf("tentative ");
-		if (!(i6.flags & IFA_F_PERMANENT))
-			vs_printf("dynamic ");
-		vs_printf("\n");
-		print_lft(INFINITY_LIFE_TIME, INFINITY_LIFE_TIME);
+		if (l->v[i].ifa.ifa_family == AF_INET6)
+			print_addrinfo_inet6(&l->v[i]);
+		else
+			print_addrinfo_inet(&l->v[i], m->ifname);
 		if (oneline)
 			oneline_end(&st);
 	}
 }
 
-/* With -4/-6, ip addr lists only devices with an address of that family. */
-static bool has_family_addr(struct net_device *dev)
-{
-	struct in_device *in_dev = __in_dev_get_rtnl(dev);
-	struct inet6_ifaddr_info i6;
+struct ipaddr_filter {
+	struct net	*net;
+	bool		up_only;
+};
 
-	if (preferred_family == AF_INET)
-		return in_dev && in_dev->ifa_list;
-	if (preferred_family == AF_INET6)
-		return addrconf_dev_addr(dev, &i6);
-	return true;
+/* One device of the link dump: its lines, then its addresses. */
+static int ipaddr_print_one(const void *msg, void *arg)
+{
+	const struct rtnl_link_msg *m = msg;
+	struct ipaddr_filter *f = arg;
+	struct addr_list l;
+
+	if (f->up_only && !(m->ifi.ifi_flags & IFF_UP))
+		return 0;
+	addr_list_get(f->net, m->ifi.ifi_index, &l);
+	/* with -4/-6, only devices with an address of that family */
+	if (preferred_family && !l.n) {
+		free(l.v);
+		return 0;
+	}
+	if (brief) {
+		free(l.v);
+		print_linkinfo_brief(f->net, m, false);
+		return 0;
+	}
+	if (!oneline)
+		print_linkinfo(f->net, m, false);
+	print_addrs(m, &l);
+	free(l.v);
+	return 0;
 }
 
 /* ip addr show [dev] DEV [up] */
 static int ipaddr_list(int argc, char **argv)
 {
-	struct net *net = vs_net();
-	struct net_device *dev;
+	struct ipaddr_filter f = { vs_net(), false };
+	struct rtnl_link_msg m;
 	const char *filter_dev = NULL;
-	bool up_only = false;
 
 	while (argc > 0) {
 		if (!strcmp(*argv, "dev")) {
 			NEXT_ARG();
 			filter_dev = *argv;
 		} else if (!strcmp(*argv, "up")) {
-			up_only = true;
+			f.up_only = true;
 		} else if (matches(*argv, "scope") || matches(*argv, "to") ||
 			   matches(*argv, "label")) {
 			NEXT_ARG();	/* accepted, not filtered */
@@ -537,26 +577,13 @@ static int ipaddr_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (filter_dev && !__dev_get_by_name(net, filter_dev)) {
+	if (!filter_dev)
+		return rtnl_dump_ifinfo(f.net, NULL, ipaddr_print_one, &f);
+	if (rtnl_getlink(f.net, 0, filter_dev, &m)) {
 		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
 		return 1;
 	}
-	for_each_netdev(net, dev) {
-		if (filter_dev && strcmp(dev->name, filter_dev))
-			continue;
-		if (up_only && !(dev->flags & IFF_UP))
-			continue;
-		if (!has_family_addr(dev))
-			continue;
-		if (brief) {
-			print_linkinfo_brief(net, dev, false);
-			continue;
-		}
-		if (!oneline)
-			print_linkinfo(net, dev, false);
-		print_addrs(dev);
-	}
-	return 0;
+	return ipaddr_print_one(&m, &f);
 }
 
 /* ipaddress.c ipaddr_modify(): ip addr add|del PREFIX dev DEV ... */
@@ -666,12 +693,14 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 	return rtnl_report(err, &extack);
 }
 
-/* ip addr flush dev DEV: RTM_DELADDR for each IPv4 address, as iproute2 does */
+/* ip addr flush dev DEV: dump, then RTM_DELADDR for each IPv4 address */
 static int ipaddr_flush(int argc, char **argv)
 {
 	struct netlink_ext_ack extack = { NULL };
 	struct net_device *dev = NULL;
-	struct in_device *in_dev;
+	struct rtnl_link_msg m;
+	const char *name = NULL;
+	struct addr_list l;
 	int err;
 
 	while (argc > 0) {
@@ -685,6 +714,7 @@ static int ipaddr_flush(int argc, char **argv)
 			vs_eprintf("Device \"%s\" does not exist.\n", *argv);
 			return 1;
 		}
+		name = *argv;
 		argc--;
 		argv++;
 	}
@@ -692,21 +722,31 @@ static int ipaddr_flush(int argc, char **argv)
 		vs_eprintf("Flush requires arguments.\n");
 		return 255;
 	}
-	while ((in_dev = __in_dev_get_rtnl(dev)) && in_dev->ifa_list) {
-		struct in_ifaddr *ifa = in_dev->ifa_list;
+	if (rtnl_getlink(vs_net(), 0, name, &m))
+		return nodev(name);
+	/* deleting a primary may take its secondaries: dump again each time */
+	for (;;) {
 		struct inet_addr_req req;
 
+		l.v = NULL;
+		l.n = 0;
+		inet_dump_ifaddr(vs_net(), m.ifi.ifi_index, addr_collect, &l);
+		if (!l.n)
+			break;
 		memset(&req, 0, sizeof(req));
 		req.dev = dev;
-		req.local = ifa->ifa_local;
-		req.address = ifa->ifa_address;
-		req.prefixlen = ifa->ifa_prefixlen;
+		memcpy(&req.local, addr_local(&l.v[0]), 4);
+		memcpy(&req.address, l.v[0].has_address ? l.v[0].address :
+		       addr_local(&l.v[0]), 4);
+		req.prefixlen = l.v[0].ifa.ifa_prefixlen;
 		req.has_prefixlen = true;
 		req.scope = -1;
+		free(l.v);
 		err = inet_rtm_deladdr(vs_net(), &req, &extack);
 		if (err)
 			return rtnl_report(err, &extack);
 	}
+	free(l.v);
 	return 0;
 }
 

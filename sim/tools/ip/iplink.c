@@ -31,6 +31,7 @@ struct link_args {
 	bool		name_kw;	/* came with "name": checked by the tool */
 	const char	*newname;	/* set: "name X" renames */
 	bool		up, down;
+	bool		promisc_on, promisc_off;
 	bool		has_mtu;
 	unsigned int	mtu;
 	bool		has_address;
@@ -82,6 +83,12 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			len = ll_addr_a2n(la->address, 6, *argv);
 			if (len < 0)
 				return 1;
+			if (len != 6 && !is_add) {
+				/* iplink_modify(): checked against the device */
+				vs_eprintf("Invalid address length %d - must be 6 bytes\n",
+					   len);
+				return 1;
+			}
 			if (len != 6) {
 				vs_eprintf("RTNETLINK answers: Invalid argument\n");
 				return 2;
@@ -107,6 +114,17 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->type_argc = argc - 1;
 			la->type_argv = argv + 1;
 			return -1;
+		} else if (!strcmp(*argv, "promisc") && !is_add) {
+			NEXT_ARG();
+			if (!strcmp(*argv, "on"))
+				la->promisc_on = true;
+			else if (!strcmp(*argv, "off"))
+				la->promisc_off = true;
+			else {
+				vs_eprintf("Error: argument of \"promisc\" must be \"on\" or \"off\", not \"%s\"\n",
+					   *argv);
+				return 255;
+			}
 		} else if (!strcmp(*argv, "arp") || !strcmp(*argv, "multicast") ||
 			   !strcmp(*argv, "allmulticast") || !strcmp(*argv, "promisc") ||
 			   !strcmp(*argv, "trailers") || !strcmp(*argv, "dynamic") ||
@@ -251,6 +269,8 @@ static int iplink_set(int argc, char **argv)
 	memset(&req, 0, sizeof(req));
 	req.set_up = la.up;
 	req.set_down = la.down;
+	req.set_promisc = la.promisc_on;
+	req.clear_promisc = la.promisc_off;
 	req.mtu = la.has_mtu ? la.mtu : 0;
 	req.has_address = la.has_address;
 	memcpy(req.address, la.address, 6);
@@ -287,17 +307,34 @@ static int iplink_del(int argc, char **argv)
 	return rtnl_report(err, &extack);
 }
 
-/* ip link show [dev] DEV [up] */
+struct iplink_filter {
+	struct net	*net;
+	bool		up_only;
+};
+
+static int iplink_print_one(const void *msg, void *arg)
+{
+	const struct rtnl_link_msg *m = msg;
+	struct iplink_filter *f = arg;
+
+	if (f->up_only && !(m->ifi.ifi_flags & IFF_UP))
+		return 0;
+	return print_linkinfo(f->net, m, true);
+}
+
+/*
+ * ip link show [dev] DEV [up] [type KIND]: RTM_GETLINK for one device, or
+ * a dump the kernel filters by kind; `up` is filtered here, as iproute2.
+ */
 static int iplink_list(int argc, char **argv)
 {
-	struct net *net = vs_net();
-	struct net_device *dev;
+	struct iplink_filter f = { vs_net(), false };
 	const char *filter_dev = NULL, *filter_kind = NULL;
-	bool up_only = false;
+	struct rtnl_link_msg m;
 
 	while (argc > 0) {
 		if (!strcmp(*argv, "up")) {
-			up_only = true;
+			f.up_only = true;
 		} else if (!strcmp(*argv, "type")) {
 			NEXT_ARG();
 			filter_kind = *argv;
@@ -312,21 +349,15 @@ static int iplink_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (filter_dev && !__dev_get_by_name(net, filter_dev)) {
+	if (!filter_dev)
+		return rtnl_dump_ifinfo(f.net, filter_kind, iplink_print_one, &f);
+	if (rtnl_getlink(f.net, 0, filter_dev, &m)) {
 		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
 		return 1;
 	}
-	for_each_netdev(net, dev) {
-		if (filter_dev && strcmp(dev->name, filter_dev))
-			continue;
-		if (up_only && !(dev->flags & IFF_UP))
-			continue;
-		if (filter_kind && (!dev->rtnl_link_ops ||
-				    strcmp(dev->rtnl_link_ops->kind, filter_kind)))
-			continue;
-		print_linkinfo(net, dev, true);
-	}
-	return 0;
+	if (filter_kind && strcmp(m.kind, filter_kind))
+		return 0;
+	return iplink_print_one(&m, &f);
 }
 
 static int usage(void)
@@ -377,4 +408,14 @@ int do_iplink(int argc, char **argv)
 		return usage();
 	vs_eprintf("Command \"%s\" is unknown, try \"ip link help\".\n", *argv);
 	return 255;
+}
+
+/* ll_map.c ll_name_to_index(): RTM_GETLINK by name; 0 when there is none. */
+int ll_name_to_index(const char *name)
+{
+	struct rtnl_link_msg m;
+
+	if (rtnl_getlink(vs_net(), 0, name, &m))
+		return 0;
+	return m.ifi.ifi_index;
 }

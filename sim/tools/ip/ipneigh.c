@@ -5,59 +5,86 @@
 #include <linux/netdevice.h>
 #include <net/neighbour.h>
 #include <net/arp.h>
+#include <net/rtnetlink.h>
 #include "ip/ip_common.h"
 
 struct neigh_filter {
-	struct net_device	*dev;
+	struct net	*net;
+	int		ifindex;	/* 0: every device */
 };
 
-/* ipneigh.c print_neigh(): "ADDR [dev D] [lladdr MAC] STATE " */
-static int print_neigh(struct neighbour *n, void *arg)
+/* The state names iproute2 prints (ipneigh.c's nud_state table). */
+static const char *nud_state_n2a(unsigned int nud_state)
 {
-	struct neigh_filter *f = arg;
-	char a[32], ll[64];
+	switch (nud_state) {
+	case NUD_INCOMPLETE:	return "INCOMPLETE";
+	case NUD_REACHABLE:	return "REACHABLE";
+	case NUD_STALE:		return "STALE";
+	case NUD_DELAY:		return "DELAY";
+	case NUD_PROBE:		return "PROBE";
+	case NUD_FAILED:	return "FAILED";
+	case NUD_NOARP:		return "NOARP";
+	case NUD_PERMANENT:	return "PERMANENT";
+	default:		return "NONE";
+	}
+}
 
-	if (n->nud_state & NUD_NOARP || n->nud_state == NUD_NONE)
+/* ipneigh.c print_neigh(): "ADDR [dev D] [lladdr MAC] STATE " */
+static int print_neigh(const void *msg, void *arg)
+{
+	const struct rtnl_neigh_msg *r = msg;
+	struct neigh_filter *f = arg;
+	struct rtnl_link_msg link;
+	char a[32], ll[64];
+	uint32_t dst;
+
+	if (r->ndm.ndm_state & NUD_NOARP || r->ndm.ndm_state == NUD_NONE)
 		return 0;
-	vs_printf("%s ", format_host_ipv4(n->primary_key[0], a, sizeof(a)));
-	if (!f->dev)
-		vs_printf("dev %s ", n->dev->name);
-	if (n->nud_state & NUD_VALID)
-		vs_printf("lladdr %s ", ll_addr_n2a(n->ha, n->dev->addr_len, ll,
-						    sizeof(ll)));
-	vs_printf("%s \n", neigh_state_name(n->nud_state));
+	memcpy(&dst, r->dst, 4);
+	vs_printf("%s ", format_host_ipv4(dst, a, sizeof(a)));
+	if (!f->ifindex) {
+		if (rtnl_getlink(f->net, r->ndm.ndm_ifindex, NULL, &link) == 0)
+			vs_printf("dev %s ", link.ifname);
+		else
+			vs_printf("dev if%d ", r->ndm.ndm_ifindex);
+	}
+	if (r->lladdr_len)
+		vs_printf("lladdr %s ", ll_addr_n2a(r->lladdr, (int)r->lladdr_len,
+						    ll, sizeof(ll)));
+	vs_printf("%s \n", nud_state_n2a(r->ndm.ndm_state));
 	return 0;
 }
 
 static int ipneigh_show(int argc, char **argv, bool flush)
 {
-	struct neigh_filter f = { NULL };
+	struct neigh_filter f = { vs_net(), 0 };
+	struct net_device *dev = NULL;
+	struct rtnl_link_msg link;
 
 	while (argc > 0) {
-		if (!strcmp(*argv, "dev")) {
-			NEXT_ARG();
-			f.dev = __dev_get_by_name(vs_net(), *argv);
-			if (!f.dev)
-				return nodev(*argv);
-		} else if (!strcmp(*argv, "nud") || !strcmp(*argv, "to")) {
+		if (!strcmp(*argv, "nud") || !strcmp(*argv, "to")) {
 			NEXT_ARG();
 		} else {
-			f.dev = __dev_get_by_name(vs_net(), *argv);
-			if (!f.dev)
+			if (!strcmp(*argv, "dev")) {
+				NEXT_ARG();
+			}
+			if (rtnl_getlink(f.net, 0, *argv, &link))
 				return nodev(*argv);
+			f.ifindex = link.ifi.ifi_index;
+			dev = __dev_get_by_name(f.net, *argv);
 		}
 		argc--;
 		argv++;
 	}
 	if (flush) {
-		if (!f.dev) {
+		if (!dev) {
 			vs_eprintf("Flush requires arguments.\n");
 			return 255;
 		}
-		neigh_flush_dev(&arp_tbl, vs_net(), f.dev);
+		neigh_flush_dev(&arp_tbl, f.net, dev);
 		return 0;
 	}
-	neigh_dump(&arp_tbl, vs_net(), f.dev, print_neigh, &f);
+	neigh_dump_table(&arp_tbl, f.net, f.ifindex, print_neigh, &f);
 	return 0;
 }
 

@@ -123,6 +123,34 @@ static int netns_list(void)
 	return 0;
 }
 
+/*
+ * `ip netns list-id`: the ids this namespace gave to others, in id order
+ * (RTM_GETNSID dump), with the /run/netns name iproute2 finds for each.
+ */
+static int netns_list_id(void)
+{
+	struct net *net;
+	int id, max = -1;
+
+	for_each_net(net)
+		if (peernet2id(vs_net(), net) > max)
+			max = peernet2id(vs_net(), net);
+	for (id = 0; id <= max; id++) {
+		for_each_net(net) {
+			const char *name;
+
+			if (peernet2id(vs_net(), net) != id)
+				continue;
+			vs_printf("nsid %d ", id);
+			name = netns_name_from_nsid(vs_net(), id);
+			if (name)
+				vs_printf("(iproute2 netns name: %s)", name);
+			vs_printf("\n");
+		}
+	}
+	return 0;
+}
+
 static int netns_add(int argc, char **argv)
 {
 	struct netns_name *n;
@@ -226,6 +254,8 @@ int do_netns(int argc, char **argv)
 	if (matches(*argv, "list") || matches(*argv, "show") ||
 	    matches(*argv, "lst"))
 		return netns_list();
+	if (matches(*argv, "list-id"))
+		return netns_list_id();
 	if (matches(*argv, "help"))
 		return usage();
 	if (matches(*argv, "add"))

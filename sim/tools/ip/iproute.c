@@ -5,6 +5,7 @@
 #include <linux/netdevice.h>
 #include <net/route.h>
 #include <net/ip_fib.h>
+#include <net/rtnetlink.h>
 #include "ip/ip_common.h"
 
 static const char *const rtn_names[] = {
@@ -40,48 +41,65 @@ static const char *scope_name(unsigned int s, char *buf, size_t size)
 }
 
 struct route_filter {
-	u32			table;		/* RT_TABLE_UNSPEC: all */
-	struct net_device	*dev;
+	struct net	*net;
+	u32		table;		/* RT_TABLE_UNSPEC: all */
+	int		oif;		/* 0: any */
 };
 
-/* iproute.c print_route() */
-static int print_route(const struct fib_info *fi, void *arg)
+/* iproute2's ll_index_to_name(): RTM_GETLINK, or "if%d" */
+static const char *ll_index_to_name(struct net *net, int ifindex,
+				    char *buf, size_t size)
 {
+	struct rtnl_link_msg m;
+
+	if (rtnl_getlink(net, ifindex, NULL, &m) == 0)
+		snprintf(buf, size, "%s", m.ifname);
+	else
+		snprintf(buf, size, "if%d", ifindex);
+	return buf;
+}
+
+/* iproute.c print_route() */
+static int print_route(const void *msg, void *arg)
+{
+	const struct rtnl_route_msg *r = msg;
 	struct route_filter *f = arg;
-	const struct fib_nh *nh = &fi->fib_nh[0];
 	char a[32], b[16];
 
-	if (f->dev && nh->fib_nh_dev != f->dev)
+	if (f->oif && r->oif != f->oif)
 		return 0;
-	if (fi->fib_type != RTN_UNICAST && fi->fib_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
-		vs_printf("%s ", rtn_names[fi->fib_type]);
-	if (fi->fib_dst_len == 0 && fi->fib_dst == 0)
+	if (r->rtm.rtm_type != RTN_UNICAST &&
+	    r->rtm.rtm_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
+		vs_printf("%s ", rtn_names[r->rtm.rtm_type]);
+	if (r->rtm.rtm_dst_len == 0 && r->dst == 0)
 		vs_printf("default ");
-	else if (fi->fib_dst_len == 32)
-		vs_printf("%s ", format_host_ipv4(fi->fib_dst, a, sizeof(a)));
+	else if (r->rtm.rtm_dst_len == 32)
+		vs_printf("%s ", format_host_ipv4(r->dst, a, sizeof(a)));
 	else
-		vs_printf("%s/%u ", format_host_ipv4(fi->fib_dst, a, sizeof(a)),
-			  fi->fib_dst_len);
-	if (nh->fib_nh_gw4)
-		vs_printf("via %s ", format_host_ipv4(nh->fib_nh_gw4, a, sizeof(a)));
-	if (nh->fib_nh_dev)
-		vs_printf("dev %s ", nh->fib_nh_dev->name);
-	if (f->table == RT_TABLE_UNSPEC && fi->tb_id != RT_TABLE_MAIN)
-		vs_printf("table %s ", fi->tb_id == RT_TABLE_LOCAL ? "local" :
+		vs_printf("%s/%u ", format_host_ipv4(r->dst, a, sizeof(a)),
+			  r->rtm.rtm_dst_len);
+	if (r->gateway)
+		vs_printf("via %s ", format_host_ipv4(r->gateway, a, sizeof(a)));
+	if (r->oif)
+		vs_printf("dev %s ", ll_index_to_name(f->net, r->oif, a,
+						      sizeof(a)));
+	if (f->table == RT_TABLE_UNSPEC && r->table != RT_TABLE_MAIN)
+		vs_printf("table %s ", r->table == RT_TABLE_LOCAL ? "local" :
 			  "default");
-	if (fi->fib_protocol != RTPROT_BOOT)
-		vs_printf("proto %s ", proto_name(fi->fib_protocol, b, sizeof(b)));
-	if (fi->fib_scope != RT_SCOPE_UNIVERSE)
-		vs_printf("scope %s ", scope_name(fi->fib_scope, b, sizeof(b)));
-	if (fi->fib_prefsrc)
-		vs_printf("src %s ", format_host_ipv4(fi->fib_prefsrc, a, sizeof(a)));
-	if (fi->fib_priority)
-		vs_printf("metric %u ", fi->fib_priority);
-	if ((nh->fib_nh_flags & RTNH_F_DEAD) || (fi->fib_flags & RTNH_F_DEAD))
+	if (r->rtm.rtm_protocol != RTPROT_BOOT)
+		vs_printf("proto %s ", proto_name(r->rtm.rtm_protocol, b,
+						  sizeof(b)));
+	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE)
+		vs_printf("scope %s ", scope_name(r->rtm.rtm_scope, b, sizeof(b)));
+	if (r->prefsrc)
+		vs_printf("src %s ", format_host_ipv4(r->prefsrc, a, sizeof(a)));
+	if (r->priority)
+		vs_printf("metric %u ", r->priority);
+	if (r->rtm.rtm_flags & RTNH_F_DEAD)
 		vs_printf("dead ");
-	if (nh->fib_nh_flags & RTNH_F_ONLINK)
+	if (r->rtm.rtm_flags & RTNH_F_ONLINK)
 		vs_printf("onlink ");
-	if (nh->fib_nh_flags & RTNH_F_LINKDOWN)
+	if (r->rtm.rtm_flags & RTNH_F_LINKDOWN)
 		vs_printf("linkdown ");
 	vs_printf("\n");
 	return 0;
@@ -108,7 +126,8 @@ static int parse_table(const char *arg, u32 *table)
 
 static int iproute_list(int argc, char **argv)
 {
-	struct route_filter f = { RT_TABLE_MAIN, NULL };
+	struct route_filter f = { vs_net(), RT_TABLE_MAIN, 0 };
+	struct rtnl_link_msg m;
 
 	while (argc > 0) {
 		if (matches(*argv, "table")) {
@@ -117,16 +136,19 @@ static int iproute_list(int argc, char **argv)
 				return invarg("table id value is invalid\n", *argv);
 		} else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif")) {
 			NEXT_ARG();
-			f.dev = __dev_get_by_name(vs_net(), *argv);
-			if (!f.dev)
+			if (rtnl_getlink(f.net, 0, *argv, &m))
 				return nodev(*argv);
+			f.oif = m.ifi.ifi_index;
 		} else {
 			return invarg("invalid argument", *argv);
 		}
 		argc--;
 		argv++;
 	}
-	fib_dump_routes(vs_net(), f.table, print_route, &f);
+	if (inet_dump_fib(f.net, f.table, print_route, &f) == -ENOENT) {
+		vs_eprintf("Error: ipv4: FIB table does not exist.\nDump terminated\n");
+		return 2;
+	}
 	return 0;
 }
 
@@ -156,13 +178,13 @@ static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
 			if (get_addr_ipv4(*argv, &cfg.fc_gw4) < 0)
 				return invarg("invalid gateway address", *argv);
 		} else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif")) {
-			struct net_device *dev;
+			int ifindex;
 
 			NEXT_ARG();
-			dev = __dev_get_by_name(vs_net(), *argv);
-			if (!dev)
+			ifindex = ll_name_to_index(*argv);
+			if (!ifindex)
 				return nodev(*argv);
-			cfg.fc_oif = dev->ifindex;
+			cfg.fc_oif = ifindex;
 		} else if (!strcmp(*argv, "src")) {
 			NEXT_ARG();
 			if (get_addr_ipv4(*argv, &cfg.fc_prefsrc) < 0)
@@ -268,8 +290,8 @@ static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
 static int iproute_get(int argc, char **argv)
 {
 	struct netlink_ext_ack extack = { NULL };
+	struct rtnl_route_msg r;
 	struct flowi4 fl4;
-	struct rtable *rt;
 	bool have_dst = false;
 	char a[32];
 	int err = 0;
@@ -281,13 +303,13 @@ static int iproute_get(int argc, char **argv)
 			if (get_addr_ipv4(*argv, &fl4.saddr) < 0)
 				return invarg("invalid from address", *argv);
 		} else if (!strcmp(*argv, "oif") || !strcmp(*argv, "dev")) {
-			struct net_device *dev;
+			int ifindex;
 
 			NEXT_ARG();
-			dev = __dev_get_by_name(vs_net(), *argv);
-			if (!dev)
+			ifindex = ll_name_to_index(*argv);
+			if (!ifindex)
 				return nodev(*argv);
-			fl4.flowi4_oif = dev->ifindex;
+			fl4.flowi4_oif = ifindex;
 		} else {
 			if (!strcmp(*argv, "to")) {
 				NEXT_ARG();
@@ -308,25 +330,26 @@ static int iproute_get(int argc, char **argv)
 		vs_eprintf("need at least a destination address\n");
 		return 1;
 	}
-	rt = ip_route_output_key(vs_net(), &fl4, &err);
-	if (!rt)
-		return rtnl_report(err ? err : -ENETUNREACH, &extack);
-	if (rt->rt_type == RTN_LOCAL)
+	err = inet_rtm_getroute(vs_net(), &fl4, &r, &extack);
+	if (err)
+		return rtnl_report(err, &extack);
+	if (r.rtm.rtm_type == RTN_LOCAL)
 		vs_printf("local ");
-	else if (rt->rt_type == RTN_BROADCAST)
+	else if (r.rtm.rtm_type == RTN_BROADCAST)
 		vs_printf("broadcast ");
-	else if (rt->rt_type == RTN_MULTICAST)
+	else if (r.rtm.rtm_type == RTN_MULTICAST)
 		vs_printf("multicast ");
-	vs_printf("%s ", format_host_ipv4(fl4.daddr, a, sizeof(a)));
-	if (rt->rt_uses_gateway && rt->rt_gw4)
-		vs_printf("via %s ", format_host_ipv4(rt->rt_gw4, a, sizeof(a)));
-	if (rt->dst.dev)
-		vs_printf("dev %s ", rt->dst.dev->name);
-	if (fl4.saddr)
-		vs_printf("src %s ", format_host_ipv4(fl4.saddr, a, sizeof(a)));
+	vs_printf("%s ", format_host_ipv4(r.dst, a, sizeof(a)));
+	if (r.gateway)
+		vs_printf("via %s ", format_host_ipv4(r.gateway, a, sizeof(a)));
+	if (r.oif)
+		vs_printf("dev %s ", ll_index_to_name(vs_net(), r.oif, a,
+						      sizeof(a)));
+	if (r.prefsrc)
+		vs_printf("src %s ", format_host_ipv4(r.prefsrc, a, sizeof(a)));
 	vs_printf("uid 0 \n    cache %s\n",
-		  rt->rt_type == RTN_LOCAL ? "<local> " :
-		  rt->rt_type == RTN_BROADCAST ? "<local,brd> " : "");
+		  r.rtm.rtm_type == RTN_LOCAL ? "<local> " :
+		  r.rtm.rtm_type == RTN_BROADCAST ? "<local,brd> " : "");
 	return 0;
 }
 

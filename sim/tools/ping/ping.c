@@ -16,6 +16,8 @@
 #include "vethsim/vethsim.h"
 
 #define MAXPACKET	65507
+/* iputils' MIN_INTERVAL: SCHINT() never schedules closer than this */
+#define MIN_INTERVAL_NS	(10 * NSEC_PER_MS)
 #define DEFDATALEN	56
 #define NSEC_PER_MS	1000000ull
 #define NSEC_PER_S	1000000000ull
@@ -39,6 +41,7 @@ struct ping_task {
 	uint64_t	next_send;
 	uint64_t	last_send;
 	long long	ntransmitted, nreceived, nrepeats, nerrors;
+	long long	oom_count;	/* ENOBUFS in a row (pinger()) */
 	long long	tmin, tmax;	/* us */
 	long long	tsum, tsum2;
 	uint64_t	*sent_at;	/* ns per seq (mod MAX_DUP_CHK) */
@@ -159,22 +162,21 @@ static uint16_t get16(const uint8_t *p)
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-/* ping4_send_probe(): one echo request with the send time inside. */
-static void send_probe(struct ping_task *pt)
+/*
+ * ping4_send_probe(): echo request number ntransmitted + 1 with the send
+ * time inside; the sendmsg() result.
+ */
+static int send_probe(struct ping_task *pt)
 {
 	uint64_t now = ktime_get_ns();
 	uint16_t seq = (uint16_t)(pt->ntransmitted + 1);
 	size_t len = 8 + (size_t)pt->datalen;
-	int ret;
 
 	pt->sent_at[seq % MAX_DUP_CHK] = now;
 	pt->rcvd_tbl[seq % MAX_DUP_CHK] = 0;
-	if (!pt->ntransmitted)
-		pt->start_time = now;
-	pt->last_send = now;
-	pt->ntransmitted++;
+	raw_recv_local_error(pt->sk);	/* an old local error is read */
 	if (pt->datalen > MAXPACKET)
-		return;		/* sendmsg: EMSGSIZE, as on a real host */
+		return -EMSGSIZE;	/* as on a real host: nothing printed */
 	pt->outpack[0] = 8;	/* ICMP_ECHO */
 	pt->outpack[1] = 0;
 	put16(pt->outpack + 2, 0);
@@ -190,18 +192,79 @@ static void send_probe(struct ping_task *pt)
 		}
 	}
 	put16(pt->outpack + 2, in_cksum(pt->outpack, len));
-	ret = raw_sendmsg(pt->sk, pt->dst, 0, pt->outpack, len);
-	if (ret < 0 && ret != -EMSGSIZE && !pt->quiet) {
-		if (ret == -EHOSTUNREACH || ret == -ENETUNREACH) {
-			char a[32];
+	return raw_sendmsg(pt->sk, pt->dst, 0, pt->outpack, len);
+}
 
-			vs_printf("From %s icmp_seq=%u Destination Host Unreachable\n",
-				  ipstr(pt->src, a, sizeof(a)), seq);
-			pt->nerrors++;
-		} else {
-			vs_eprintf("ping: sendmsg: %s\n", strerror(-ret));
-		}
+/* advance_ntransmitted(): the probe counts as sent. */
+static void advance_ntransmitted(struct ping_task *pt)
+{
+	uint64_t now = ktime_get_ns();
+
+	if (!pt->ntransmitted)
+		pt->start_time = now;
+	pt->last_send = now;
+	pt->ntransmitted++;
+}
+
+/* What a failed sendmsg() prints; iputils' "hard local error". */
+static void send_failed(struct ping_task *pt, int ret)
+{
+	uint16_t seq = (uint16_t)pt->ntransmitted;
+	u32 mtu = raw_recv_local_error(pt->sk);
+
+	if (ret == -EMSGSIZE && mtu) {
+		/* receive_error_msg(): the local error from MSG_ERRQUEUE */
+		pt->nerrors++;
+		if (!pt->quiet)
+			vs_eprintf("ping: local error: message too long, mtu=%u\n",
+				   mtu);
+		return;
 	}
+	if (ret == -EMSGSIZE || pt->quiet)
+		return;
+	if (ret == -EHOSTUNREACH || ret == -ENETUNREACH) {
+		char a[32];
+
+		vs_printf("From %s icmp_seq=%u Destination Host Unreachable\n",
+			  ipstr(pt->src, a, sizeof(a)), seq);
+		pt->nerrors++;
+	} else {
+		vs_eprintf("ping: sendmsg: %s\n", strerror(-ret));
+	}
+}
+
+/*
+ * pinger(): send the next probe; returns the time until the next one.
+ * ENOBUFS means the device dropped it (veth_xmit() when the peer refuses
+ * the frame): iputils sends the same probe again every interval / 2 (at
+ * most 500 ms) until that has taken the -W time, and only then reports
+ * it and moves on (and a later one at once: oom_count is not reset).
+ */
+static uint64_t pinger(struct ping_task *pt)
+{
+	uint64_t sch = pt->interval < MIN_INTERVAL_NS ? MIN_INTERVAL_NS :
+						       pt->interval;
+	int ret = send_probe(pt);
+
+	if (ret >= 0) {
+		pt->oom_count = 0;
+		advance_ntransmitted(pt);
+		return pt->interval;
+	}
+	if (ret == -ENOBUFS || ret == -ENOMEM) {
+		uint64_t nores = pt->interval / 2;
+
+		if (nores < MIN_INTERVAL_NS)
+			nores = MIN_INTERVAL_NS;
+		if (nores > 500 * NSEC_PER_MS)
+			nores = 500 * NSEC_PER_MS;
+		pt->oom_count++;
+		if ((uint64_t)pt->oom_count * nores < pt->lingertime)
+			return nores;
+	}
+	advance_ntransmitted(pt);
+	send_failed(pt, ret);
+	return sch;
 }
 
 static void print_time(long long triptime)
@@ -393,8 +456,11 @@ static void ping_step(struct vs_task *t)
 	}
 	while (now >= pt->next_send &&
 	       (!pt->npackets || pt->ntransmitted < pt->npackets)) {
-		send_probe(pt);
-		pt->next_send += pt->interval;
+		uint64_t next = pinger(pt);
+
+		/* on time after a success, from now after a failure */
+		pt->next_send = pt->oom_count ? ktime_get_ns() + next :
+						pt->next_send + next;
 		/* the send may have been answered already */
 		sim_run_until(ktime_get_ns());
 		while ((skb = raw_recv(pt->sk))) {
@@ -465,6 +531,7 @@ struct ping_opts {
 	const char	*target;
 	bool		quiet;
 	int		ttl;
+	int		pmtudisc;	/* -M, -1: the socket's default */
 };
 
 static int bad_arg(const char *arg, const char *range)
@@ -559,6 +626,18 @@ static int parse_opts(int argc, char **argv, struct ping_opts *o)
 			case 'I':
 				o->device = arg;
 				break;
+			case 'M':
+				if (!strcmp(arg, "do"))
+					o->pmtudisc = IP_PMTUDISC_DO;
+				else if (!strcmp(arg, "dont"))
+					o->pmtudisc = IP_PMTUDISC_DONT;
+				else if (!strcmp(arg, "want"))
+					o->pmtudisc = IP_PMTUDISC_WANT;
+				else if (!strcmp(arg, "probe"))
+					o->pmtudisc = IP_PMTUDISC_PROBE;
+				else
+					return bad_arg(arg, NULL);
+				break;
 			case 'q':
 				o->quiet = true;
 				break;
@@ -582,7 +661,7 @@ int do_ping(int argc, char **argv)
 {
 	struct ping_opts o = {
 		.interval = NSEC_PER_S, .linger = 10 * NSEC_PER_S,
-		.datalen = DEFDATALEN,
+		.datalen = DEFDATALEN, .pmtudisc = -1,
 	};
 	struct ping_task *pt;
 	uint32_t dst, bind_addr;
@@ -610,9 +689,11 @@ int do_ping(int argc, char **argv)
 		free(pt);
 		return 2;
 	}
-	pt->sk->recverr = true;
+	raw_setsockopt(pt->sk, SOL_IP, IP_RECVERR, 1);
+	if (o.pmtudisc >= 0)
+		raw_setsockopt(pt->sk, SOL_IP, IP_MTU_DISCOVER, o.pmtudisc);
 	if (o.ttl)
-		pt->sk->uc_ttl = o.ttl;
+		raw_setsockopt(pt->sk, SOL_IP, IP_TTL, o.ttl);
 	if (o.device) {
 		if (parse_ipv4(o.device, &bind_addr)) {
 			err = raw_sock_bind_addr(pt->sk, bind_addr);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The few /proc files the kit reads and writes: /proc/sys/... (through the
- * kernel's sysctl table) and /proc/net/softnet_stat.
+ * kernel's sysctl table), /proc/net/dev and /proc/net/softnet_stat.
  * 6.1: fs/proc/proc_sysctl.c; softnet_stat comes from net/core/net-procfs.c.
  */
 #include <stdio.h>
@@ -30,6 +30,19 @@ static void softnet_stat_show(void)
 	}
 }
 
+/* cat /proc/net/dev: the kernel's dev_seq_show() text for our namespace. */
+static void net_dev_show(void)
+{
+	size_t need = dev_seq_show(vs_net(), NULL, 0);
+	char *buf = malloc(need + 1);
+
+	if (!buf)
+		return;
+	dev_seq_show(vs_net(), buf, need + 1);
+	vs_puts(buf);
+	free(buf);
+}
+
 int do_cat(int argc, char **argv)
 {
 	int i, rc = 0;
@@ -40,6 +53,10 @@ int do_cat(int argc, char **argv)
 
 		if (!strcmp(f, "/proc/net/softnet_stat")) {
 			softnet_stat_show();
+			continue;
+		}
+		if (!strcmp(f, "/proc/net/dev")) {
+			net_dev_show();
 			continue;
 		}
 		if (!strncmp(f, "/proc/sys/", 10) &&

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/netdevice.h>
+#include <net/rtnetlink.h>
 #include <linux/if_ether.h>
 #include <linux/ktime.h>
 #include <net/af_packet.h>
@@ -35,6 +36,7 @@ struct tcpdump_opts {
 	long long	count;		/* -c, 0: no limit */
 	int		snaplen;	/* -s */
 	bool		nflag, eflag;
+	bool		pflag;		/* -p: not promiscuous */
 	int		vflag;
 	char		*expr;		/* the filter expression, joined */
 };
@@ -179,6 +181,9 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 				break;
 			case 'e':
 				o->eflag = true;
+				break;
+			case 'p':
+				o->pflag = true;
 				break;
 			case 'v':
 				o->vflag++;
@@ -369,11 +374,15 @@ static void tcpdump_signal(struct vs_task *t, int sig)
 		t->rc = 128 + SIGKILL;
 		return;
 	}
-	/* cleanup(): pcap_breakloop(); main prints a newline, then info(1) */
+	/*
+	 * cleanup(): pcap_breakloop(); main prints a newline when it was
+	 * printing packets (not with -w), then info(1)
+	 */
 	tcpdump_step(t);
 	if (t->done)
 		return;
-	vs_printf("\n");
+	if (!td->dumper)
+		vs_printf("\n");
 	finish(td, 0);
 }
 
@@ -399,24 +408,37 @@ static const struct vs_task_ops tcpdump_ops = {
 	.stop_when_idle	= true,
 };
 
-/* No -i: the first device that is up and not a loopback, as pcap_lookupdev */
-static struct net_device *default_device(struct net *net)
+/* pcap_findalldevs() order, reduced to the first choice: up, not loopback */
+static int pick_default(const void *msg, void *arg)
 {
-	struct net_device *dev;
+	const struct rtnl_link_msg *m = msg;
+	struct rtnl_link_msg *best = arg;
 
-	for_each_netdev(net, dev) {
-		if ((dev->flags & IFF_UP) && !(dev->flags & IFF_LOOPBACK))
-			return dev;
+	if (!best->ifname[0])
+		*best = *m;		/* the first device, if nothing better */
+	if ((m->ifi.ifi_flags & IFF_UP) && !(m->ifi.ifi_flags & IFF_LOOPBACK)) {
+		*best = *m;
+		return 1;
 	}
-	for_each_netdev(net, dev)
-		return dev;
-	return NULL;
+	return 0;
+}
+
+/*
+ * No -i: the first device that is up and not a loopback, as
+ * pcap_lookupdev; glibc's getifaddrs() under pcap_findalldevs() asks for
+ * the devices with an RTM_GETLINK dump.
+ */
+static int default_device(struct net *net, struct rtnl_link_msg *m)
+{
+	memset(m, 0, sizeof(*m));
+	rtnl_dump_ifinfo(net, NULL, pick_default, m);
+	return m->ifname[0] ? 0 : -ENODEV;
 }
 
 int do_tcpdump(int argc, char **argv)
 {
 	struct tcpdump_task *td;
-	struct net_device *dev;
+	struct rtnl_link_msg dev;
 	struct bpf_program prog;
 	struct tcpdump_opts o;
 	int r;
@@ -435,23 +457,34 @@ int do_tcpdump(int argc, char **argv)
 		return r;
 	}
 	if (o.device) {
-		dev = __dev_get_by_name(vs_net(), o.device);
-		if (!dev) {
+		struct sim_ifreq ifr;
+
+		/* pcap_activate(): SIOCGIFINDEX, then SIOCGIFFLAGS */
+		memset(&ifr, 0, sizeof(ifr));
+		snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", o.device);
+		memset(&dev, 0, sizeof(dev));
+		if (!dev_ioctl(vs_net(), SIOCGIFINDEX, &ifr) &&
+		    !dev_ioctl(vs_net(), SIOCGIFFLAGS, &ifr)) {
+			snprintf(dev.ifname, sizeof(dev.ifname), "%s",
+				 ifr.ifr_name);
+			dev.ifi.ifi_index = ifr.ifr_ifindex;
+			dev.ifi.ifi_flags = (unsigned short)ifr.ifr_flags;
+		}
+		if (!dev.ifi.ifi_index) {
 			vs_eprintf("tcpdump: %s: No such device exists\n"
 				   "(No such device exists)\n", o.device);
 			free(o.expr);
 			return S_ERR_HOST_PROGRAM;
 		}
 	} else {
-		dev = default_device(vs_net());
-		if (!dev) {
+		if (default_device(vs_net(), &dev)) {
 			vs_eprintf("tcpdump: no suitable device found\n");
 			free(o.expr);
 			return S_ERR_HOST_PROGRAM;
 		}
 	}
-	if (!(dev->flags & IFF_UP)) {
-		vs_eprintf("tcpdump: %s: That device is not up\n", dev->name);
+	if (!(dev.ifi.ifi_flags & IFF_UP)) {
+		vs_eprintf("tcpdump: %s: That device is not up\n", dev.ifname);
 		free(o.expr);
 		return S_ERR_HOST_PROGRAM;
 	}
@@ -459,7 +492,7 @@ int do_tcpdump(int argc, char **argv)
 	if (!td)
 		abort();
 	td->o = o;
-	snprintf(td->device, sizeof(td->device), "%s", dev->name);
+	snprintf(td->device, sizeof(td->device), "%s", dev.ifname);
 	td->ndo.ndo_nflag = o.nflag;
 	td->ndo.ndo_eflag = o.eflag;
 	td->ndo.ndo_vflag = o.vflag;
@@ -484,10 +517,12 @@ int do_tcpdump(int argc, char **argv)
 		}
 	}
 	td->po = packet_create(vs_net(), htons(ETH_P_ALL));
-	if (!td->po || packet_bind(td->po, dev->ifindex) < 0 ||
+	/* libpcap asks for promiscuous mode unless -p (PACKET_MR_PROMISC) */
+	if (!td->po || packet_bind(td->po, dev.ifi.ifi_index) < 0 ||
+	    (!o.pflag && packet_mc_add_promisc(td->po, dev.ifi.ifi_index) < 0) ||
 	    packet_attach_filter(td->po, prog.bf_insns, prog.bf_len) < 0) {
 		vs_eprintf("tcpdump: %s: socket: Operation not permitted\n",
-			   dev->name);
+			   dev.ifname);
 		pcap_freecode(&prog);
 		td->task.ops = &tcpdump_ops;
 		tcpdump_destroy(&td->task);
@@ -498,10 +533,10 @@ int do_tcpdump(int argc, char **argv)
 		if (!o.vflag)
 			vs_eprintf("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
 		vs_eprintf("listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
-			   dev->name, o.snaplen);
+			   dev.ifname, o.snaplen);
 	} else {
 		vs_eprintf("tcpdump: listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
-			   dev->name, o.snaplen);
+			   dev.ifname, o.snaplen);
 	}
 	vs_task_start(&td->task, &tcpdump_ops);
 	vs_last_task = &td->task;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "vethsim/vethsim.h"
+#include "vethsim/shell.h"
 
 #define MAX_ARGS 256
 
@@ -192,4 +193,24 @@ void vs_cmdline_free(struct vs_cmdline *cl)
 	free(cl->redir_err);
 	free(cl->error);
 	memset(cl, 0, sizeof(*cl));
+}
+
+/* @line without leading blanks and trailing blanks/newline, malloc()ed. */
+char *vs_trim(const char *line)
+{
+	const char *b = line, *e;
+	char *s;
+
+	while (*b == ' ' || *b == '\t')
+		b++;
+	e = b + strlen(b);
+	while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+			 e[-1] == '\r'))
+		e--;
+	s = malloc((size_t)(e - b) + 1);
+	if (!s)
+		abort();
+	memcpy(s, b, (size_t)(e - b));
+	s[e - b] = '\0';
+	return s;
 }

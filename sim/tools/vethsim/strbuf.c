@@ -94,39 +94,48 @@ char *sb_detach(struct strbuf *sb)
 	return s;
 }
 
-static struct strbuf *stream(bool err)
+/*
+ * Where the current process's stdout or stderr goes: nowhere (redirected
+ * to /dev/null), a buffer (the shell captures it; the same buffer for
+ * both streams keeps them in the order they were written), or, with no
+ * buffer, straight to vethsim's own stdout/stderr, as a terminal shows it.
+ */
+static void vs_vwrite(bool err, const char *fmt, va_list ap)
 {
-	if (!vs_current)
-		return NULL;
-	if (err)
-		return vs_current->err_null ? NULL : vs_current->err;
-	return vs_current->out_null ? NULL : vs_current->out;
+	struct strbuf *sb = NULL;
+
+	if (vs_current) {
+		if (err ? vs_current->err_null : vs_current->out_null)
+			return;
+		sb = err ? vs_current->err : vs_current->out;
+	}
+	if (sb) {
+		sb_vprintf(sb, fmt, ap);
+	} else if (err) {
+		fflush(stdout);
+		vfprintf(stderr, fmt, ap);
+		fflush(stderr);
+	} else {
+		vprintf(fmt, ap);
+	}
 }
 
 int vs_printf(const char *fmt, ...)
 {
-	struct strbuf *sb = stream(false);
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (sb)
-		sb_vprintf(sb, fmt, ap);
-	else if (!vs_current)
-		vprintf(fmt, ap);
+	vs_vwrite(false, fmt, ap);
 	va_end(ap);
 	return 0;
 }
 
 int vs_eprintf(const char *fmt, ...)
 {
-	struct strbuf *sb = stream(true);
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (sb)
-		sb_vprintf(sb, fmt, ap);
-	else if (!vs_current)
-		vfprintf(stderr, fmt, ap);
+	vs_vwrite(true, fmt, ap);
 	va_end(ap);
 	return 0;
 }

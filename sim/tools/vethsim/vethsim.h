@@ -4,8 +4,11 @@
  * ethtool, cat/echo on /proc) sees of the "process" it runs in.
  *
  * A command runs as a struct vs_proc: the network namespace it is in (what
- * setns() would have chosen) and two buffers that play its stdout and
- * stderr. Tools print with vs_printf()/vs_eprintf() to the current process.
+ * setns() would have chosen) and where its stdout and stderr go. Like a
+ * terminal, the shell gives both the same buffer, so what a command prints
+ * keeps its order across the two streams; NULL means vethsim's own
+ * stdout/stderr. Tools print with vs_printf()/vs_eprintf() to the current
+ * process.
  * A command that lasts over simulated time (ping, tcpdump) becomes a
  * struct vs_task that the scheduler steps as the clock moves; it runs in
  * the foreground until done, or in the background as a job (`CMD &`).
@@ -42,8 +45,8 @@ char *sb_detach(struct strbuf *sb);
 /* One running command: its namespace and its output streams. */
 struct vs_proc {
 	struct net	*net;
-	struct strbuf	*out;
-	struct strbuf	*err;
+	struct strbuf	*out;		/* NULL: vethsim's stdout */
+	struct strbuf	*err;		/* usually == out; NULL: stderr */
 	bool		out_null;	/* stdout redirected to /dev/null */
 	bool		err_null;
 };
@@ -146,7 +149,8 @@ struct vs_options {
 
 /* Run one command line in the shell; returns its exit status. */
 int vs_shell_line(const char *line);
-/* The same, with the command's stdout and stderr kept in @out and @err. */
+/* The same, with the command's stdout and stderr kept in @out and @err
+ * (pass one buffer twice for the order a terminal shows). */
 int vs_shell_line_to(const char *line, struct strbuf *out, struct strbuf *err);
 /* Run a whole argv as a command in the current process (for netns exec). */
 int vs_run_argv(int argc, char **argv);

@@ -50,9 +50,9 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	FTRACE_ENTRY();
 	struct veth_priv *priv = netdev_priv(dev);
-	struct net_device *rcv;
+	netdev_tx_t ret = NETDEV_TX_OK;
 	unsigned int length = skb->len;
-	int ret = NETDEV_TX_OK;
+	struct net_device *rcv;
 
 	/* TODO 3.1: find the peer with rcu_dereference(); without a peer (or
 	 * a frame shorter than an Ethernet header) free the skb and count a
@@ -72,8 +72,9 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 /* ---- up, down, stats ---- */
 
 /*
- * 6.1: same: a veth has carrier only when both ends are up, so opening
- * the second end turns the carrier on for both.
+ * A veth has carrier only when both ends are up, so opening the second
+ * end turns the carrier on for both.
+ * 6.1: same, without enabling XDP or GRO's NAPI.
  */
 static int veth_open(struct net_device *dev)
 {
@@ -89,7 +90,10 @@ static int veth_open(struct net_device *dev)
 	return 0;
 }
 
-/* 6.1: same: either end going down takes the carrier from both. */
+/*
+ * Either end going down takes the carrier from both.
+ * 6.1: same, without disabling XDP or GRO's NAPI.
+ */
 static int veth_close(struct net_device *dev)
 {
 	struct veth_priv *priv = netdev_priv(dev);
@@ -101,7 +105,7 @@ static int veth_close(struct net_device *dev)
 	return 0;
 }
 
-/* 6.1: is_valid_veth_mtu(). */
+/* 6.1: same, for an unsigned MTU (ETH_MAX_MTU is unsigned: -Wsign-compare). */
 static bool is_valid_veth_mtu(unsigned int mtu)
 {
 	return mtu >= ETH_MIN_MTU && mtu <= ETH_MAX_MTU;
@@ -213,7 +217,10 @@ static void veth_get_strings(struct net_device *dev, u32 stringset, u8 *buf)
 			 veth_tq_stats_desc[j]);
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: same count for one RX and one TX queue (6.1 multiplies by
+ * dev->real_num_rx_queues and real_num_tx_queues).
+ */
 static int veth_get_sset_count(struct net_device *dev, int sset)
 {
 	if (sset != ETH_SS_STATS)

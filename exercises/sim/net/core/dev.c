@@ -78,22 +78,25 @@ void *netdev_priv(const struct net_device *dev)
 }
 
 /*
- * 6.1: same, minus the threaded-NAPI branch: put @napi on this CPU's poll
- * list and raise NET_RX_SOFTIRQ, which will call net_rx_action().
+ * Put @napi on this CPU's poll list and raise NET_RX_SOFTIRQ, which will
+ * call net_rx_action().
+ * 6.1: same as Debian's 6.1 (raise_softirq_irqoff(), from 6.1.y stable;
+ * v6.1.0 has __raise_softirq_irqoff()), minus the threaded-NAPI branch.
  */
 void ____napi_schedule(struct softnet_data *sd, struct napi_struct *napi)
 {
 	FTRACE_ENTRY();
 
 	/* TODO 4.1: add napi to the tail of sd->poll_list and raise
-	 * NET_RX_SOFTIRQ (interrupts are off: __raise_softirq_irqoff()).
+	 * NET_RX_SOFTIRQ (interrupts are off: raise_softirq_irqoff()).
 	 */
 	(void)sd;
 	(void)napi;
 }
 
 /*
- * 6.1: same minus RPS and flow limits: queue @skb on @cpu's backlog. The
+ * 6.1: same minus RPS and flow limits (napi_schedule_rps() is
+ * ____napi_schedule() without RPS): queue @skb on @cpu's backlog. The
  * first packet of a burst schedules the backlog NAPI; a queue already
  * longer than netdev_max_backlog drops (note `<=`: 1001 packets fit).
  */
@@ -147,11 +150,13 @@ int process_backlog(struct napi_struct *napi, int quota)
 }
 
 /*
- * 6.1: same: NET_RX_SOFTIRQ. Poll each scheduled NAPI in turn until the
- * list is empty, the budget (netdev_budget packets) is spent or
+ * NET_RX_SOFTIRQ. Poll each scheduled NAPI in turn until the list is
+ * empty, the budget (netdev_budget packets) is spent or
  * netdev_budget_usecs have passed; a cut-short run counts a time_squeeze.
  * Whatever is left goes back on the poll list and the softirq is raised
- * again. 6.1 measures the time limit in jiffies; here in coarse clock ns.
+ * again.
+ * 6.1: same minus RPS IPIs and skb_defer_free_flush(); 6.1 measures the
+ * time limit in jiffies, here in coarse clock ns.
  */
 void net_rx_action(struct softirq_action *h)
 {

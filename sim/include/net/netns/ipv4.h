@@ -83,6 +83,9 @@ struct netns_ipv4 {
 	/* the two tables of a box without policy routing (RT_TABLE_*) */
 	struct fib_table	*fib_main;
 	struct fib_table	*fib_local;
+	/* 6.1 makes the local table with its first route (fib_new_table());
+	 * until then dumping it fails */
+	bool			fib_local_made;
 	bool			fib_has_custom_local_routes;
 	/* 6.1: the rtable cache lives in fib nexthops and is freed by RCU
 	 * when the last skb lets go; here every rtable handed out is kept on

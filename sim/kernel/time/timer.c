@@ -5,7 +5,8 @@
  * nanoseconds. In deterministic mode it is a counter that only the
  * simulation moves (sleep, a fixed cost per softirq pass and per packet,
  * jumps to the next timer), so every run prints the same times. Timers are
- * one sorted list instead of a wheel: there are only a few.
+ * one sorted list instead of a wheel (there are only a few), but they fire
+ * at the tick the wheel would fire them at.
  */
 #include <time.h>
 #include <linux/ktime.h>
@@ -33,7 +34,10 @@ static u64 host_clock(clockid_t id)
 	return (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
 }
 
-/* 6.1: reads the clocksource; here the counter or CLOCK_MONOTONIC. */
+/*
+ * 6.1: include/linux/timekeeping.h: reads the clocksource; here the counter
+ * or CLOCK_MONOTONIC.
+ */
 u64 ktime_get_ns(void)
 {
 	u64 now = deterministic ? sim_now : host_clock(CLOCK_MONOTONIC);
@@ -43,15 +47,18 @@ u64 ktime_get_ns(void)
 }
 
 /*
- * 6.1: same idea (the time of the last tick): cheap enough to call per
- * packet, for time limits like net_rx_action()'s.
+ * 6.1: include/linux/timekeeping.h: same idea (the time of the last tick):
+ * cheap enough to call per packet, for time limits like net_rx_action()'s.
  */
 u64 ktime_get_coarse_ns(void)
 {
 	return deterministic ? sim_now : host_clock(CLOCK_MONOTONIC_COARSE);
 }
 
-/* 6.1: CLOCK_REALTIME; in deterministic mode a fixed epoch plus the clock. */
+/*
+ * 6.1: include/linux/timekeeping.h: CLOCK_REALTIME; in deterministic mode a
+ * fixed epoch plus the clock.
+ */
 u64 ktime_get_real_ns(void)
 {
 	if (deterministic)
@@ -102,7 +109,10 @@ void sim_time_reset(void)
 	ktime_get_ns();
 }
 
-/* 6.1: same; @flags (TIMER_DEFERRABLE, ...) are ignored. */
+/*
+ * 6.1: include/linux/timer.h: same; @flags (TIMER_DEFERRABLE, ...) are
+ * ignored.
+ */
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *),
 		 unsigned int flags)
 {
@@ -126,16 +136,53 @@ static void timer_unlink(struct timer_list *t)
 	t->pending = false;
 }
 
+/* The wheel's geometry: 8 levels of 64 slots, each level 8 times coarser. */
+#define LVL_CLK_SHIFT	3
+#define LVL_BITS	6
+#define LVL_DEPTH	8
 /*
- * 6.1: mod_timer() takes jiffies; nanoseconds here. Timers with the same
- * expiry fire in the order they were armed, as on one wheel slot.
+ * 6.1: same.
+ */
+#define LVL_SHIFT(n)	((n) * LVL_CLK_SHIFT)
+/*
+ * 6.1: same, shifted as u64.
+ */
+#define LVL_START(n)	((((u64)1 << LVL_BITS) - 1) << (((n) - 1) * LVL_CLK_SHIFT))
+
+/*
+ * 6.1: calc_wheel_index()'s bucket_expiry: the tick a timer really fires
+ * at. The wheel never fires early, so it rounds up to the granularity of
+ * the level the delay falls in: one tick (4 ms at HZ=250) below 63
+ * ticks, 8 ticks (32 ms) below 504, 64 ticks (256 ms) below 4032, ...
+ * So a 1 s ARP retransmit timer fires 4 to 36 ms late, after a ping
+ * whose -W wait ends exactly 1 s after the probe.
+ */
+static u64 timer_bucket_expiry(u64 expires, u64 clk)
+{
+	u64 delta = expires - clk;
+	unsigned int lvl = 0;
+
+	if ((s64)delta < 0)
+		return clk;
+	while (lvl < LVL_DEPTH - 1 && delta >= LVL_START(lvl + 1))
+		lvl++;
+	return ((expires >> LVL_SHIFT(lvl)) + 1) << LVL_SHIFT(lvl);
+}
+
+/*
+ * 6.1: mod_timer() takes jiffies; nanoseconds here, turned into the tick
+ * the wheel fires it at (timer_bucket_expiry()). Timers due at the same
+ * tick fire in the order they were armed, as on one wheel slot.
  */
 void mod_timer_ns(struct timer_list *t, u64 expires_ns)
 {
+	const u64 tick = NSEC_PER_SEC / HZ;
+	u64 clk = ktime_get_ns() / tick;
 	struct timer_list **pp;
 
 	if (t->pending)
 		timer_unlink(t);
+	expires_ns = timer_bucket_expiry(expires_ns / tick, clk) * tick;
 	t->expires = expires_ns;
 	for (pp = &timer_head; *pp; pp = &(*pp)->next)
 		if ((*pp)->expires > expires_ns)
@@ -145,7 +192,7 @@ void mod_timer_ns(struct timer_list *t, u64 expires_ns)
 	t->pending = true;
 }
 
-/* 6.1: same; returns 1 if the timer was pending. */
+/* 6.1: include/linux/timer.h: same; returns 1 if the timer was pending. */
 int del_timer(struct timer_list *t)
 {
 	if (!t->pending)

@@ -1,0 +1,278 @@
+"""Run command lines on vethsim or on the real kernel in the VM.
+
+Both backends take a list of steps and return [(step, output, rc)] in order.
+A step is a command line as typed at a root shell, or one of the scenario
+forms of CONTRIBUTING.md: `CMD &` (start a job), `kill %1`, `wait`,
+`sleep S`. A step starting with "sim " runs only on vethsim; one starting
+with "tracefs " runs only in the VM, outside any namespace (e.g.
+"tracefs echo function > current_tracer"). Every run starts from a fresh
+network namespace holding only lo (DOWN), as vethsim does.
+
+The grader decides from the output of its own steps only; the student's
+lines are checked against an allow-list first (see check_student_line), so
+they can neither print what a grader step prints nor reach outside the
+network configuration.
+"""
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_.:/=,+@%-]+$")
+# only per-namespace settings, which the VM puts back between runs
+PROC_SYS_RE = re.compile(r"^/proc/sys/net/ipv[46]/(conf|neigh)/[A-Za-z0-9_.-]+/[A-Za-z0-9_]+$")
+SYSCTL_KEY_RE = re.compile(r"^net[./]ipv[46][./](conf|neigh)[./][A-Za-z0-9_-]+[./][A-Za-z0-9_]+"
+                           r"(=[A-Za-z0-9_.:-]*)?$")
+IP_OBJECTS = {"link", "l", "address", "addr", "a", "netns", "neigh", "neighbor", "neighbour",
+              "n", "route", "r", "ro"}
+
+
+MAX_LINES = 200
+
+
+class StudentLineError(Exception):
+    pass
+
+
+def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
+    """Raise StudentLineError unless `line` is one allowed command.
+
+    Allowed: ip ... (with `ip netns exec NS` followed by an allowed command),
+    sysctl ..., `echo V > /proc/sys/net/...`, sleep S. Tokens are plain words:
+    no quotes, variables, pipes, `;` or `&`."""
+    words = line.split()
+    if not words:
+        return
+    for w in words:
+        if w != ">" and not TOKEN_RE.match(w):
+            raise StudentLineError(f"'{w}' is not a plain word (letters, digits, ._:/=,+@%-)")
+    cmd = words[0]
+    if cmd not in allow:
+        raise StudentLineError(f"'{cmd}' is not allowed here (only {', '.join(allow)})")
+    if cmd == "echo":
+        if (len(words) != 4 or words[2] != ">" or not PROC_SYS_RE.match(words[3]) or
+                "/./" in words[3] or "/../" in words[3]):
+            raise StudentLineError("echo is allowed only as: echo VALUE > /proc/sys/net/...")
+        return
+    if ">" in words:
+        raise StudentLineError("'>' is allowed only in: echo VALUE > /proc/sys/net/...")
+    if cmd == "sysctl":
+        # -p/-f/--load/--system read files: only names and name=value
+        opts = [w for w in words[1:] if w.startswith("-")]
+        if any(o not in ("-w", "-q", "-n", "-e") for o in opts):
+            raise StudentLineError("sysctl takes only -w, -q, -n, -e and KEY or KEY=VALUE")
+        for w in words[1:]:
+            if not w.startswith("-") and not SYSCTL_KEY_RE.match(w):
+                raise StudentLineError(f"'{w}': only net.ipv4/ipv6 conf and neigh settings")
+        return
+    if cmd == "sleep":
+        if len(words) != 2 or not re.match(r"^\d+(\.\d+)?$", words[1]) or float(words[1]) > 5:
+            raise StudentLineError("sleep takes one number of seconds, at most 5")
+        return
+    if cmd == "ip":
+        rest = [w for w in words[1:]]
+        # -b/-batch FILE reads commands from a file; -force goes on after errors
+        if any(w.lstrip("-") and w.startswith("-") and w not in ("-br", "-brief") and
+               ("batch".startswith(w.lstrip("-")) or w.lstrip("-").startswith("b") or
+                "force".startswith(w.lstrip("-"))) for w in rest):
+            raise StudentLineError("ip -batch and -force are not allowed")
+        k = 0
+        while k < len(rest) and rest[k].startswith("-"):
+            k += 2 if rest[k] in ("-n", "-netns", "-f", "-family") else 1
+        if k < len(rest) and rest[k] not in IP_OBJECTS:
+            raise StudentLineError(f"ip {rest[k]}: only ip link, address, netns, neigh, route")
+        # ip [-n NS] [options] netns exec NS CMD...
+        for i in range(len(rest) - 2):
+            if rest[i] == "netns" and rest[i + 1] == "exec":
+                if len(rest) < i + 4:
+                    raise StudentLineError("ip netns exec needs a namespace and a command")
+                check_student_line(" ".join(rest[i + 3:]), allow)
+                return
+
+
+def student_lines(text, allow=("ip", "sysctl", "echo", "sleep")):
+    """The command lines of a student's script (comments and blanks dropped).
+
+    Raises StudentLineError naming the line that is not allowed."""
+    out = []
+    if len(text.splitlines()) > MAX_LINES:
+        raise StudentLineError(f"more than {MAX_LINES} lines")
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if no == 1 and line.startswith("#!"):
+            continue
+        line = " ".join(line.split())
+        try:
+            check_student_line(line, allow)
+        except StudentLineError as e:
+            raise StudentLineError(f"line {no}: {e}") from None
+        out.append(line)
+    return out
+
+
+class Sim:
+    """vethsim, a fresh process per run (deterministic mode)."""
+    kernel = "sim"
+
+    def __init__(self, vethsim=None):
+        self.vethsim = vethsim or os.path.join(TOP, "build", "solutions", "vethsim")
+        if not os.access(self.vethsim, os.X_OK):
+            raise RuntimeError(f"{self.vethsim} not found; run 'make build'")
+
+    def run(self, steps, timeout=60, files=None):
+        """Run the steps in one vethsim; files {name: bytes} are fetched back
+        from its working directory afterwards (e.g. a pcap)."""
+        steps = [s for s in steps if not s.startswith("tracefs ")]
+        with tempfile.TemporaryDirectory(prefix="oplabs-sim-") as d:
+            script = os.path.join(d, "steps.sh")
+            with open(script, "w") as f:
+                f.write("".join(s + "\n" for s in steps))
+            p = subprocess.run([self.vethsim, "-x", "-k", "-f", script], cwd=d,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, errors="replace", timeout=timeout)
+            got = {}
+            for name in files or ():
+                path = os.path.join(d, name)
+                if os.path.isfile(path):
+                    with open(path, "rb") as f:
+                        got[name] = f.read()
+        res = parse_transcript(p.stdout, steps)
+        return (res, got) if files is not None else res
+
+
+def parse_transcript(text, steps):
+    """Split a -x transcript into [(step, output, rc)] for the given steps."""
+    lines = text.splitlines(keepends=True)
+    out, i = [], 0
+    for step in steps:
+        while i < len(lines) and lines[i].rstrip("\n") != "$ " + step:
+            i += 1
+        i += 1
+        body = []
+        rc = None
+        while i < len(lines):
+            m = re.match(r"^\[rc=(\d+)\]$", lines[i].rstrip("\n"))
+            i += 1
+            if m:
+                rc = int(m.group(1))
+                break
+            body.append(lines[i - 1])
+        out.append((step, "".join(body), rc if rc is not None else -1))
+    return out
+
+
+RESET = [
+    "ip -all netns delete 2>/dev/null",
+    "for d in $(ls /sys/class/net); do [ $d = lo ] || ip link del $d 2>/dev/null; done",
+    "ip link set lo down; ip addr flush dev lo; ip addr add 127.0.0.1/8 dev lo; ip neigh flush all",
+    "for k in all default; do for v in rp_filter accept_local; do "
+    "echo 0 > /proc/sys/net/ipv4/conf/$k/$v; done; "
+    "echo 0 > /proc/sys/net/ipv6/conf/$k/disable_ipv6; done",
+    "echo 0 > /proc/sys/net/ipv4/conf/lo/rp_filter; echo 0 > /proc/sys/net/ipv4/conf/lo/accept_local",
+    # every conf/neigh setting of all, default and lo as the guest booted with
+    "while read f v; do echo \"$v\" > $f; done < /tmp/op-base 2>/dev/null",
+    "ip route flush table main 2>/dev/null; ip link set lo mtu 65536",
+    "rm -rf /tmp/op; mkdir -p /tmp/op; cd /tmp/op",
+    "echo 0 > /sys/kernel/tracing/tracing_on; echo nop > /sys/kernel/tracing/current_tracer",
+    "echo > /sys/kernel/tracing/set_ftrace_filter; echo > /sys/kernel/tracing/set_graph_function",
+]
+
+
+class Vm:
+    """The Debian 6.1 guest of module/vm/vethvm.py, with the stock veth.ko.
+
+    One VM serves many runs. The guest's own network namespace plays the
+    fresh one vethsim starts in: each run first deletes every named
+    namespace and every device but lo, puts lo down and the sysctls the labs
+    touch back to the kernel's defaults. (Running the steps under `ip netns
+    exec` instead would not do: a namespace the student's `ip netns add`
+    made there is bound in a mount namespace that ends with the command.)"""
+    kernel = "vm"
+
+    def __init__(self, kver=None, ko=None):
+        """ko: a vethlab.ko to load instead of the stock veth.ko (it registers
+        the link kind "veth", so every lab runs on it unchanged)."""
+        sys.path.insert(0, os.path.join(TOP, "module", "vm"))
+        import vethvm
+        self.vethvm = vethvm
+        self.vm = vethvm.VM(kver or vethvm.default_kver(), [ko] if ko else [])
+        self.vm.start()
+        mod = os.path.basename(ko) if ko else "veth.ko"
+        self.label = "vm:" + mod[:-3] if ko else "vm"
+        self.vm.run("for f in /proc/sys/net/ipv[46]/conf/all/* /proc/sys/net/ipv[46]/conf/default/* "
+                    "/proc/sys/net/ipv[46]/conf/lo/* /proc/sys/net/ipv[46]/neigh/default/* "
+                    "/proc/sys/net/ipv[46]/neigh/lo/*; do v=$(cat $f 2>/dev/null) && "
+                    "[ -w $f ] && echo \"$f $v\"; done > /tmp/op-base", show=False)
+        rc, out = self.vm.run(f"insmod /lib/modules/{mod} && echo @@LOADED@@; mkdir -p /tmp/op; "
+                              "mountpoint -q /sys/kernel/tracing || "
+                              "mount -t tracefs nodev /sys/kernel/tracing; echo ok",
+                              show=False)
+        if "@@LOADED@@" not in out:
+            self.vm.poweroff()
+            raise RuntimeError(f"insmod {mod} failed in the VM: {out.strip()[-200:]}")
+        self.n = 0
+
+    def close(self):
+        self.vm.poweroff()
+
+    def run(self, steps, timeout=120, files=None):
+        self.n += 1
+        lines = RESET[:]
+        jobs = 0
+        runnable = [s for s in steps if not s.startswith("sim ")]
+        for k, s in enumerate(runnable):
+            lines.append(f"echo '@@OP {k}@@'")
+            if s.startswith("tracefs "):
+                lines.append("(cd /sys/kernel/tracing && " + s[len("tracefs "):] + ") 2>&1")
+            elif s.endswith(" &"):
+                jobs += 1
+                # exec: `kill %N` must reach the program (tcpdump flushes its
+                # -w file on SIGTERM), not a shell around it
+                lines.append(f"sh -c {shlex.quote('exec ' + s[:-2])} "
+                             f">/tmp/op/job{jobs}.out 2>&1 & JOB{jobs}=$!")
+                lines.append(f"for i in 1 2 3 4 5 6 7 8 9 10; do grep -q 'listening on' "
+                             f"/tmp/op/job{jobs}.out 2>/dev/null && break; sleep 0.5; done")
+                lines.append("true")
+            elif re.match(r"^kill %\d+$", s):
+                lines.append(f"kill $JOB{s[6:]}")
+            elif s == "wait":
+                lines.append("wait; cat /tmp/op/job*.out 2>/dev/null; true")
+            elif s.startswith("sleep "):
+                lines.append(s)
+            else:
+                lines.append(f"sh -c {shlex.quote(s)} 2>&1")
+            lines.append("echo \"@@OPRC $?@@\"")
+        lines.append("echo '@@OPEND@@'")
+        self.vm.put_file(("\n".join(lines) + "\n").encode(), "/tmp/opsteps.sh")
+        rc, out = self.vm.run("sh /tmp/opsteps.sh", timeout=timeout, show=False)
+        res = []
+        for k, s in enumerate(runnable):
+            m = re.search(r"@@OP %d@@\n(.*?)@@OPRC (\d+)@@\n" % k, out, re.S)
+            res.append((s, m.group(1), int(m.group(2))) if m else (s, "", -1))
+        if files is None:
+            return res
+        got = {}
+        for name in files:
+            rc, b64 = self.vm.run(f"test -f /tmp/op/{name} && base64 /tmp/op/{name}",
+                                  show=False)
+            if rc == 0:
+                import base64
+                try:
+                    got[name] = base64.b64decode("".join(
+                        l for l in b64.splitlines() if re.match(r"^[A-Za-z0-9+/=]+$", l)))
+                except ValueError:
+                    pass
+        return res, got
+
+
+def output_of(res, step_prefix):
+    """The output and rc of the first step starting with step_prefix."""
+    for s, out, rc in res:
+        if s.startswith(step_prefix):
+            return out, rc
+    return "", -1

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Write the student release: the kit without its answer key (make release).
+
+    python3 mk/release.py [DIR]          default build/release/vethlab
+    python3 mk/release.py --check [DIR]  write it, then prove it: no solution
+                                         text in it, it builds, and make grade
+                                         runs every lab's public checks
+
+The release is the kit's files minus solutions/ and the instructor tools
+(self-tests, attack and platform tests, the Gradescope packager, the lab
+checker, the skeleton generator, CI). TREE defaults to exercises in it, and
+grading/reference.json, written here from the reference build, holds what
+the grader needs to know without the reference: each lab's test names and
+the names each student file defines. No code. Seeded and private checks
+stay with the instructor bundle (make gradescope). The folder is a git
+repository with one commit, ready to push for students to clone.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "grading"))
+
+DROP = re.compile(r"^(solutions/|\.ci/|grading/(selftest|test_attacks|test_platforms|test_lab6)\.py$|"
+                  r"grading/platforms/|grading/results/|mk/(gradescope|release|labcheck|skels|runtests)\.py$)")
+# (file, old, new): the release builds the exercises by default
+PATCHES = [
+    ("mk/build.mk", "TREE\t?= solutions", "TREE\t?= exercises"),
+    ("module/Makefile", "TREE\t?= solutions", "TREE\t?= exercises"),
+    ("Makefile", "TREE=solutions", "TREE=exercises"),
+    ("Makefile", "@python3 mk/runtests.py", "@$(MAKE) -s unit TREE=exercises"),
+    ("Makefile", "@python3 mk/skels.py", "@echo 'make skels: the student release has no solutions/'"),
+    ("tests/golden_test.sh", "build/solutions/vethsim", "build/exercises/vethsim"),
+]
+NOTE = """
+## This copy: the student release
+
+This tree was written by `make release`: it has no `solutions/`. Work in `exercises/`,
+then `make grade` (or `make grade LAB=N`) runs every lab's public checks: its unit tests
+and the scenarios compared with the real kernel's transcripts. Your instructor grades
+with more checks (the same scenarios with other names, addresses and sizes).
+"""
+
+
+def files():
+    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+                         cwd=TOP, stdout=subprocess.PIPE, text=True, check=True).stdout
+    return [f for f in out.splitlines()
+            if f and os.path.isfile(os.path.join(TOP, f)) and not DROP.match(f)]
+
+
+def write(dst):
+    import grade
+    shutil.rmtree(dst, ignore_errors=True)
+    for f in files():
+        os.makedirs(os.path.dirname(os.path.join(dst, f)) or dst, exist_ok=True)
+        shutil.copy2(os.path.join(TOP, f), os.path.join(dst, f))
+    for f, old, new in PATCHES:
+        path = os.path.join(dst, f)
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        if old not in text:
+            raise SystemExit(f"release: {f} no longer holds {old!r}; update mk/release.py")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text.replace(old, new))
+    with open(os.path.join(dst, "README.md"), "a", encoding="utf-8") as fh:
+        fh.write(NOTE)
+    grade.build_base()
+    grade.write_reference(os.path.join(dst, "grading", "reference.json"),
+                          with_vm=os.environ.get("RELEASE_VM") == "1")
+    if shutil.which("git"):
+        env = dict(os.environ, GIT_AUTHOR_NAME="vethlab", GIT_AUTHOR_EMAIL="vethlab@localhost",
+                   GIT_COMMITTER_NAME="vethlab", GIT_COMMITTER_EMAIL="vethlab@localhost")
+        for cmd in (["git", "init", "-q"], ["git", "add", "-A"],
+                    ["git", "commit", "-q", "-m", "vethlab student release"]):
+            subprocess.run(cmd, cwd=dst, env=env, check=True, stdout=subprocess.DEVNULL)
+    print(f"release: {os.path.relpath(dst)} written")
+
+
+def solution_lines():
+    """Lines of solution regions that no file outside solutions/ holds (a stub,
+    sim/'s own code or CONTRIBUTING.md's example may share a line)."""
+    public = set()
+    for f in files():
+        with open(os.path.join(TOP, f), encoding="utf-8", errors="replace") as fh:
+            public |= set(l.strip() for l in fh)
+    lines = set()
+    for root, _, fs in os.walk(os.path.join(TOP, "solutions")):
+        for f in fs:
+            with open(os.path.join(root, f), encoding="utf-8") as fh:
+                text = fh.read()
+            inside = False
+            for line in text.splitlines():
+                if ">>> SOLUTION" in line:
+                    inside = True
+                elif "<<< SOLUTION" in line:
+                    inside = False
+                elif inside:
+                    s = line.strip()
+                    if len(s) >= 16 and s not in public and not s.startswith(("/*", "*", "//")):
+                        lines.add(s)
+    return lines
+
+
+def check(dst):
+    passed = failed = 0
+
+    def verdict(name, ok, msg, out=""):
+        nonlocal passed, failed
+        passed += ok
+        failed += not ok
+        print(f"release {name}: {'OK' if ok else 'FAIL'} ({msg})", flush=True)
+        if not ok and out:
+            for line in out.strip().splitlines()[-20:]:
+                print(f"    {line}")
+
+    key = solution_lines()
+    hits, nfiles = [], 0
+    for root, dirs, fs in os.walk(dst):
+        dirs[:] = [d for d in dirs if d not in (".git", "build")]
+        for f in fs:
+            nfiles += 1
+            path = os.path.join(root, f)
+            rel = os.path.relpath(path, dst)
+            if rel.startswith("solutions/"):
+                hits.append(rel)
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                text = fh.read()
+            if re.search(r"^\s*/\* >>> SOLUTION lab\d+ \*/\s*$", text, re.M):
+                if rel != "CONTRIBUTING.md":      # it documents the markers
+                    hits.append(f"{rel}: a solution marker")
+            body = set(l.strip() for l in text.splitlines())
+            for s in key & body:
+                hits.append(f"{rel}: {s[:60]}")
+    catch = []
+    for rel in ("sim/net/core/dev.c", "sim/drivers/net/veth.c", "module/vethlab.c"):
+        with open(os.path.join(TOP, "solutions", rel), encoding="utf-8") as fh:
+            catch.append(len(key & set(l.strip() for l in fh)))
+    verdict("would see a leak", all(catch),
+            f"each solution file has lines only it holds: {catch}")
+    verdict("has no answer key", not hits and len(key) > 20,
+            f"{nfiles} files, none holds any of the {len(key)} solution lines"
+            + (": " + "; ".join(hits[:5]) if hits else ""))
+    env = dict(os.environ, MAKEFLAGS="")
+    p = subprocess.run(["make", "-s", f"-j{os.cpu_count() or 2}", "build"], cwd=dst, env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    verdict("builds", p.returncode == 0, "make build (TREE=exercises by default)", p.stdout)
+    p = subprocess.run([sys.executable, "grading/grade.py"], cwd=dst, env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    m = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
+    heads = re.findall(r"^== Lab (\d+):", p.stdout, re.M)
+    verdict("grades the untouched exercises", bool(m) and m.group(1) == "0" and int(m.group(2)) > 0
+            and heads == ["1", "2", "3", "4", "5"] and p.returncode == 1,
+            m.group(0) if m else "no score", p.stdout)
+    for rel in ("sim/net/core/dev.c", "sim/drivers/net/veth.c"):
+        shutil.copy(os.path.join(TOP, "solutions", rel), os.path.join(dst, "exercises", rel))
+    p = subprocess.run([sys.executable, "grading/grade.py"], cwd=dst, env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    m = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
+    verdict("grades a solved copy", bool(m) and m.group(1) == m.group(2) and p.returncode == 0,
+            m.group(0) if m else "no score", p.stdout)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def main(argv):
+    do_check = "--check" in argv
+    args = [a for a in argv if a != "--check"]
+    dst = os.path.abspath(args[0] if args else os.path.join(TOP, "build", "release", "vethlab"))
+    write(dst)
+    if do_check:
+        rc = check(dst)
+        shutil.rmtree(dst, ignore_errors=True)
+        return rc
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
