@@ -379,7 +379,7 @@ vethsim# sim netdev veth0        # the private area
 ```
 
 ```c
-rcv = rcu_dereference(priv->peer);
+static int answer = 42;
 ```
 """
 
@@ -400,7 +400,7 @@ vethsim# sim netdev veth0        # the private area
 ```
 
 ```c
-rcv = rcu_dereference(priv->peer);
+static int answer = 42;
 ```
 """
 
@@ -413,20 +413,20 @@ SELFTEST_CASES = [
      "sim netdev veth0 ", "sim netdev veth1 ",
      "labs/09-test/README.md changed its code block 1 (line 11) but README.zh-CN.md did not"),
     ("a changed line of C, committed after the twin", "en",
-     "rcu_dereference(priv->peer)", "rcu_dereference_bh(priv->peer)",
+     "answer = 42;", "answer = 43;",
      "labs/09-test/README.md changed its code block 2 (line 16) but README.zh-CN.md did not",
      "later"),
     ("a changed language tag in the twin", "zh", "```c\n", "```C\n",
      "labs/09-test/README.zh-CN.md changed its code block 2 (line 16) but README.md did not"),
-    ("a code block change git cannot place", "en", "rcu_dereference(", "rcu_dereference_bh(",
+    ("a code block change git cannot place", "en", "answer = 42", "answer = 41",
      "labs/09-test/README.md code block 2 (line 16) differs from README.zh-CN.md code block 2",
      "together"),
-    ("a code block change outside git", "en", "rcu_dereference(", "rcu_dereference_bh(",
+    ("a code block change outside git", "en", "answer = 42", "answer = 41",
      "labs/09-test/README.md code block 2 (line 16) differs from README.zh-CN.md code block 2",
      "nogit"),
     ("a code block added to the English only", "en", "```c\n",
      "```\nmake build\n```\n\n```c\n", "has code block 2 (line 16) that README.zh-CN.md lacks"),
-    ("a code block left in the twin only", "zh", "```c\nrcv", "```\nmake build\n```\n\n```c\nrcv",
+    ("a code block left in the twin only", "zh", "```c\nstatic", "```\nmake build\n```\n\n```c\nstatic",
      "README.zh-CN.md has code block 2"),
     ("a changed inline command", "en", "`make grade LAB=9`", "`make grade LAB=8`",
      "has the command `make grade LAB=8` that README.zh-CN.md lacks"),
