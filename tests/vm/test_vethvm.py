@@ -128,6 +128,22 @@ class Probe(unittest.TestCase):
                                                   self.kvm))
 
 
+class Verdicts(unittest.TestCase):
+    """Only the suite's own lines, marked with this run's token, are passed
+    on as verdicts; a module printing 'name: OK' to the console is not."""
+
+    def test_filter(self):
+        sys.path.insert(0, os.path.dirname(VETHVM))
+        import vethvm
+        f = vethvm.verdict_filter("c0ffee")
+        self.assertEqual(f("c0ffee seed_pair_list: OK\n"), "seed_pair_list: OK\n")
+        self.assertEqual(f("c0ffee 57 passed, 0 failed\n"), "57 passed, 0 failed\n")
+        for forged in ("seed_pair_list: OK\n", "  kind_dmesg: FAIL (x)\n",
+                       "57 passed, 0 failed\n", "beef seed_pair_list: OK\n"):
+            self.assertTrue(f(forged).startswith("# not from the suite"), forged)
+        self.assertEqual(f("# robustness took 3.0 s\n"), "# robustness took 3.0 s\n")
+
+
 class Harness(unittest.TestCase):
     """vethvm.py end to end, on the fake: every failure is one line on
     stderr, exit status 3, well inside the limits a user would wait."""
