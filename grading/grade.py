@@ -37,6 +37,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -156,7 +157,13 @@ class Run:
         self.libs = make_var("CHECK_LIBS") + make_var("PCAP_LIBS")
         self.pcap = make_var("PCAP_LIBS")
         self.sim_srcs = make_var("SIM_SRCS")
-        self.kit = os.path.join(GRADE_DIR, f"kit-{os.getpid()}")
+        # The kit and the submissions are staged where every box's uid can
+        # reach them: the checkout's own path may not be traversable (a clone
+        # under a 0700 home or mktemp -d), so a fresh 0711 directory in the
+        # system's temp dir, removed by cleanup().
+        self.root = tempfile.mkdtemp(prefix="vethlab-grade-")
+        os.chmod(self.root, 0o711)
+        self.kit = os.path.join(self.root, "kit")
         self._slots = sandbox.Slots(os.path.join(GRADE_DIR, "slots"))
         self._lock = threading.Lock()
         self.checks = self._plan(private)
@@ -305,7 +312,7 @@ class Run:
         return not self.only or any(o in name.lower() for o in self.only)
 
     def cleanup(self):
-        shutil.rmtree(self.kit, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 class Submission:
@@ -317,7 +324,7 @@ class Submission:
         self.file_cause = {}      # rel -> why its labs fail (compile error, rejected)
         self.redirected = {}
         safe = re.sub(r"[^A-Za-z0-9._-]", "_", name)[:60] or "submission"
-        self.work = os.path.join(GRADE_DIR, f"{safe}-{os.getpid()}-{threading.get_ident() % 100000}")
+        self.work = os.path.join(run.root, f"{safe}-{threading.get_ident() % 100000}")
         self.t0 = time.time()
 
     def left(self):
