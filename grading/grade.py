@@ -37,6 +37,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -156,7 +157,13 @@ class Run:
         self.libs = make_var("CHECK_LIBS") + make_var("PCAP_LIBS")
         self.pcap = make_var("PCAP_LIBS")
         self.sim_srcs = make_var("SIM_SRCS")
-        self.kit = os.path.join(GRADE_DIR, f"kit-{os.getpid()}")
+        # The kit and the submissions are staged where every box's uid can
+        # reach them: the checkout's own path may not be traversable (a clone
+        # under a 0700 home or mktemp -d), so a fresh 0711 directory in the
+        # system's temp dir, removed by cleanup().
+        self.root = tempfile.mkdtemp(prefix="vethlab-grade-")
+        os.chmod(self.root, 0o711)
+        self.kit = os.path.join(self.root, "kit")
         self._slots = sandbox.Slots(os.path.join(GRADE_DIR, "slots"))
         self._lock = threading.Lock()
         self.checks = self._plan(private)
@@ -305,7 +312,7 @@ class Run:
         return not self.only or any(o in name.lower() for o in self.only)
 
     def cleanup(self):
-        shutil.rmtree(self.kit, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 class Submission:
@@ -317,7 +324,7 @@ class Submission:
         self.file_cause = {}      # rel -> why its labs fail (compile error, rejected)
         self.redirected = {}
         safe = re.sub(r"[^A-Za-z0-9._-]", "_", name)[:60] or "submission"
-        self.work = os.path.join(GRADE_DIR, f"{safe}-{os.getpid()}-{threading.get_ident() % 100000}")
+        self.work = os.path.join(run.root, f"{safe}-{threading.get_ident() % 100000}")
         self.t0 = time.time()
 
     def left(self):
@@ -866,11 +873,13 @@ def main(argv):
                 ap.error(f"{args.tree}: no such folder")
             name = os.path.basename(src.rstrip("/"))
             print(head)
-            results, notes = grade_all(name, src, labs, op_labs, use_vm, run,
-                                       op_seed(args, name))
+            results, notes, free = grade_all(name, src, labs, op_labs, use_vm, run,
+                                             op_seed(args, name))
             earned, total = report(name, results, labs + op_labs, notes)
             path = args.json or os.path.join(res_dir, f"{name}.json")
-            print(f"results: {os.path.relpath(save(name, results, earned, total, path, notes, {'seed': run.seed}))}")
+            saved = save(name, results, earned, total, path, notes,
+                         {"seed": run.seed, "free_text": free})
+            print(f"results: {os.path.relpath(saved)}")
             secs = time.time() - t0
             if args.gradescope:
                 write_atomic(args.gradescope, json.dumps(gradescope(results, notes, secs), indent=1))
@@ -908,26 +917,50 @@ def main(argv):
         run.cleanup()
 
 
+FREE_TEXT = {2: "labs/02-pairing/answers.md", 3: "labs/03-xmit/answers.md",
+             4: "labs/04-backlog/answers.md", 5: "labs/05-softirq/answers.md",
+             **{int(n): f + "/notes.md" for n, f in oplabs.FOLDERS.items()}}
+
+
+def free_text(src, labs):
+    """{lab: text} of the answers a teacher reads (the handouts' questions),
+    taken like any student file: regular, not through a link, capped."""
+    out = {}
+    for lab in labs:
+        rel = FREE_TEXT.get(lab)
+        if not rel:
+            continue
+        data, problem = intake.read_file(src, rel)     # its own path only
+        if data and not problem:
+            out[str(lab)] = data.decode("utf-8", "replace")[:20000]
+    return out
+
+
 def grade_all(name, src, labs, op_labs, use_vm, run, seed):
-    """The C labs (in the box) and the operational labs of one submission."""
+    """The C labs (in the box) and the operational labs of one submission:
+    (results, notes, free text for a teacher)."""
     results, notes = grade_full(name, src, labs, use_vm, run) if labs else ([], [])
     if op_labs:
         notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from seed {seed}")
         results += grade_oplabs(src, op_labs, seed, use_vm, os.path.join(TOP, BASE, "vethsim"))
-    return results, notes
+    free = free_text(src, list(labs) + list(op_labs))
+    if free:
+        notes.append("answers for a teacher (not scored): lab " + ", ".join(free)
+                     + "; in the results file under free_text")
+    return results, notes, free
 
 
 def _grade_row(s, path, labs, use_vm, run, res_dir, op_labs=(), seed=None):
     t0 = time.time()
     try:
-        results, notes = grade_all(s, path, labs, list(op_labs), use_vm, run, seed)
+        results, notes, free = grade_all(s, path, labs, list(op_labs), use_vm, run, seed)
     except Exception as e:  # noqa: BLE001
-        results, notes = [gradelib.Result(min(list(labs) + list(op_labs)), "internal error", 0,
-                                          False, 0.0, repr(e))], []
+        results, notes, free = [gradelib.Result(min(list(labs) + list(op_labs)), "internal error",
+                                                0, False, 0.0, repr(e))], [], {}
     earned, total = totals(results)
     safe = re.sub(r"[^A-Za-z0-9._ -]", "_", s)
     save(s, results, earned, total, os.path.join(res_dir, f"{safe}.json"), notes,
-         {"seed": run.seed, "seconds": round(time.time() - t0, 2)})
+         {"seed": run.seed, "seconds": round(time.time() - t0, 2), "free_text": free})
     note = "internal error" if any(r.name == "internal error" for r in results) else ""
     return s, earned, total, time.time() - t0, note
 

@@ -27,7 +27,9 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
-WORK = os.path.join(TOP, "build", "platforms")
+# Outside the checkout: nobody must reach it, and the checkout's own path
+# may not be traversable (a clone under a 0700 home or mktemp -d).
+WORK = None
 NOBODY = 65534
 
 
@@ -123,8 +125,9 @@ def main(argv):
             for line in out.strip().splitlines()[-25:]:
                 print(f"    {line}")
 
-    shutil.rmtree(WORK, ignore_errors=True)
-    os.makedirs(WORK)
+    global WORK
+    import tempfile
+    WORK = tempfile.mkdtemp(prefix="vethlab-platforms-")
     os.chmod(WORK, 0o755)
     z = os.path.join(WORK, "autograder.zip")
     subprocess.run([sys.executable, os.path.join(TOP, "mk/gradescope.py"), z], check=True,
@@ -173,7 +176,7 @@ def main(argv):
     submission(os.path.join(pl, "student"))
     os.makedirs(os.path.join(pl, "results"))
     chown_tree(pl)
-    p = as_nobody([os.path.join(HERE, "platforms", "prairielearn-entrypoint")], kit,
+    p = as_nobody([os.path.join(kit, "grading", "platforms", "prairielearn-entrypoint")], kit,
                   {"GRADE_ROOT": pl, "VETHLAB_HOME": kit})
     as_nobody([sys.executable, "grading/grade.py", "--tree", os.path.join(pl, "student"),
                "--lab", "1", "--lab", "2", "--lab", "3", "--lab", "4", "--lab", "5",
@@ -207,7 +210,9 @@ def main(argv):
         verdict("autolab scores line", ok, last[:120], p.stdout)
     except (ValueError, KeyError, TypeError):
         verdict("autolab scores line", False, f"last line is not JSON: {last[:120]}", p.stdout)
-    if "--keep" not in argv:
+    if "--keep" in argv:
+        print(f"kept {WORK}")
+    else:
         shutil.rmtree(WORK, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

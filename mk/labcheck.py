@@ -33,7 +33,7 @@ def build_upto(n):
     tree, build = f"build/labtrees/upto{n}", f"build/labs/upto{n}"
     subprocess.run([sys.executable, "mk/skels.py", "--upto", str(n), "solutions", tree],
                    check=True, stdout=subprocess.DEVNULL)
-    r = subprocess.run([MAKE, "-s", JOBS, "unit-build", f"TREE={tree}", f"BUILD={build}",
+    r = subprocess.run([MAKE, "-s", JOBS, "build", f"TREE={tree}", f"BUILD={build}",
                         "BASE_BUILD=build/solutions"])
     if r.returncode:
         raise RuntimeError(f"the tree with labs 1..{n} solved does not build")
@@ -53,6 +53,44 @@ def run_tagged(build, lab):
             ran += int(n)
             bad += int(f) + int(e)
     return ran, bad
+
+
+def tryit_commands(lab):
+    """The vethsim# lines of lab N's "Try it" section, without comments:
+    [(command, may_fail)]; a command whose comment says "fails" may fail."""
+    found = glob.glob(os.path.join("labs", f"{lab:02d}-*", "README.md"))
+    if not found:
+        return []
+    text = open(found[0], encoding="utf-8").read()
+    m = re.search(r"^## Try it\n(.*?)(?=^## )", text, re.S | re.M)
+    cmds = []
+    for line in (m.group(1) if m else "").splitlines():
+        if line.startswith("vethsim# "):
+            cmd, _, comment = line[len("vethsim# "):].partition("#")
+            cmds.append((cmd.strip(), "fails" in comment))
+    return cmds
+
+
+def run_tryit(build, lab):
+    """None if every command of lab N's try-it works on the tree with labs
+    1..N done (build/.../vethsim), else why not."""
+    cmds = tryit_commands(lab)
+    if not cmds:
+        return "its handout has no vethsim# lines under 'Try it'"
+    script = os.path.join(build, f"tryit{lab}.sh")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("".join(c + "\n" for c, _ in cmds))
+    out = subprocess.run([os.path.join(build, "vethsim"), "-x", "-f", script],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                         errors="replace", timeout=120).stdout
+    rcs = [int(r) for r in re.findall(r"^\[rc=(\d+)\]$", out, re.M)]
+    if len(rcs) != len(cmds):
+        return f"vethsim ran {len(rcs)} of {len(cmds)} commands:\n{out[-800:]}"
+    for (cmd, may_fail), rc in zip(cmds, rcs):
+        if rc and not may_fail:
+            block = out.split(f"$ {cmd}\n", 1)[-1].split("[rc=", 1)[0].strip()
+            return f"'{cmd}' exited {rc} with labs 1..{lab} done: {block[-300:]}"
+    return None
 
 
 def main():
@@ -89,6 +127,15 @@ def main():
             passed += 1
             print(f"lab{lab}: OK ({done_ran} tests pass when done; "
                   f"{before_bad} fail on the stub)")
+        # the handout's "Try it" works with labs 1..N done, no later one
+        why = run_tryit(builds[lab], lab)
+        if why:
+            failed += 1
+            print(f"lab{lab} try-it: FAIL ({why})")
+        else:
+            passed += 1
+            print(f"lab{lab} try-it: OK ({len(tryit_commands(lab))} commands work with "
+                  f"labs 1..{lab} done)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

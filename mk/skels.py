@@ -106,16 +106,33 @@ def tree(src):
             yield os.path.relpath(os.path.join(root, name), src)
 
 
+USAGE = "usage: skels.py [--check] [--upto N] [SRC [DST]]   (defaults: solutions exercises)"
+
+
 def main(argv):
+    if "-h" in argv or "--help" in argv:
+        print(USAGE)
+        return 0
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
     upto = 0
     if "--upto" in args:
         i = args.index("--upto")
+        if i + 1 >= len(args) or not args[i + 1].isdigit():
+            print("skels: --upto takes a lab number\n" + USAGE, file=sys.stderr)
+            return 2
         upto = int(args[i + 1])
         del args[i:i + 2]
+    bad = [a for a in args if a.startswith("-")]
+    if bad or len(args) > 2:
+        print(f"skels: unknown argument {(bad or args[2:])[0]!r}\n" + USAGE, file=sys.stderr)
+        return 2
     src = args[0] if args else "solutions"
     dst = args[1] if len(args) > 1 else "exercises"
+    if not os.path.isdir(src):
+        # an empty source would make every file of dst "extra" and delete it
+        print(f"skels: {src}: no such folder\n" + USAGE, file=sys.stderr)
+        return 2
     want = {}
     try:
         for rel in tree(src):
