@@ -49,10 +49,11 @@ STEPS = [
     ("VM harness: accelerator probe and time limits",
      "python3 tests/vm/test_vethvm.py"),
     ("module builds", f"{MAKE} -s -C module"),
-    ("module in a Debian 6.1 VM", f"{MAKE} -s -C module vm-test"),
     ("operational labs 7-11: 3 seeds on vethsim, one VM run", "python3 tests/oplabs_test.py"),
     ("walkthrough, end to end with pexpect", "python3 tests/walkthrough_test.py"),
     # every grader check, lab 6's VM suite included, fails on the exercises
+    # and passes on the solutions: so this step also runs the in-VM suite
+    # (make vm-test) on the reference module and needs all of it to pass
     ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 grading/selftest.py"),
     # every attack of issue 7 earns what the honest code inside it earns
     ("grader attacks", "python3 grading/test_attacks.py"),
