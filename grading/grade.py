@@ -942,7 +942,7 @@ def grade_all(name, src, labs, op_labs, use_vm, run, seed):
     results, notes = grade_full(name, src, labs, use_vm, run) if labs else ([], [])
     if op_labs:
         notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from seed {seed}")
-        results += grade_oplabs(src, op_labs, seed, use_vm, os.path.join(TOP, BASE, "vethsim"))
+        results += grade_oplabs(src, op_labs, seed, use_vm, None)  # the reference vethsim
     free = free_text(src, list(labs) + list(op_labs))
     if free:
         notes.append("answers for a teacher (not scored): lab " + ", ".join(free)

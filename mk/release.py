@@ -68,6 +68,15 @@ def write(dst):
             fh.write(text.replace(old, new))
     with open(os.path.join(dst, "README.md"), "a", encoding="utf-8") as fh:
         fh.write(NOTE)
+    # labs 7-11 run on the reference vethsim, so that a student can do lab 7
+    # before lab 1: ship it built, stripped (a binary of the simulator,
+    # whose student parts mirror Linux 6.1's public source)
+    ref = os.path.join(TOP, "build", "solutions", "vethsim")
+    subprocess.run(["make", "-s", "build/solutions/vethsim", "TREE=solutions"], cwd=TOP,
+                   check=True, stdout=subprocess.DEVNULL)
+    os.makedirs(os.path.join(dst, "grading", "bin"), exist_ok=True)
+    out = os.path.join(dst, "grading", "bin", "vethsim-reference")
+    subprocess.run(["strip", "-o", out, ref], check=True)
     grade.build_base()
     grade.write_reference(os.path.join(dst, "grading", "reference.json"),
                           with_vm=os.environ.get("RELEASE_VM") == "1")
@@ -162,6 +171,22 @@ def check(dst):
     m = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
     verdict("grades a solved copy", bool(m) and m.group(1) == m.group(2) and p.returncode == 0,
             m.group(0) if m else "no score", p.stdout)
+    # labs 7-11 on the shipped reference vethsim: the untouched exercises
+    # score nothing, a reference answer full marks
+    sys.path.insert(0, TOP)
+    from grading.oplabs import runner, spec, student
+    seed = spec.seed_for("release-check", "secret")
+    played = student.play(seed, os.path.join(dst, "build", "lab7-answer"), ["7"],
+                          {"sim": runner.Sim()})
+    scores = []
+    for tree in ("exercises", played):
+        p = subprocess.run([sys.executable, "grading/grade.py", "--lab", "7", "--op-seed", seed,
+                            "--tree", tree], cwd=dst, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, timeout=300)
+        m = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
+        scores.append(m.group(0) if m else "no score:\n" + p.stdout[-600:])
+    verdict("grades lab 7 before lab 1", scores == ["Score: 0/11", "Score: 11/11"],
+            f"untouched {scores[0]}, a reference answer {scores[1]} (grading/bin/vethsim-reference)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -115,12 +115,21 @@ def student_lines(text, allow=("ip", "sysctl", "echo", "sleep")):
     return out
 
 
+def reference_vethsim():
+    """The reference vethsim the operational labs run on: the kit's build of
+    solutions/, or, in a student release (no solutions/), the prebuilt one
+    that make release ships, so that labs 7-11 work before labs 1-5 do."""
+    if os.path.isdir(os.path.join(TOP, "solutions")):
+        return os.path.join(TOP, "build", "solutions", "vethsim")
+    return os.path.join(TOP, "grading", "bin", "vethsim-reference")
+
+
 class Sim:
     """vethsim, a fresh process per run (deterministic mode)."""
     kernel = "sim"
 
     def __init__(self, vethsim=None):
-        self.vethsim = vethsim or os.path.join(TOP, "build", "solutions", "vethsim")
+        self.vethsim = vethsim or reference_vethsim()
         if not os.access(self.vethsim, os.X_OK):
             raise RuntimeError(f"{self.vethsim} not found; run 'make build'")
 
