@@ -37,6 +37,8 @@ def main():
          f"ip -n {a} link set {da} up", f"ip -n {b} link set {db} up"],
         [f"ip netns exec {a} ping -c 1 {ib}"],
         [f"ip -n {b} neigh show"],
+        [f"ip -n {a} neigh flush dev {da}", f"ip netns exec {b} tcpdump -i {db} -n -w arp.pcap &",
+         f"ip netns exec {a} ping -c 1 {ib}", "kill %1", "tcpdump -r arp.pcap -n"],
         ["ip link set lo up", f"ip link add {c0} type veth peer name {c1}",
          f"ip addr add {x0}/{p9} dev {c0}", f"ip addr add {x1}/{p9} dev {c1}",
          f"ip link set {c0} up", f"ip link set {c1} up"],

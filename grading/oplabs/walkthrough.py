@@ -49,6 +49,10 @@ def tasks(s):
         got = parse.neigh(out[0]).get(ia)
         return bool(got and got[1])
 
+    def captured(out):
+        return (f"ARP, Request who-has {ib} tell {ia}" in out[0]
+                and f"ARP, Reply {ib} is-at" in out[0])
+
     def traced(out):
         return "veth_xmit" in out[-1] and "__netif_rx" in out[-1]
 
@@ -84,6 +88,12 @@ def tasks(s):
         ("lab 8", f"The ARP request carried {a}'s MAC: which entry did {b} learn from it? "
          f"Look with ip neigh in {b}.", f"ip -n {b} neigh show", [f"ip -n {b} neigh show"],
          learnt, "ip"),
+        ("lab 8", f"Now capture that exchange: forget {a}'s neighbours, capture on {db} in "
+         f"{b} into arp.pcap in the background, ping {ib} from {a} once, stop the capture, "
+         "and read it.",
+         f"ip -n {a} neigh flush dev {da}; ip netns exec {b} tcpdump -i {db} -n -w arp.pcap &; "
+         f"ip netns exec {a} ping -c 1 {ib}; kill %1; tcpdump -r arp.pcap -n (one per line)",
+         [], captured, "ping"),
         ("lab 9", f"Article 003's puzzle, in this first namespace: bring lo up, make a pair "
          f"{c0}/{c1}, give them {x0}/{p9} and {x1}/{p9}, bring both up.",
          "ip link set lo up; ip link add ...; ip addr add ...; ip link set ... up (one per line)",
