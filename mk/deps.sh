@@ -1,7 +1,7 @@
 #!/bin/sh
 # Make sure the Debian packages a target needs are installed.
 #
-#   mk/deps.sh demo|grade|test|bench|vm
+#   mk/deps.sh demo|grade|test|bench|docs|vm
 #
 # As root, missing packages are installed (and named first). Otherwise the
 # one apt-get line that would install them is printed and we stop, status 1.
@@ -24,7 +24,7 @@ test) want=$test ;;
 bench) want=$bench ;;
 docs) want=$docs ;;
 vm) want=$vm ;;
-*) echo "usage: mk/deps.sh demo|grade|test|bench|vm" >&2; exit 2 ;;
+*) echo "usage: mk/deps.sh demo|grade|test|bench|docs|vm" >&2; exit 2 ;;
 esac
 
 missing=""
