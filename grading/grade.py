@@ -784,25 +784,31 @@ def autolab(results):
     return json.dumps({"scores": scores, "scoreboard": [totals(results)[0]]})
 
 
-def grade_oplabs(src, op_labs, seed, use_vm, vethsim):
-    """Labs 7-11 of one submission for its seed: on vethsim, and in the VM
-    too with --vm. The verdicts come from commands the grader runs itself
-    after the student's allow-listed lines (grading/oplabs/README.md)."""
+def grade_oplabs(src, op_labs, seed, use_vm):
+    """Labs 7-11 of one submission for its seed: on the reference vethsim,
+    and in the VM too with --vm (one guest for all its labs: each run puts
+    the guest's state back first). The verdicts come from commands the
+    grader runs itself after the student's allow-listed lines
+    (grading/oplabs/README.md)."""
     results = []
     if not op_labs:
         return results
-    sim = oplabs.Sim(vethsim)
+    backends = [("sim", oplabs.Sim())]
+    if use_vm:
+        try:
+            backends.append(("vm", oplabs.Vm()))
+        except Exception:  # noqa: BLE001 - oplabs.grade makes that its rows
+            backends.append(("vm", None))
     try:
         for lab in op_labs:
-            kernels = [("sim", sim)] + ([("vm", None)] if use_vm else [])
-            for kernel, backend in kernels:
+            for kernel, backend in backends:
                 for r in oplabs.grade(lab, src, seed, kernel, backend=backend):
                     results.append(gradelib.Result(lab, r["name"], r["points"], r["ok"],
                                                    r.get("seconds", 0.0), r["detail"]))
     finally:
-        close = getattr(sim, "close", None)
-        if close:
-            close()
+        for _, backend in backends[1:]:
+            if backend:
+                backend.close()
     return results
 
 
@@ -942,7 +948,7 @@ def grade_all(name, src, labs, op_labs, use_vm, run, seed):
     results, notes = grade_full(name, src, labs, use_vm, run) if labs else ([], [])
     if op_labs:
         notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from seed {seed}")
-        results += grade_oplabs(src, op_labs, seed, use_vm, None)  # the reference vethsim
+        results += grade_oplabs(src, op_labs, seed, use_vm)
     free = free_text(src, list(labs) + list(op_labs))
     if free:
         notes.append("answers for a teacher (not scored): lab " + ", ".join(free)
