@@ -9,8 +9,18 @@ MAKEFLAGS += --no-print-directory
 SHELL := /bin/sh
 
 include mk/build.mk
+comma := ,
 
-.PHONY: help demo test grade gradescope release bench skels build lab-spec oplabs-grade \
+# A student release has no solutions/: its reference vethsim ships built
+# (grading/bin/vethsim-reference) and make build puts it where the handouts
+# say, build/solutions/vethsim.
+ifeq ($(wildcard solutions),)
+build/solutions/vethsim: grading/bin/vethsim-reference
+	@mkdir -p $(@D) && cp $< $@
+build: build/solutions/vethsim
+endif
+
+.PHONY: help demo test grade gradescope release bench skels build lab-spec oplabs-grade seeds reference \
 	walkthrough unit unit-build fuzz-smoke clean vm-shell vm-run vm-test vm-bench \
 	deps-demo deps-grade deps-test deps-bench
 
@@ -20,25 +30,40 @@ help:
 	@echo "  make demo      the classroom demo: articles 000 and 003, lo beside veth, in vethsim"
 	@echo "                 (PACE=2 or PACE=key to pace it live; REAL=0 to skip the real-kernel"
 	@echo "                 column; TREE=exercises to play it on your own code)"
-	@echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"
-	@echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"
-	@echo "  make grade     grade your exercises/ tree (LAB=N for one lab, LAB=6 boots the VM;"
-	@echo "                 SEED=S adds the operational labs 7-11 for your topology;"
-	@echo "                 CHECK=NAME reruns the checks named so; SUBMISSIONS=DIR grades many,"
-	@echo "                 each in its own box; results in grading/results/)"
-	@echo "  make release   the student release without solutions/ (build/release/vethlab)"
-	@echo "  make gradescope  the Gradescope autograder zip (build/gradescope/); Autolab's tar beside it"
+	@if [ -d solutions ]; then \
+	echo "  make test      every test: unit (also under ASan+UBSan), labs, golden transcripts,"; \
+	echo "                 vethsim vs the real kernel, fuzz smoke, the module in a Debian VM"; \
+	else echo "  make test      the unit tests on your exercises/ (make grade scores them)"; fi
+	@echo "  make grade     grade every lab of your exercises/ tree (LAB=N for one; lab 6 boots"
+	@echo "                 the VM once its module is started, VM=1 also grades 7-11 there;"
+	@echo "                 CHECK=NAME reruns the checks named so; results in grading/results/)"
+	@echo "  make lab-spec LAB=N          your topology for operational lab N (7-11)"
+	@echo "  make oplabs-grade [LAB=N] [VM=1]   grade the operational labs only"
+	@echo "  make walkthrough             labs 7-11 as a guided vethsim session"
+	@echo "                 (these four take SEED=S, your student seed; without it they read"
+	@echo "                 .vethlab-seed, written with a new seed the first time: any string"
+	@echo "                 will do for self-study, a course gives you yours)"
 	@echo "  make bench     packets per second: vethsim vs the kernel's veth, our module vs veth.ko"
-	@echo "  make lab-spec LAB=N SEED=S   your topology for operational lab N (7-11)"
-	@echo "  make oplabs-grade SEED=S [LAB=N] [VM=1]   grade the operational labs"
-	@echo "  make walkthrough [SEED=S]    labs 7-11 as a guided vethsim session"
-	@echo "  make skels     regenerate exercises/ from solutions/"
+	@if [ -d solutions ]; then \
+	echo; echo "for instructors:"; \
+	echo "  make seeds ROSTER=FILE COURSE_SECRET=S   CSV student,seed (one id per line, or a CSV)"; \
+	echo "  make reference SEED=S OUT=DIR [FLAT=1]   a complete reference submission for a seed"; \
+	echo "  make grade SUBMISSIONS=DIR COURSE_SECRET=S   a class: one box each, summary.csv with"; \
+	echo "                 a column per lab and a note on missing points (grading/results/)"; \
+	echo "  make gradescope COURSE_SECRET=S [VM=1] [LABS='3 7'] [ID_FIELD=sid]   the Gradescope"; \
+	echo "                 zip (build/gradescope/), Autolab's tar beside it; PrairieLearn reads it too"; \
+	echo "  make release   the student release without solutions/ (build/release/vethlab)"; \
+	echo "  make skels     regenerate exercises/ from solutions/"; \
+	fi
 	@echo "  make docs      redraw every figure in docs/figures/ from vethsim's state (Graphviz)"
-	@echo "  make build     build vethsim (TREE=solutions|exercises, SAN=1 for sanitizers)"
+	@echo "  make build     build vethsim ($(if $(wildcard solutions),TREE=solutions|exercises,your exercises$(comma) and the reference one in build/solutions/)$(comma) SAN=1 for sanitizers)"
 	@echo "  make vm-shell  a shell in the Debian 6.1 VM with vethlab.ko; vm-run CMD='...'; vm-test"
 	@echo "                 (VM_ACCEL=kvm|tcg to force an accelerator; by default a 3 s probe"
 	@echo "                 decides, once per machine)"
 	@echo "  make clean     remove build/"
+	@echo
+	@echo "the labs (labs/README.md; the recommended order is 7, 1-5, 8-11, 6):"
+	@python3 -m vethlab.catalog --help-lines
 	@echo
 	@echo "vethsim itself: $(VETHSIM) (try: $(VETHSIM) -h)"
 
@@ -73,7 +98,14 @@ test: deps-test
 
 grade: deps-grade
 	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
-		$(if $(CHECK),--check '$(CHECK)') $(if $(SEED),--op-seed '$(SEED)')
+		$(if $(CHECK),--check '$(CHECK)') $(if $(SEED),--student-seed '$(SEED)') \
+		$(if $(COURSE_SECRET),--course-secret '$(COURSE_SECRET)') $(if $(filter 1,$(VM)),--vm)
+
+seeds:
+	@python3 -m vethlab.instructor seeds '$(ROSTER)' --secret '$(COURSE_SECRET)'
+
+reference: $(VETHSIM)
+	@python3 -m vethlab.instructor reference --seed '$(SEED)' --out '$(OUT)' $(if $(filter 1,$(FLAT)),--flat)
 
 # the student release: the kit without solutions/ (build/release/vethlab)
 release:
@@ -81,7 +113,8 @@ release:
 
 # the autograder zip for Gradescope (and autograde.tar for Autolab)
 gradescope:
-	@python3 mk/gradescope.py
+	@COURSE_SECRET='$(COURSE_SECRET)' ID_FIELD='$(ID_FIELD)' VM='$(VM)' LABS='$(LABS)' \
+		python3 mk/gradescope.py
 
 bench: deps-bench
 	@sh mk/bench.sh
@@ -96,14 +129,14 @@ docs: deps-docs
 	@python3 mk/figures.py --vethsim build/solutions/vethsim
 
 lab-spec:
-	@python3 mk/labspec.py $(or $(LAB),7) $(SEED)
+	@python3 -m vethlab.labspec $(or $(LAB),7) $(SEED)
 
 walkthrough: $(VETHSIM)
-	@python3 grading/oplabs/walkthrough.py $(if $(SEED),--seed $(SEED))
+	@python3 grading/oplabs/walkthrough.py $(if $(SEED),--seed '$(SEED)')
 
 oplabs-grade: $(VETHSIM)
 	@python3 -m grading.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
-		--seed "$(or $(SEED),$$VETHLAB_SEED)" $(if $(filter 1,$(VM)),--vm)
+		$(if $(SEED),--seed '$(SEED)') $(if $(filter 1,$(VM)),--vm)
 
 FUZZ_SECONDS ?= 5
 fuzz-smoke:

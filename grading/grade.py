@@ -27,7 +27,6 @@ How a submission is graded (grading/README.md has the why):
 """
 import argparse
 import concurrent.futures as cf
-import csv
 import glob
 import hashlib
 import html
@@ -47,20 +46,22 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(TOP, "tests", "realnet"))
 import gradelib  # noqa: E402
 import intake  # noqa: E402
-import labs as labtable  # noqa: E402
 import objcheck  # noqa: E402
 import sandbox  # noqa: E402
 import seeded  # noqa: E402
-from labs import TITLES, VM_LABS  # noqa: E402
 from normalize import normalize  # noqa: E402
-sys.path.append(TOP)     # after grading/: "labs" stays grading/labs.py
+sys.path.append(TOP)
 from grading import oplabs  # noqa: E402
-from grading.oplabs import spec as opspec  # noqa: E402
+from vethlab import catalog, report as rep, seeds, submission as staging  # noqa: E402
 
-# The operational labs (grading/oplabs): no student C, a topology of the
-# student's own, drawn from a seed the course hands out.
-OP_TITLES = {int(n): t for n, t in opspec.LABS.items()}
-ALL_TITLES = {**TITLES, **OP_TITLES}
+# What the labs are comes from the catalog (vethlab/catalog.py): the C labs
+# graded by unit tests and scenarios, the module lab in the VM, and the
+# operational labs (grading/oplabs), whose topology is the student's own,
+# drawn from their student seed.
+ALL_TITLES = {x.number: x.title for x in catalog.LABS}
+TITLES = {n: ALL_TITLES[n] for n in catalog.numbers(catalog.UNIT) + catalog.numbers(catalog.MODULE)}
+OP_TITLES = {n: ALL_TITLES[n] for n in catalog.numbers(catalog.OPERATIONAL)}
+VM_LABS = set(catalog.numbers(catalog.MODULE))
 
 MAKE = os.environ.get("MAKE", "make")
 # A student release (make release) has no solutions/: the expected test names
@@ -100,15 +101,8 @@ def reference():
 
 
 def student_files():
-    """{path under solutions/: [labs whose regions it holds]} for the C files."""
-    if RELEASE:
-        return {k: v for k, v in reference()["files"].items()}
-    found = {}
-    for path in sorted(glob.glob(os.path.join(TOP, "solutions", "**", "*.c"), recursive=True)):
-        rel = os.path.relpath(path, os.path.join(TOP, "solutions"))
-        with open(path, encoding="utf-8") as f:
-            found[rel] = sorted({int(n) for n in re.findall(r">>> SOLUTION lab(\d+)", f.read())})
-    return found
+    """{path in the tree: [labs whose regions it holds]} for the C files (the catalog's)."""
+    return catalog.c_files()
 
 
 TEST_RE = re.compile(r'<test result="(\w+)">(.*?)</test>', re.S)
@@ -175,7 +169,7 @@ class Run:
     # ---- the plan and what the reference says ----
     def _plan(self, private):
         checks = []
-        for lab, kind, name, points, script in labtable.SCENARIOS + labtable.private_checks(private):
+        for lab, kind, name, points, script in list(catalog.SCENARIOS) + catalog.private_checks(private):
             if RELEASE and kind != "golden":
                 continue     # seeded and private checks need the reference: instructors run them
             if lab in self.labs:
@@ -481,7 +475,7 @@ class Submission:
         run, box = self.run, self.box
         results = []
         for binary, tests in run.expected_unit.get(lab, {}).items():
-            names = [(t, labtable.unit_points(t)) for t in tests if run.selected(t)]
+            names = [(t, catalog.UNIT_POINTS) for t in tests if run.selected(t)]
             if not names:
                 continue
             if link_err:
@@ -632,7 +626,7 @@ def vm_lab(lab, sub, srcs):
     cause = sub.file_cause.get(rel, "")
     results = []
     if not expected:
-        return [gradelib.Result(lab, "module VM suite", labtable.VM_POINTS, False, secs,
+        return [gradelib.Result(lab, "module VM suite", catalog.VM_POINTS, False, secs,
                                 "internal error: the reference module's VM run printed no "
                                 "tests, so there is nothing to compare with; the VM said:\n"
                                 + tail)]
@@ -643,7 +637,7 @@ def vm_lab(lab, sub, srcs):
             ok, msg = False, "did not run; the suite ended early:\n" + tail
         if not ok and cause:
             msg = cause + "\n" + msg
-        results.append(gradelib.Result(lab, n, labtable.VM_POINTS, ok, secs / max(len(names), 1),
+        results.append(gradelib.Result(lab, n, catalog.VM_POINTS, ok, secs / max(len(names), 1),
                                        "" if ok else msg))
     for n in sorted(set(got) - set(expected)):   # e.g. "robust_reload: FAIL", printed only on failure
         if not got[n][0]:
@@ -664,7 +658,7 @@ def write_reference(path, with_vm=False):
                 "vm": vm_expected_names() if with_vm else []}
     finally:
         run.cleanup()
-    write_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+    rep.write_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
     return path
 
 
@@ -698,97 +692,15 @@ def grade_full(name, src, labs, use_vm, run=None):
     return results, sub.notes
 
 
-# ---- reports ----
-def totals(results):
-    return (sum(r.points for r in results if r.ok), sum(r.points for r in results))
-
-
-def report(name, results, labs, notes=(), stream=sys.stdout):
-    for n in notes:
-        print(n, file=stream)
-    for n in labs:
-        lab_results = [r for r in results if r.lab == n]
-        if not lab_results:
-            continue
-        print(f"== Lab {n}: {ALL_TITLES[n]} ==", file=stream)
-        for r in lab_results:
-            print(r.line(), file=stream)
-            if not r.ok and r.detail:
-                for line in r.detail.splitlines()[:30]:
-                    print(f"    {line}", file=stream)
-        e, t = totals(lab_results)
-        print(f"Lab {n}: {e}/{t}", file=stream)
-    earned, total = totals(results)
-    print(f"Score: {earned}/{total}", file=stream)
-    return earned, total
-
-
-def save(name, results, earned, total, path=None, notes=(), extra=None):
-    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9._ -]", "_", name)
-    path = path or os.path.join(HERE, "results", f"{safe}.json")
-    data = {"submission": name, "score": earned, "max": total,
-            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "notes": list(notes), "checks": [r.as_dict() for r in results]}
-    data.update(extra or {})
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=1)
-    os.replace(tmp, path)
-    return path
-
-
-def write_atomic(path, text):
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(path + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(path + ".tmp", path)
-
-
-def gradescope(results, notes, secs):
-    earned, _ = totals(results)
-    tests = []
-    for i, r in enumerate(results, 1):
-        tests.append({"name": f"Lab {r.lab}: {r.name}", "number": f"{r.lab}.{i}",
-                      "score": r.points if r.ok else 0, "max_score": r.points,
-                      "status": "passed" if r.ok else "failed", "output": r.detail,
-                      "tags": [f"lab{r.lab}"], "visibility": "visible"})
-    return {"score": earned, "execution_time": round(secs), "output": "\n".join(notes),
-            "output_format": "text", "visibility": "visible", "stdout_visibility": "hidden",
-            "tests": tests}
-
-
-def prairielearn(results, notes):
-    earned, total = totals(results)
-    return {"gradable": True, "score": earned / total if total else 0.0,
-            "message": "\n".join(notes[:20]),
-            "tests": [{"name": f"Lab {r.lab}: {r.name}", "points": r.points if r.ok else 0,
-                       "max_points": r.points, "output": r.detail} for r in results]}
-
-
-def tap(results):
-    lines = ["TAP version 13", f"1..{len(results)}"]
-    for i, r in enumerate(results, 1):
-        lines.append(f"{'ok' if r.ok else 'not ok'} {i} - lab{r.lab}: {r.name}")
-        if not r.ok and r.detail:
-            lines += ["  ---", "  message: |"] + ["    " + l for l in r.detail.splitlines()[:20]] \
-                + ["  ..."]
-    return "\n".join(lines) + "\n"
-
-
-def autolab(results):
-    scores = {}
-    for r in results:
-        key = f"lab{r.lab}"
-        scores[key] = scores.get(key, 0) + (r.points if r.ok else 0)
-    return json.dumps({"scores": scores, "scoreboard": [totals(results)[0]]})
+# ---- reports (vethlab/report.py writes them) ----
+totals = rep.totals
 
 
 def grade_oplabs(src, op_labs, seed, use_vm):
-    """Labs 7-11 of one submission for its seed: on the reference vethsim,
-    and in the VM too with --vm (one guest for all its labs: each run puts
-    the guest's state back first). The verdicts come from commands the
-    grader runs itself after the student's allow-listed lines
+    """Labs 7-11 of one submission for its student seed: on the reference
+    vethsim, and in the VM too with --vm (one guest for all its labs: each
+    run puts the guest's state back first). The verdicts come from commands
+    the grader runs itself after the student's allow-listed lines
     (grading/oplabs/README.md)."""
     results = []
     if not op_labs:
@@ -812,13 +724,95 @@ def grade_oplabs(src, op_labs, seed, use_vm):
     return results
 
 
-def op_seed(args, name):
-    """The operational labs' seed of one submission, or None."""
-    if args.op_seed:
-        return args.op_seed
-    if args.course_secret:
-        return opspec.seed_for(name, args.course_secret)
-    return None
+def untouched(tree, rel):
+    """True when tree/rel is missing or the untouched exercise."""
+    try:
+        with open(os.path.join(tree, rel), "rb") as f:
+            mine = f.read()
+        with open(os.path.join(TOP, "exercises", rel), "rb") as f:
+            return mine == f.read()
+    except OSError:
+        return True
+
+
+def free_text(src, labs):
+    """{lab: text} of the answers a teacher reads (the handouts' questions),
+    from the staged tree; untouched templates are not answers."""
+    out = {}
+    for lab in labs:
+        rel = catalog.lab(lab).free_text
+        if not rel or untouched(src, rel):
+            continue
+        data, problem = intake.read_file(src, rel)
+        if data and not problem:
+            out[str(lab)] = data.decode("utf-8", "replace")[:20000]
+    return out
+
+
+def grade_all(name, src, labs, op_labs, use_vm, run, seed):
+    """Every lab asked of one submission: (results, notes, free text). src is
+    first staged (vethlab/submission.py): only the catalog's files, through
+    the one intake; everything after reads the staged copy."""
+    staged = tempfile.mkdtemp(prefix="staged-", dir=run.root)
+    try:
+        taken, notes = staging.stage(src, staged)
+        results, more = grade_full(name, staged, labs, use_vm, run) if labs else ([], [])
+        notes = more[:1] + notes + more[1:]
+        if op_labs:
+            if seed:
+                notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from "
+                             f"student seed {seed} (make lab-spec LAB=N SEED={seed})")
+                results += grade_oplabs(staged, op_labs, seed, use_vm)
+            else:
+                for n in op_labs:
+                    for cname, points in catalog.op_checks(n):
+                        results.append(gradelib.Result(
+                            n, f"{cname} [sim]", points, False, 0.0,
+                            "not graded: no student seed for this submission (the course "
+                            "grades it with --course-secret)"))
+                notes.append("not graded: labs 7-11 need a student seed")
+        free = free_text(staged, list(labs) + list(op_labs))
+        if free:
+            notes.append("answers for a teacher (not scored): lab " + ", ".join(free)
+                         + "; in the results file under free_text")
+        return results, notes, free
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def choose_labs(args, ap, tree=None):
+    """(C labs, operational labs, notes) this run grades. Default: every lab
+    of the catalog; lab 6 (the VM) only with --vm, LAB=6, or when the tree's
+    module differs from the untouched exercise."""
+    notes = []
+    if args.lab:
+        for n in args.lab:
+            if n not in ALL_TITLES and n != 0:     # --lab 0: none, only --extra-row rows
+                ap.error(f"no lab {n}; labs are {', '.join(map(str, sorted(ALL_TITLES)))}")
+        wanted = sorted(set(args.lab) - {0})
+    else:
+        wanted = list(ALL_TITLES)
+    vm = args.vm or (args.lab is not None and any(n in VM_LABS for n in wanted))
+    for n in [n for n in wanted if n in VM_LABS and not vm]:
+        lab = catalog.lab(n)
+        if tree and not all(untouched(tree, f) for f in lab.files):
+            vm = True
+            continue
+        wanted.remove(n)
+        why = "its module is the untouched exercise here, and " if tree else ""
+        notes.append(f"lab {n} not graded: {why}it boots the VM (make grade LAB={n}, or --vm)")
+    c_labs = [n for n in wanted if n not in OP_TITLES]
+    op_labs = [n for n in wanted if n in OP_TITLES]
+    return c_labs, op_labs, vm, notes
+
+
+def clean_results(res_dir):
+    """A class run starts from a clean results folder: the files an earlier
+    run wrote there (per-submission JSON, the summary) are removed."""
+    os.makedirs(res_dir, exist_ok=True)
+    for f in os.listdir(res_dir):
+        if f.endswith(".json") or f == "summary.csv":
+            os.remove(os.path.join(res_dir, f))
 
 
 def main(argv):
@@ -830,130 +824,103 @@ def main(argv):
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--budget", type=float, default=float(os.environ.get("VETHLAB_BUDGET", 90)),
                     help="seconds per submission for labs 1-5 (default 90)")
-    ap.add_argument("--seed", type=int, help="the seed of the seeded checks (default: random)")
+    ap.add_argument("--run-seed", "--seed", dest="run_seed", type=int,
+                    help="this run's seed for the seeded scenario checks (default: random)")
     ap.add_argument("--private", help="an instructor's folder of private checks (labN-*.sh)")
     ap.add_argument("--goldens", help=argparse.SUPPRESS)
     ap.add_argument("--sandbox", help="bwrap, uid or rlimits (default: the best available)")
     ap.add_argument("--no-inspect", action="store_true", help=argparse.SUPPRESS)
-    ap.add_argument("--vm", action="store_true", help="also grade lab 6 in the VM")
+    ap.add_argument("--vm", action="store_true", help="also grade lab 6 and labs 7-11 in the VM")
     ap.add_argument("--json", help="where to write the results (one tree only)")
     ap.add_argument("--results-dir", help="where to write per-submission results")
     ap.add_argument("--tap", help="also write TAP here")
     ap.add_argument("--gradescope", help="also write Gradescope's results.json here")
     ap.add_argument("--prairielearn", help="also write PrairieLearn's results.json here")
     ap.add_argument("--autolab", action="store_true", help="end with Autolab's scores line")
-    ap.add_argument("--op-seed", default=os.environ.get("VETHLAB_SEED") or None,
-                    help="your seed for the operational labs 7-11 (make grade SEED=...)")
+    ap.add_argument("--student-seed", "--op-seed", dest="student_seed",
+                    help="your student seed (make grade SEED=...; default: .vethlab-seed)")
     ap.add_argument("--course-secret", default=os.environ.get("VETHLAB_COURSE_SECRET") or None,
-                    help="with --submissions: each folder's seed is HMAC(secret, its name)")
+                    help="with --submissions: each folder's student seed is "
+                         "HMAC(secret, folder name = student id)")
+    ap.add_argument("--extra-row", action="append", default=[], help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    have_seed = bool(args.op_seed or args.course_secret)
-    labs = sorted(set(args.lab or (list(TITLES) + (list(OP_TITLES) if have_seed else []))))
-    for n in labs:
-        if n not in ALL_TITLES:
-            ap.error(f"no lab {n}; labs are {', '.join(map(str, sorted(ALL_TITLES)))}")
-    op_labs = [n for n in labs if n in OP_TITLES]
-    if op_labs and not have_seed:
-        ap.error(f"lab {op_labs[0]} is drawn from your seed: make grade LAB={op_labs[0]} "
-                 "SEED=<your seed> (or --course-secret for many submissions)")
-    labs = [n for n in labs if n not in OP_TITLES]
-    use_vm = args.vm or (args.lab is not None and any(n in VM_LABS for n in labs))
-    skipped_vm = [n for n in labs if n in VM_LABS and not use_vm]
-    labs = [n for n in labs if n not in skipped_vm]
+    tree = None if args.submissions else os.path.abspath(args.tree)
+    labs, op_labs, use_vm, lab_notes = choose_labs(args, ap, tree)
     build_base()
     t0 = time.time()
-    run = Run(labs, seed=args.seed, private=args.private, goldens=args.goldens,
+    run = Run(labs, seed=args.run_seed, private=args.private, goldens=args.goldens,
               budget=args.budget, level=args.sandbox, inspect=not args.no_inspect,
               only=args.check, use_vm=use_vm)
     res_dir = args.results_dir or os.path.join(HERE, "results")
-    os.makedirs(res_dir, exist_ok=True)
-    head = f"seed {run.seed}; isolation level {run.level}"
-    if not have_seed and not args.lab:
-        head += "; labs 7-11 need your seed: make grade SEED=<your seed>"
-    if skipped_vm:
-        head += f"; lab {', '.join(map(str, skipped_vm))} not graded here: run 'make grade LAB=6'"
+    head = f"run seed {run.seed}; isolation level {run.level}"
     try:
         if not args.submissions:
-            src = os.path.abspath(args.tree)
-            if not os.path.isdir(src):
+            if not os.path.isdir(tree):
                 ap.error(f"{args.tree}: no such folder")
-            name = os.path.basename(src.rstrip("/"))
+            name = os.path.basename(tree.rstrip("/"))
+            seed = None
+            if op_labs:
+                seed = seeds.resolve(args.student_seed, create=not args.gradescope
+                                     and not args.prairielearn and not args.autolab)
+                if seed is None and args.course_secret:
+                    seed = seeds.student_seed(name, args.course_secret)
             print(head)
-            results, notes, free = grade_all(name, src, labs, op_labs, use_vm, run,
-                                             op_seed(args, name))
-            earned, total = report(name, results, labs + op_labs, notes)
-            path = args.json or os.path.join(res_dir, f"{name}.json")
-            saved = save(name, results, earned, total, path, notes,
-                         {"seed": run.seed, "free_text": free})
+            results, notes, free = grade_all(name, tree, labs, op_labs, use_vm, run, seed)
+            for row in args.extra_row:
+                lab_s, cname, why_s = row.split("|", 2)
+                results.append(gradelib.Result(int(lab_s), cname, 0, False, 0.0, why_s))
+            notes = lab_notes + notes
+            earned, total = rep.text(results, sorted(set(labs + op_labs) | {r.lab for r in results}),
+                                     notes)
+            os.makedirs(res_dir, exist_ok=True)
+            path = args.json or os.path.join(res_dir, f"{rep.safe_name(name)}.json")
+            saved = rep.save_json(path, name, results, notes,
+                                  {"run_seed": run.seed, "student_seed": seed, "free_text": free})
             print(f"results: {os.path.relpath(saved)}")
             secs = time.time() - t0
             if args.gradescope:
-                write_atomic(args.gradescope, json.dumps(gradescope(results, notes, secs), indent=1))
+                rep.write_atomic(args.gradescope,
+                                 json.dumps(rep.gradescope(results, notes, secs), indent=1))
             if args.prairielearn:
-                write_atomic(args.prairielearn, json.dumps(prairielearn(results, notes), indent=1))
+                rep.write_atomic(args.prairielearn,
+                                 json.dumps(rep.prairielearn(results, notes), indent=1))
             if args.tap:
-                write_atomic(args.tap, tap(results))
+                rep.write_atomic(args.tap, rep.tap(results))
             if args.autolab:
-                print(autolab(results), flush=True)
+                print(rep.autolab(results), flush=True)
             return 0 if earned == total and total > 0 else 1
         root = args.submissions
-        subs = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+        if not os.path.isdir(root):
+            ap.error(f"{root}: no such folder")
+        subs = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d))
+                      or os.path.islink(os.path.join(root, d)))
         if not subs:
             ap.error(f"{root}: no submission folders inside")
+        clean_results(res_dir)
+        if op_labs and not args.course_secret:
+            lab_notes.append("labs 7-11: no --course-secret (COURSE_SECRET=), so no student "
+                             "seeds: their checks fail with that note")
         print(f"grading {len(subs)} submissions with {args.jobs} jobs; {head}", flush=True)
+        for n in lab_notes:
+            print(n)
         rows = []
         with cf.ThreadPoolExecutor(args.jobs) as pool:
             futs = {pool.submit(_grade_row, s, os.path.join(root, s), labs, use_vm, run,
-                                res_dir, op_labs, op_seed(args, s)): s for s in subs}
+                                res_dir, op_labs, seeds.student_seed(s, args.course_secret)
+                                if args.course_secret else None): s for s in subs}
             for i, fut in enumerate(cf.as_completed(futs), 1):
                 s = futs[fut]
                 row = fut.result()
                 rows.append(row)
-                print(f"[{i}/{len(subs)}] {s}: {row[1]}/{row[2]} ({row[3]:.1f}s)"
-                      f"{'  ' + row[4] if row[4] else ''}", flush=True)
-        path = os.path.join(res_dir, "summary.csv")
-        with open(path + ".tmp", "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f)
-            w.writerow(["submission", "score", "max", "seconds", "note"])
-            w.writerows(sorted((r[0], r[1], r[2], f"{r[3]:.1f}", r[4]) for r in rows))
-        os.replace(path + ".tmp", path)
+                e, t = rep.totals(row["results"])
+                note = rep.why_missing(row["results"], row["notes"])
+                print(f"[{i}/{len(subs)}] {s}: {e}/{t} ({row['seconds']:.1f}s)"
+                      f"{'  ' + note if note else ''}", flush=True)
+        path = rep.summary_csv(os.path.join(res_dir, "summary.csv"), rows, labs + op_labs)
         print(f"graded {len(subs)} in {time.time() - t0:.1f}s; summary: {os.path.relpath(path)}")
         return 0
     finally:
         run.cleanup()
-
-
-FREE_TEXT = {2: "labs/02-pairing/answers.md", 3: "labs/03-xmit/answers.md",
-             4: "labs/04-backlog/answers.md", 5: "labs/05-softirq/answers.md",
-             **{int(n): f + "/notes.md" for n, f in oplabs.FOLDERS.items()}}
-
-
-def free_text(src, labs):
-    """{lab: text} of the answers a teacher reads (the handouts' questions),
-    taken like any student file: regular, not through a link, capped."""
-    out = {}
-    for lab in labs:
-        rel = FREE_TEXT.get(lab)
-        if not rel:
-            continue
-        data, problem = intake.read_file(src, rel)     # its own path only
-        if data and not problem:
-            out[str(lab)] = data.decode("utf-8", "replace")[:20000]
-    return out
-
-
-def grade_all(name, src, labs, op_labs, use_vm, run, seed):
-    """The C labs (in the box) and the operational labs of one submission:
-    (results, notes, free text for a teacher)."""
-    results, notes = grade_full(name, src, labs, use_vm, run) if labs else ([], [])
-    if op_labs:
-        notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from seed {seed}")
-        results += grade_oplabs(src, op_labs, seed, use_vm)
-    free = free_text(src, list(labs) + list(op_labs))
-    if free:
-        notes.append("answers for a teacher (not scored): lab " + ", ".join(free)
-                     + "; in the results file under free_text")
-    return results, notes, free
 
 
 def _grade_row(s, path, labs, use_vm, run, res_dir, op_labs=(), seed=None):
@@ -962,13 +929,12 @@ def _grade_row(s, path, labs, use_vm, run, res_dir, op_labs=(), seed=None):
         results, notes, free = grade_all(s, path, labs, list(op_labs), use_vm, run, seed)
     except Exception as e:  # noqa: BLE001
         results, notes, free = [gradelib.Result(min(list(labs) + list(op_labs)), "internal error",
-                                                0, False, 0.0, repr(e))], [], {}
-    earned, total = totals(results)
-    safe = re.sub(r"[^A-Za-z0-9._ -]", "_", s)
-    save(s, results, earned, total, os.path.join(res_dir, f"{safe}.json"), notes,
-         {"seed": run.seed, "seconds": round(time.time() - t0, 2), "free_text": free})
-    note = "internal error" if any(r.name == "internal error" for r in results) else ""
-    return s, earned, total, time.time() - t0, note
+                                                0, False, 0.0, repr(e))], [f"internal error: {e!r}"], {}
+    secs = time.time() - t0
+    rep.save_json(os.path.join(res_dir, f"{rep.safe_name(s)}.json"), s, results, notes,
+                  {"run_seed": run.seed, "student_seed": seed, "seconds": round(secs, 2),
+                   "free_text": free})
+    return {"student": s, "seed": seed, "results": results, "notes": notes, "seconds": secs}
 
 
 if __name__ == "__main__":

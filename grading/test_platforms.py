@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
-"""Grade on each course platform's layout, emulated locally as a non-root user.
+"""An instructor's dry run, end to end, on every platform's layout.
 
     python3 grading/test_platforms.py [--keep]
 
-Builds the Gradescope zip (mk/gradescope.py), unpacks it where
-/autograder would be, builds the reference as setup.sh does (its apt-get
-line is skipped: the packages are here), and runs run_autograder as the
-user nobody inside a user namespace that forbids making another one (its
-max_user_namespaces is 0), as in an unprivileged container: the grader
-must find no namespace, fall back to the rlimits level and say so. (Not
-root here: VETHLAB_SANDBOX=rlimits stands in for that.) Then the
-same for PrairieLearn (/grade/student -> /grade/results/results.json, with
-a TAP file on the side) and Autolab (autograde-Makefile + autograde.tar,
-last line {"scores": ...}). The submission is a solved dev.c and an
-untouched veth.c, uploaded flat, so some tests pass and some fail.
+roster -> `vethlab.instructor seeds` -> `vethlab.instructor reference` for
+each student's seed -> the same three submissions graded by
+  - the Gradescope runner: the zip of `make gradescope COURSE_SECRET=S`
+    unpacked where /autograder would be, built as setup.sh does (its apt-get
+    line skipped), run_autograder run as the user nobody inside a user
+    namespace that forbids making another one (max_user_namespaces 0), as in
+    an unprivileged container: no namespace, the rlimits level, said so;
+    the student id comes from submission_metadata.json;
+  - the PrairieLearn entry point (/grade/student -> results.json) and the
+    Autolab Makefile (autograde.tar + handin, last line {"scores": ...});
+  - the local batch grader (`grade.py --submissions DIR --course-secret S`),
+    whose summary.csv has a column per lab.
+The students: alice hands in the reference (flat, as Gradescope uploads),
+bob the untouched exercises, carol half: lab 1's dev.c solved, lab 7 and
+lab 8's answers from her reference, the rest untouched. Every runner must
+give each student the same score per lab: full marks for alice, 0 for bob,
+exactly labs 1, 7 and 8 for carol (lab 1's unit tests pass, and labs 2-5
+need lab 2) and lab 6 a visible row that says why it is not graded there.
+(Not root: VETHLAB_SANDBOX=rlimits stands in for the container.)
 Prints "platform NAME: OK" lines and "N passed, N failed".
 """
 import ctypes
@@ -24,6 +32,9 @@ import subprocess
 import sys
 import time
 import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from vethlab import catalog, report  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
@@ -107,10 +118,71 @@ def chown_tree(path):
                 os.chown(os.path.join(d, f), NOBODY, NOBODY, follow_symlinks=False)
 
 
-def submission(dst):
-    os.makedirs(dst, exist_ok=True)
-    shutil.copy(os.path.join(TOP, "solutions/sim/net/core/dev.c"), dst)
-    shutil.copy(os.path.join(TOP, "exercises/sim/drivers/net/veth.c"), dst)
+SECRET = "dry run secret"
+ROSTER = ["alice@uni.example", "bob@uni.example", "carol@uni.example"]
+
+
+def run_py(args, **kw):
+    return subprocess.run([sys.executable] + args, cwd=TOP, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def make_submissions(seeds):
+    """{student: flat folder of what they hand in}."""
+    subs = {}
+    for sid in ROSTER:
+        d = os.path.join(WORK, "subs", sid)
+        ref = os.path.join(WORK, "refs", sid)
+        p = run_py(["-m", "vethlab.instructor", "reference", "--seed", seeds[sid], "--out", ref,
+                    "--flat"])
+        if p.returncode:
+            raise SystemExit("reference failed:\n" + p.stdout)
+        os.makedirs(d)
+        if sid.startswith("alice"):
+            for f in os.listdir(ref):
+                shutil.copy(os.path.join(ref, f), d)
+        else:
+            for x in catalog.LABS:
+                for rel in x.all_files():
+                    ex = os.path.join(TOP, "exercises", rel)
+                    if os.path.exists(ex):
+                        shutil.copy(ex, os.path.join(d, x.flat_name(rel)))
+        if sid.startswith("carol"):
+            shutil.copy(os.path.join(ref, "dev.c"), d)
+            for f in os.listdir(ref):
+                if f.startswith(("lab07-", "lab08-")):
+                    shutil.copy(os.path.join(ref, f), d)
+        subs[sid] = d
+    return subs
+
+
+def per_lab_from_tests(tests, name_key, score_key, max_key):
+    out = {}
+    for t in tests:
+        lab = int(t[name_key].split(":")[0].split()[1])
+        e, m = out.get(lab, (0, 0))
+        out[lab] = (e + t[score_key], m + t[max_key])
+    return out
+
+
+CAROL = {}      # carol's per-lab scores from the local batch run, checked there
+
+
+def expected(sid, full):
+    """{lab: (earned, max)} this student must get, from alice's maxima."""
+    if sid.startswith("alice"):
+        return dict(full)
+    if sid.startswith("bob"):
+        return {n: (0, m) for n, (_, m) in full.items()}
+    return {n: (CAROL[n], m) for n, (_, m) in full.items()}
+
+
+def carol_is_half_done(got, full):
+    """dev.c solved (labs 1, 4 and 5's regions), veth.c untouched, labs 7 and 8
+    answered: labs 1, 7, 8 full; 2, 3, 9, 10, 11 nothing; 4 and 5 what their
+    tests that need no pair give."""
+    return all(got[n] == full[n][0] for n in (1, 7, 8)) and \
+        all(got[n] == 0 for n in (2, 3, 9, 10, 11)) and got[5] < full[5][0]
 
 
 def main(argv):
@@ -129,87 +201,135 @@ def main(argv):
     import tempfile
     WORK = tempfile.mkdtemp(prefix="vethlab-platforms-")
     os.chmod(WORK, 0o755)
-    z = os.path.join(WORK, "autograder.zip")
-    subprocess.run([sys.executable, os.path.join(TOP, "mk/gradescope.py"), z], check=True,
-                   stdout=subprocess.DEVNULL)
+    # 1. roster -> seeds
+    roster = os.path.join(WORK, "roster.csv")
+    with open(roster, "w", encoding="utf-8") as f:
+        f.write("email,name\n" + "".join(f"{s},Someone\n" for s in ROSTER))
+    p = run_py(["-m", "vethlab.instructor", "seeds", roster, "--secret", SECRET])
+    rows = [l.split(",") for l in p.stdout.strip().splitlines()]
+    seeds = {r[0]: r[1] for r in rows[1:]}
+    verdict("make seeds", p.returncode == 0 and rows[0] == ["student", "seed"]
+            and list(seeds) == ROSTER and len(set(seeds.values())) == 3,
+            f"{len(seeds)} rows after the header", p.stdout)
+    # 2. reference submissions, and the three students
+    subs = make_submissions(seeds)
+    # 3. the local batch grader
+    res_dir = os.path.join(WORK, "results")
+    os.makedirs(res_dir)
+    with open(os.path.join(res_dir, "stale.json"), "w") as f:
+        f.write("{}")
+    p = run_py(["grading/grade.py", "--submissions", os.path.join(WORK, "subs"),
+                "--course-secret", SECRET, "--results-dir", res_dir, "--jobs", "2"])
+    import csv
+    with open(os.path.join(res_dir, "summary.csv"), encoding="utf-8") as f:
+        table = list(csv.DictReader(f))
+    labs = [x.number for x in catalog.LABS if f"{x.key}" in table[0]]
+    full = {}
+    alice = next(r for r in table if r["student"].startswith("alice"))
+    with open(os.path.join(res_dir, report.safe_name(alice["student"]) + ".json"), encoding="utf-8") as f:
+        for k, v in json.load(f)["labs"].items():
+            full[int(k)] = (v["score"], v["max"])
+    batch = {}
+    for r in table:
+        batch[r["student"]] = {n: int(r[catalog.lab(n).key]) for n in labs}
+    CAROL.update(batch[ROSTER[2]])
+    verdict("the half-done submission scores labs 1, 7, 8", carol_is_half_done(CAROL, full),
+            ",".join(f"{n}:{e}" for n, e in sorted(CAROL.items())))
+    ok = not os.path.exists(os.path.join(res_dir, "stale.json")) and labs == [
+        n for n in catalog.numbers() if n != 6] and all(
+        batch[s] == {n: e for n, (e, _) in expected(s, full).items()} for s in ROSTER)
+    verdict("local batch summary.csv", ok, "columns " + ",".join(table[0]) + "; "
+            + "; ".join(f"{r['student']} {r['total']}/{r['max']}" for r in table), p.stdout)
+    print("    " + open(os.path.join(res_dir, "summary.csv")).read().replace("\n", "\n    "))
+    # 4. Gradescope, as nobody in an unprivileged-container emulation
+    z = os.path.join(WORK, "bundle", "autograder.zip")
+    p = subprocess.run([sys.executable, os.path.join(TOP, "mk/gradescope.py"), z], cwd=TOP,
+                       env=dict(os.environ, COURSE_SECRET=SECRET), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True)
+    if p.returncode:
+        verdict("gradescope zip", False, "mk/gradescope.py failed", p.stdout)
+        print(f"{passed} passed, {failed} failed")
+        return 1
     ag = os.path.join(WORK, "autograder")
     src = os.path.join(ag, "source")
     with zipfile.ZipFile(z) as zf:
         for info in zf.infolist():
             zf.extract(info, src)
             os.chmod(os.path.join(src, info.filename), (info.external_attr >> 16) & 0o777)
-    names = set(zipfile.ZipFile(z).namelist())
-    verdict("gradescope zip", {"setup.sh", "run_autograder"} <= names,
-            f"{len(names)} files, setup.sh and run_autograder at the root")
-    submission(os.path.join(ag, "submission"))
+        names = set(zf.namelist())
+    verdict("gradescope zip", {"setup.sh", "run_autograder", "vethlab/grading/course.json"}
+            <= names, f"{len(names)} files, setup.sh, run_autograder and the course settings")
     os.makedirs(os.path.join(ag, "results"))
     chown_tree(WORK)
     kit = os.path.join(src, "vethlab")
-    # setup.sh's build step, as the image build would run it
     p = as_nobody(["make", "-s", f"-j{os.cpu_count() or 2}", "build", "TREE=solutions"], kit)
     if p.returncode:
         verdict("gradescope setup", False, "make build failed", p.stdout)
         print(f"{passed} passed, {failed} failed")
         return 1
-    p = as_nobody([os.path.join(src, "run_autograder")], ag, {"AUTOGRADER_ROOT": ag})
-    try:
-        with open(os.path.join(ag, "results", "results.json"), encoding="utf-8") as f:
-            res = json.load(f)
-        tests = res["tests"]
-        keys = all({"name", "score", "max_score", "status", "output"} <= set(t) for t in tests)
-        good = [t for t in tests if t["status"] == "passed"]
-        bad = [t for t in tests if t["status"] == "failed"]
-        total = sum(t["score"] for t in tests)
-        ok = keys and good and bad and res["score"] == total and \
-            "rlimits only" in res.get("output", "") and \
-            all(t["score"] == (t["max_score"] if t["status"] == "passed" else 0) for t in tests)
-        verdict("gradescope results.json", bool(ok),
-                f"{len(tests)} tests, {len(good)} passed, score {res['score']}/"
-                f"{sum(t['max_score'] for t in tests)}; isolation said: "
-                f"{res.get('output', '').splitlines()[0] if res.get('output') else '?'}", p.stdout)
-        print("    " + json.dumps({"score": res["score"], "tests": tests[:2] + tests[-1:]})[:900])
-    except (OSError, ValueError, KeyError) as e:
-        verdict("gradescope results.json", False, f"unreadable: {e}", p.stdout)
-
-    # PrairieLearn: /grade/student in, /grade/results/results.json out; TAP on the side
+    for sid in ROSTER:
+        sub = os.path.join(ag, "submission")
+        shutil.rmtree(sub, ignore_errors=True)
+        shutil.copytree(subs[sid], sub)
+        with open(os.path.join(ag, "submission_metadata.json"), "w", encoding="utf-8") as f:
+            json.dump({"id": 1, "users": [{"email": sid, "name": "Someone", "sid": "1"}]}, f)
+        chown_tree(ag)
+        p = as_nobody([os.path.join(src, "run_autograder")], ag, {"AUTOGRADER_ROOT": ag})
+        try:
+            with open(os.path.join(ag, "results", "results.json"), encoding="utf-8") as f:
+                res = json.load(f)
+            tests = res["tests"]
+            got = per_lab_from_tests(tests, "name", "score", "max_score")
+            want = expected(sid, full)
+            lab6 = [t for t in tests if t["name"].startswith("Lab 6:")]
+            ok = {n: v for n, v in got.items() if n != 6} == want and \
+                res["score"] == sum(t["score"] for t in tests) and \
+                "rlimits only" in res.get("output", "") and \
+                len(lab6) == 1 and "not graded on this platform" in lab6[0]["output"]
+            verdict(f"gradescope {sid.split('@')[0]}", ok,
+                    f"score {res['score']}; per lab " + ",".join(f"{n}:{e}/{m}" for n, (e, m)
+                                                                 in sorted(got.items())), p.stdout)
+            if sid.startswith("alice"):
+                show = [t for t in tests if t["name"].startswith(("Lab 6:", "Lab 7:"))][:3]
+                show += [t for t in tests if t["name"].startswith("Lab 11:")][-1:]
+                print("    " + json.dumps({"score": res["score"], "tests": show})[:1200])
+        except (OSError, ValueError, KeyError, IndexError) as e:
+            verdict(f"gradescope {sid}", False, f"unreadable: {e}", p.stdout)
+    # 5. PrairieLearn and Autolab, for the half-done student
+    carol = ROSTER[2]
     pl = os.path.join(WORK, "grade")
-    submission(os.path.join(pl, "student"))
+    shutil.copytree(subs[carol], os.path.join(pl, "student"))
     os.makedirs(os.path.join(pl, "results"))
+    os.makedirs(os.path.join(pl, "data"))
+    with open(os.path.join(pl, "data", "data.json"), "w", encoding="utf-8") as f:
+        json.dump({"submission": {"user_uid": carol}}, f)
     chown_tree(pl)
     p = as_nobody([os.path.join(kit, "grading", "platforms", "prairielearn-entrypoint")], kit,
                   {"GRADE_ROOT": pl, "VETHLAB_HOME": kit})
-    as_nobody([sys.executable, "grading/grade.py", "--tree", os.path.join(pl, "student"),
-               "--lab", "1", "--lab", "2", "--lab", "3", "--lab", "4", "--lab", "5",
-               "--jobs", "1", "--tap", os.path.join(pl, "results", "results.tap")], kit)
     try:
         with open(os.path.join(pl, "results", "results.json"), encoding="utf-8") as f:
             res = json.load(f)
-        ok = res["gradable"] is True and 0 < res["score"] < 1 and all(
-            {"name", "points", "max_points", "output"} <= set(t) for t in res["tests"])
-        verdict("prairielearn results.json", ok,
-                f"score {res['score']:.3f}, {len(res['tests'])} tests", p.stdout)
-        with open(os.path.join(pl, "results", "results.tap"), encoding="utf-8") as f:
-            tap = f.read().splitlines()
-        n = len(res["tests"])
-        ok = tap[1] == f"1..{n}" and sum(l.startswith(("ok ", "not ok ")) for l in tap) == n
-        verdict("tap", ok, f"plan 1..{n}, one line per test")
+        got = per_lab_from_tests(res["tests"], "name", "points", "max_points")
+        ok = res["gradable"] is True and {n: v for n, v in got.items() if n != 6} == \
+            expected(carol, full) and 0 < res["score"] < 1
+        verdict("prairielearn carol", ok, f"score {res['score']:.3f}, per lab "
+                + ",".join(f"{n}:{e}/{m}" for n, (e, m) in sorted(got.items())), p.stdout)
     except (OSError, ValueError, KeyError, IndexError) as e:
-        verdict("prairielearn results.json", False, f"unreadable: {e}", p.stdout)
-
-    # Autolab: the run folder holds Makefile, autograde.tar and the handin
+        verdict("prairielearn carol", False, f"unreadable: {e}", p.stdout)
     al = os.path.join(WORK, "autolab")
-    submission(al)
+    shutil.copytree(subs[carol], al)
     shutil.copy(os.path.join(HERE, "platforms", "autograde-Makefile"), os.path.join(al, "Makefile"))
-    shutil.copy(os.path.join(WORK, "autograde.tar"), al)
+    shutil.copy(os.path.join(WORK, "bundle", "autograde.tar"), al)
     chown_tree(al)
-    p = as_nobody(["make"], al)
+    p = as_nobody(["make"], al, {"VETHLAB_STUDENT_ID": carol})
     last = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
     try:
         scores = json.loads(last)["scores"]
-        ok = set(scores) == {f"lab{n}" for n in range(1, 6)} and scores["lab1"] > 0
-        verdict("autolab scores line", ok, last[:120], p.stdout)
+        want = {catalog.lab(n).key: e for n, (e, _) in expected(carol, full).items()}
+        ok = {k: v for k, v in scores.items() if k != "lab06"} == want
+        verdict("autolab carol", ok, last[:160], p.stdout)
     except (ValueError, KeyError, TypeError):
-        verdict("autolab scores line", False, f"last line is not JSON: {last[:120]}", p.stdout)
+        verdict("autolab carol", False, f"last line is not JSON: {last[:120]}", p.stdout)
     if "--keep" in argv:
         print(f"kept {WORK}")
     else:

@@ -20,7 +20,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog="python3 -m grading.oplabs")
     p.add_argument("--lab", default="all")
     p.add_argument("--tree", default="exercises")
-    p.add_argument("--seed", required=True)
+    p.add_argument("--seed", help="the student seed (default: .vethlab-seed)")
     p.add_argument("--vm", action="store_true", help="also grade on the real kernel in the VM")
     p.add_argument("--only-vm", action="store_true", help="grade in the VM only")
     p.add_argument("--ko", help="in the VM, load this vethlab.ko instead of the stock veth.ko")
@@ -28,6 +28,8 @@ def main(argv=None):
     p.add_argument("--json", help="write the results there")
     p.add_argument("--export", help="copy each lab's free-text notes.md into this folder")
     a = p.parse_args(argv)
+    from vethlab import seeds
+    a.seed = seeds.resolve(a.seed)
     labs = list(oplabs.LABS) if a.lab == "all" else a.lab.split(",")
     kernels = ["vm"] if a.only_vm else (["sim", "vm"] if a.vm else ["sim"])
     backends = {}

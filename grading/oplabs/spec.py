@@ -7,26 +7,19 @@ replaced by a drawn one, so an answer copied from the handout or from a
 classmate names devices and addresses that do not exist in your topology.
 """
 import hashlib
-import hmac
 import random
 
-LABS = {
-    "7": "two namespaces and a pair (article 000)",
-    "8": "ping and the ARP exchange in tcpdump (article 003)",
-    "9": "the same-namespace puzzle: rp_filter and accept_local (article 003)",
-    "10": "tracing the transmit path (articles 000 and 003)",
-    "11": "lo vs veth: the one hop that differs (article 003)",
-}
+from vethlab import catalog, seeds
+
+# the operational labs of the catalog: {"7": title, ...}
+LABS = {str(x.number): x.title for x in catalog.LABS if x.kind == catalog.OPERATIONAL}
 
 NS_WORDS = ["red", "blue", "green", "amber", "cyan", "olive", "coral", "plum",
             "teal", "ivory", "jade", "rust", "sand", "slate", "pearl", "mint"]
 DEV_WORDS = ["ve", "vp", "lnk", "port", "end", "tap", "wire", "pipe"]
 
 
-def seed_for(student_id, secret):
-    """The seed a course hands to one student: HMAC(secret, id), 16 hex digits."""
-    mac = hmac.new(secret.encode(), student_id.encode(), hashlib.sha256)
-    return mac.hexdigest()[:16]
+seed_for = seeds.student_seed     # the seed a course hands to one student
 
 
 def _rng(seed, lab):

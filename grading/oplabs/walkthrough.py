@@ -123,9 +123,11 @@ def functions(trace_text, limit=40):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="make walkthrough")
-    ap.add_argument("--seed", default=os.environ.get("VETHLAB_SEED") or "walkthrough")
+    ap.add_argument("--seed", help="your student seed (default: .vethlab-seed)")
     ap.add_argument("--vethsim")
     a = ap.parse_args(argv)
+    from vethlab import seeds
+    a.seed = seeds.resolve(a.seed)
     sim = Sim(a.vethsim)
     s = dict(specmod.spec(a.seed, "7"), seed=a.seed)
     todo = tasks(s)
