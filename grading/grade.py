@@ -842,8 +842,25 @@ def main(argv):
     ap.add_argument("--course-secret", default=os.environ.get("VETHLAB_COURSE_SECRET") or None,
                     help="with --submissions: each folder's student seed is "
                          "HMAC(secret, folder name = student id)")
+    ap.add_argument("--shard", help="K/N: grade only the submissions of shard K of N (a stable "
+                    "split by name); --merge joins the shards' results")
+    ap.add_argument("--merge", nargs="+", metavar="RESULTS_DIR",
+                    help="write one summary.csv (in --results-dir) from shards' results folders")
     ap.add_argument("--extra-row", action="append", default=[], help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.merge:
+        out = os.path.join(args.results_dir or os.path.join(HERE, "results"), "summary.csv")
+        path, n = rep.merge(args.merge, out)
+        print(f"merged {n} submissions from {len(args.merge)} folder(s): {os.path.relpath(path)}")
+        return 0
+    shard = None
+    if args.shard:
+        try:
+            k, n = (int(x) for x in args.shard.split("/"))
+            assert 1 <= k <= n
+        except (ValueError, AssertionError):
+            ap.error(f"--shard {args.shard}: want K/N with 1 <= K <= N, e.g. 2/8")
+        shard = (k, n)
     tree = None if args.submissions else os.path.abspath(args.tree)
     labs, op_labs, use_vm, lab_notes = choose_labs(args, ap, tree)
     build_base()
@@ -896,6 +913,9 @@ def main(argv):
                       or os.path.islink(os.path.join(root, d)))
         if not subs:
             ap.error(f"{root}: no submission folders inside")
+        if shard:
+            subs = [d for d in subs if rep.shard_of(d, shard[1]) == shard[0]]
+            head += f"; shard {shard[0]}/{shard[1]}"
         clean_results(res_dir)
         if op_labs and not args.course_secret:
             lab_notes.append("labs 7-11: no --course-secret (COURSE_SECRET=), so no student "
@@ -916,7 +936,8 @@ def main(argv):
                 note = rep.why_missing(row["results"], row["notes"])
                 print(f"[{i}/{len(subs)}] {s}: {e}/{t} ({row['seconds']:.1f}s)"
                       f"{'  ' + note if note else ''}", flush=True)
-        path = rep.summary_csv(os.path.join(res_dir, "summary.csv"), rows, labs + op_labs)
+        path = rep.summary_csv(os.path.join(res_dir, "summary.csv"),
+                               [r["summary"] for r in rows], labs + op_labs)
         print(f"graded {len(subs)} in {time.time() - t0:.1f}s; summary: {os.path.relpath(path)}")
         return 0
     finally:
@@ -931,10 +952,13 @@ def _grade_row(s, path, labs, use_vm, run, res_dir, op_labs=(), seed=None):
         results, notes, free = [gradelib.Result(min(list(labs) + list(op_labs)), "internal error",
                                                 0, False, 0.0, repr(e))], [f"internal error: {e!r}"], {}
     secs = time.time() - t0
+    summary = rep.summary_row(s, seed, results, notes, secs)
     rep.save_json(os.path.join(res_dir, f"{rep.safe_name(s)}.json"), s, results, notes,
                   {"run_seed": run.seed, "student_seed": seed, "seconds": round(secs, 2),
-                   "free_text": free})
-    return {"student": s, "seed": seed, "results": results, "notes": notes, "seconds": secs}
+                   "free_text": free, "summary": summary,
+                   "graded_labs": list(labs) + list(op_labs)})
+    return {"student": s, "seed": seed, "results": results, "notes": notes, "seconds": secs,
+            "summary": summary}
 
 
 if __name__ == "__main__":

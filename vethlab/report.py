@@ -110,24 +110,52 @@ def why_missing(results, notes):
 SUMMARY_HEAD = ["student", "seed"]
 
 
+def summary_row(student, seed, results, notes, seconds):
+    """One submission's line of the class summary, also kept in its JSON file
+    (so shards graded on other machines merge into the same summary)."""
+    earned, total = totals(results)
+    return {"student": student, "seed": seed or "",
+            "labs": {str(k): e for k, (e, _) in by_lab(results).items()},
+            "total": earned, "max": total, "seconds": round(seconds, 1),
+            "note": why_missing(results, notes)}
+
+
 def summary_csv(path, rows, labs):
-    """rows: [{student, seed, results, notes, seconds}] -> a gradebook CSV:
-    student, seed, lab01..lab11 (the labs graded), total, max, seconds, note."""
-    keys = [catalog.lab(n).key for n in labs]
-    lines = []
-    for row in sorted(rows, key=lambda r: r["student"]):
-        per = by_lab(row["results"])
-        earned, total = totals(row["results"])
-        lines.append([row["student"], row.get("seed") or ""]
-                     + [per.get(n, (0, 0))[0] for n in labs]
-                     + [earned, total, f"{row.get('seconds', 0):.1f}",
-                        why_missing(row["results"], row.get("notes", ()))])
+    """rows: [summary_row] -> a gradebook CSV: student, seed, lab01..lab11
+    (the labs graded), total, max, seconds, note; sorted by student."""
     import io
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(SUMMARY_HEAD + keys + ["total", "max", "seconds", "note"])
-    w.writerows(lines)
+    w.writerow(SUMMARY_HEAD + [catalog.lab(n).key for n in labs]
+               + ["total", "max", "seconds", "note"])
+    for row in sorted(rows, key=lambda r: r["student"]):
+        w.writerow([row["student"], row["seed"]] + [row["labs"].get(str(n), 0) for n in labs]
+                   + [row["total"], row["max"], f"{row['seconds']:.1f}", row["note"]])
     return write_atomic(path, buf.getvalue())
+
+
+def shard_of(name, n):
+    """The shard (1..n) a submission belongs to: stable across machines and runs."""
+    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % n + 1
+
+
+def merge(dirs, out):
+    """The one class summary from the per-submission JSON files of several
+    shards' results folders (grade.py --merge)."""
+    rows, labs = [], set()
+    for d in dirs:
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".json"):
+                continue
+            with open(os.path.join(d, f), encoding="utf-8") as fh:
+                data = json.load(fh)
+            row = data.get("summary")
+            if row:
+                rows.append(row)
+                labs |= set(data.get("graded_labs") or [])
+    if not rows:
+        raise SystemExit(f"merge: no graded submissions in {', '.join(dirs)}")
+    return summary_csv(out, rows, sorted(labs)), len(rows)
 
 
 def gradescope(results, notes, secs):
