@@ -15,6 +15,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from vethlab import markers  # noqa: E402
+
 MAKE = os.environ.get("MAKE", "make")
 JOBS = f"-j{os.cpu_count() or 2}"
 CHECK_RE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")
@@ -24,7 +27,7 @@ def labs(root="solutions/sim"):
     found = set()
     for path in glob.glob(f"{root}/**/*.[ch]", recursive=True):
         with open(path, encoding="utf-8") as f:
-            found.update(int(n) for n in re.findall(r">>> SOLUTION lab(\d+)", f.read()))
+            found.update(markers.labs_in(f.read(), path))
     return sorted(found)
 
 

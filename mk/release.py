@@ -23,6 +23,8 @@ import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(TOP, "grading"))
+sys.path.insert(0, TOP)
+from vethlab import markers  # noqa: E402
 
 DROP = re.compile(r"^(solutions/|\.ci/|grading/(selftest|test_attacks|test_platforms|test_lab6)\.py$|"
                   r"grading/platforms/|grading/results/|grading/course\.json$|"
@@ -105,13 +107,8 @@ def solution_lines():
         for f in fs:
             with open(os.path.join(root, f), encoding="utf-8") as fh:
                 text = fh.read()
-            inside = False
-            for line in text.splitlines():
-                if ">>> SOLUTION" in line:
-                    inside = True
-                elif "<<< SOLUTION" in line:
-                    inside = False
-                elif inside:
+            for _, _, body in markers.regions(text, f):
+                for line in body:
                     s = line.strip()
                     if len(s) >= 16 and s not in public and not s.startswith(("/*", "*", "//")):
                         lines.add(s)

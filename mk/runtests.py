@@ -21,6 +21,8 @@ JOBS = f"-j{os.cpu_count() or 2}"
 
 STEPS = [
     ("exercises are current", "python3 mk/skels.py --check"),
+    # one truth per lab: the SOLUTION markers, handouts and tables agree with it
+    ("the lab catalog agrees with the kit", "python3 -m vethlab.catalog --selftest"),
     ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
     # after the build: the archives' symbols are part of the check
     ("build: kernel/tools boundary", "python3 mk/boundary.py"),
@@ -59,8 +61,10 @@ STEPS = [
     ("grader attacks", "python3 grading/test_attacks.py"),
     # lab 6 scored per in-VM test (canned guest output; the module is compiled)
     ("grader lab 6 scoring", "python3 grading/test_lab6.py"),
-    # Gradescope, PrairieLearn, TAP and Autolab layouts, graded as nobody
-    ("grader platforms", "python3 grading/test_platforms.py"),
+    # an instructor's dry run: roster -> seeds -> reference submissions ->
+    # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
+    # batch grader (also in two shards, merged) agree on every lab's score
+    ("instructor dry run on every platform", "python3 grading/test_platforms.py"),
     # the student release has no answer key, builds and grades
     ("student release", "python3 mk/release.py --check build/release-check/vethlab"),
 ]

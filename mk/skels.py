@@ -21,19 +21,10 @@ student who has finished lab N. mk/labcheck.py uses it to show that lab N's
 tests need nothing from later labs.
 """
 import os
-import re
 import sys
 
-BEGIN = re.compile(r"^\s*(?:/\* >>> SOLUTION lab(\d+) \*/|# >>> SOLUTION lab(\d+))\s*$")
-END_PLAIN = re.compile(r"^\s*(?:/\* <<< SOLUTION \*/|# <<< SOLUTION)\s*$")
-END_STUB = re.compile(r"^\s*(?:/\*|#) <<< SOLUTION, STUB:\s*$")
-STUB_CLOSE = re.compile(r"^\s*#?\s*\*/\s*$")
-# In a script or answer file (the operational labs) the markers are comments
-# of its own kind: "# >>> SOLUTION labN", "# <<< SOLUTION", and
-# "# <<< SOLUTION, STUB:" whose stub lines start with "# " (removed in the
-# skeleton) up to a line "# */".
-HASH_STUB = re.compile(r"^(\s*)# ?")
-
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from vethlab.markers import SkelError, skeleton  # noqa: E402
 
 # exercises/README.md is written for students, not copied from solutions/:
 # solutions/README.md speaks to kit developers.
@@ -59,44 +50,6 @@ make -C module TREE=exercises    # lab 6: your module, against Debian's 6.1 head
 This folder was generated from the kit's reference tree. Do not run `make skels` once you
 have started: it rewrites this folder and your work would be lost.
 """
-
-
-class SkelError(Exception):
-    pass
-
-
-def skeleton(text, path, upto=0):
-    """Return the skeleton of one file's text (labs <= upto keep their solution)."""
-    out, state, lab, start, hashed = [], "copy", None, 0, False
-    for no, line in enumerate(text.splitlines(keepends=True), 1):
-        if state == "copy":
-            m = BEGIN.match(line)
-            if m:
-                state, lab, start = "solution", m.group(1) or m.group(2), no
-                hashed = m.group(2) is not None
-            elif "SOLUTION" in line and ("<<<" in line or ">>>" in line):
-                raise SkelError(f"{path}:{no}: marker outside a region or malformed")
-            else:
-                out.append(line)
-        elif state == "solution":
-            if BEGIN.match(line):
-                raise SkelError(f"{path}:{no}: region opened inside the region of line {start}")
-            if END_PLAIN.match(line):
-                state = "copy"
-            elif END_STUB.match(line):
-                state = "stub"
-            elif int(lab) <= upto:
-                out.append(line)
-        else:  # stub: uncomment until the closing "*/"
-            if STUB_CLOSE.match(line):
-                state = "copy"
-            elif "/*" in line or "*/" in line:
-                raise SkelError(f"{path}:{no}: a stub may not hold comments")
-            elif int(lab) > upto:
-                out.append(HASH_STUB.sub(r"\1", line, count=1) if hashed else line)
-    if state != "copy":
-        raise SkelError(f"{path}:{start}: region for lab{lab} is never closed")
-    return "".join(out)
 
 
 def tree(src):

@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from . import markers
 from .paths import TOP
 
 UNIT = "unit"                 # Check unit tests + scenario transcripts on vethsim
@@ -216,7 +217,6 @@ def help_lines():
 
 
 # ---- the proofs that the rest of the kit agrees with the catalog ----
-MARKER_RE = re.compile(r">>> SOLUTION lab(\d+)")
 
 
 def problems(top=TOP):
@@ -226,7 +226,7 @@ def problems(top=TOP):
     if os.path.isdir(sol):
         for rel, labs in c_files().items():
             with open(os.path.join(sol, rel), encoding="utf-8") as f:
-                marked = sorted({int(n) for n in MARKER_RE.findall(f.read())})
+                marked = markers.labs_in(f.read(), rel)
             if marked != sorted(labs):
                 bad.append(f"solutions/{rel}: SOLUTION regions of labs {marked}, "
                            f"the catalog says {sorted(labs)}")
@@ -254,7 +254,42 @@ def problems(top=TOP):
     return bad
 
 
+def selftest():
+    """problems() must see each kind of disagreement on a broken copy."""
+    import shutil
+    import tempfile
+    breaks = {
+        "a region of another lab": ("solutions/" + VETH_C, "/* >>> SOLUTION lab3 */",
+                                    "/* >>> SOLUTION lab4 */"),
+        "a README row gone": ("README.md", f"| 3 | {BY_NUMBER[3].you_write} |", "| 3 | x |"),
+        "a handout index row gone": ("labs/README.md", "`09-same-namespace/`", "`09-gone/`"),
+    }
+    ok = 0
+    for what, (rel, old, new) in breaks.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            for d in ("solutions", "exercises", "labs"):
+                shutil.copytree(os.path.join(TOP, d), os.path.join(tmp, d))
+            shutil.copy(os.path.join(TOP, "README.md"), tmp)
+            path = os.path.join(tmp, rel)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if old not in text:
+                print(f"catalog selftest: {rel} no longer holds {old!r}")
+                continue
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace(old, new, 1))
+            found = problems(tmp)
+            print(f"catalog selftest {what}: {'OK' if found else 'FAIL (not seen)'}")
+            ok += bool(found)
+    return ok == len(breaks)
+
+
 def main(argv):
+    if argv[:1] == ["--selftest"]:
+        good = not problems()
+        print(f"catalog agrees with the kit: {'OK' if good else 'FAIL'}")
+        good = selftest() and good
+        return 0 if good else 1
     if argv[:1] == ["--help-lines"]:
         print("\n".join(help_lines()))
         return 0
