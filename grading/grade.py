@@ -652,7 +652,7 @@ def write_reference(path, with_vm=False):
     labs = [n for n in TITLES if n not in VM_LABS]
     run = Run(labs, seed=0, level="rlimits")
     try:
-        data = {"files": run.files,
+        data = {"files": run.files, "templates": template_hashes(),
                 "unit": {str(n): run.expected_unit[n] for n in labs},
                 "globals": {k: sorted(v) for k, v in run.own.items()},
                 "vm": vm_expected_names() if with_vm else []}
@@ -724,13 +724,34 @@ def grade_oplabs(src, op_labs, seed, use_vm):
     return results
 
 
+def template_hashes():
+    """{path in the tree: sha256 of the untouched exercise}: from solutions/
+    through the skeleton generator (students work in exercises/ itself, so it
+    is no reference), or in a student release from grading/reference.json."""
+    if RELEASE:
+        return reference().get("templates", {})
+    from vethlab import markers
+    out = {}
+    for rel in catalog.handed_in():
+        try:
+            with open(os.path.join(TOP, "solutions", rel), encoding="utf-8") as f:
+                text = markers.skeleton(f.read(), rel)
+        except OSError:
+            continue
+        out[rel] = hashlib.sha256(text.encode()).hexdigest()
+    return out
+
+
+_TEMPLATES = {}
+
+
 def untouched(tree, rel):
-    """True when tree/rel is missing or the untouched exercise."""
+    """True when tree/rel is missing or still the untouched exercise."""
+    if not _TEMPLATES:
+        _TEMPLATES.update(template_hashes())
     try:
         with open(os.path.join(tree, rel), "rb") as f:
-            mine = f.read()
-        with open(os.path.join(TOP, "exercises", rel), "rb") as f:
-            return mine == f.read()
+            return hashlib.sha256(f.read()).hexdigest() == _TEMPLATES.get(rel)
     except OSError:
         return True
 
