@@ -91,13 +91,13 @@ unit: unit-build
 # TREE=exercises plays the demo on the student's code, rebuilt first.
 demo: deps-demo
 	@$(MAKE) -s $(VETHSIM) TREE=$(TREE)
-	@python3 mk/demo.py --vethsim $(VETHSIM) labs/00-demo/demo.sh
+	@python3 -m vethlab.classroom.demo --vethsim $(VETHSIM) labs/00-demo/demo.sh
 
 test: deps-test
 	@python3 mk/runtests.py
 
 grade: deps-grade
-	@python3 grading/grade.py $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
+	@python3 -m vethlab.grader $(if $(LAB),--lab $(LAB)) $(if $(SUBMISSIONS),--submissions '$(SUBMISSIONS)') \
 		$(if $(CHECK),--check '$(CHECK)') $(if $(SEED),--student-seed '$(SEED)') \
 		$(if $(COURSE_SECRET),--course-secret '$(COURSE_SECRET)') $(if $(filter 1,$(VM)),--vm)
 
@@ -109,12 +109,12 @@ reference: $(VETHSIM)
 
 # the student release: the kit without solutions/ (build/release/vethlab)
 release:
-	@python3 mk/release.py
+	@python3 -m vethlab.packaging.release
 
 # the autograder zip for Gradescope (and autograde.tar for Autolab)
 gradescope:
 	@COURSE_SECRET='$(COURSE_SECRET)' ID_FIELD='$(ID_FIELD)' VM='$(VM)' LABS='$(LABS)' \
-		python3 mk/gradescope.py
+		python3 -m vethlab.packaging.gradescope
 
 bench: deps-bench
 	@sh mk/bench.sh
@@ -129,13 +129,13 @@ docs: deps-docs
 	@python3 mk/figures.py --vethsim build/solutions/vethsim
 
 lab-spec:
-	@python3 -m vethlab.labspec $(or $(LAB),7) $(SEED)
+	@python3 -m vethlab.classroom.labspec $(or $(LAB),7) $(SEED)
 
 walkthrough: $(VETHSIM)
-	@python3 grading/oplabs/walkthrough.py $(if $(SEED),--seed '$(SEED)')
+	@python3 -m vethlab.classroom.walkthrough $(if $(SEED),--seed '$(SEED)')
 
 oplabs-grade: $(VETHSIM)
-	@python3 -m grading.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
+	@python3 -m vethlab.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
 		$(if $(SEED),--seed '$(SEED)') $(if $(filter 1,$(VM)),--vm)
 
 FUZZ_SECONDS ?= 5

@@ -42,7 +42,7 @@ STEPS = [
     ("figures are current and match vethsim", "python3 mk/figures.py --check"),
     # ... and fits a projector: no line wider than 100 columns
     ("the classroom demo plays",
-     "REAL=0 python3 mk/demo.py --max-width 100 --vethsim build/solutions/vethsim "
+     "REAL=0 python3 -m vethlab.classroom.demo --max-width 100 --vethsim build/solutions/vethsim "
      "labs/00-demo/demo.sh"),
     ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
     # the zh-CN twins keep the English docs' code, commands, figures and links
@@ -56,17 +56,17 @@ STEPS = [
     # every grader check, lab 6's VM suite included, fails on the exercises
     # and passes on the solutions: so this step also runs the in-VM suite
     # (make vm-test) on the reference module and needs all of it to pass
-    ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 grading/selftest.py"),
+    ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
     # every attack of issue 7 earns what the honest code inside it earns
-    ("grader attacks", "python3 grading/test_attacks.py"),
+    ("grader attacks", "python3 tests/grading/test_attacks.py"),
     # lab 6 scored per in-VM test (canned guest output; the module is compiled)
-    ("grader lab 6 scoring", "python3 grading/test_lab6.py"),
+    ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
     # an instructor's dry run: roster -> seeds -> reference submissions ->
     # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
     # batch grader (also in two shards, merged) agree on every lab's score
-    ("instructor dry run on every platform", "python3 grading/test_platforms.py"),
+    ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
     # the student release has no answer key, builds and grades
-    ("student release", "python3 mk/release.py --check build/release-check/vethlab"),
+    ("student release", "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
 ]
 
 CHECK_RE = re.compile(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)")

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Run every tests/scenarios/*.sh through `vethsim -x -f`, normalize the
-# transcript with tests/realnet/normalize.py and compare it with
+# transcript with vethlab/normalize.py and compare it with
 # tests/golden/NAME.out as Linux 6.1 would print it (tests/realnet/as61.sh). Prints "NAME: OK" or "NAME: FAIL" and the diff per
 # scenario, then "N passed, N failed"; exits 1 if any failed.
 #
@@ -43,7 +43,7 @@ for script in "$@"; do
 	fi
 	timeout 120 "$vethsim" -x -f "$script" >"$tmp/$name.raw" 2>"$tmp/$name.err"
 	rc=$?
-	python3 tests/realnet/normalize.py "$tmp/$name.raw" >"$tmp/$name.out"
+	python3 vethlab/normalize.py "$tmp/$name.raw" >"$tmp/$name.out"
 	# the golden is the test box's kernel; 6.1 differs where documented
 	if ! sh tests/realnet/as61.sh "$name" <"$golden" >"$tmp/$name.want"; then
 		echo "$name: FAIL"

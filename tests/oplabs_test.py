@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The operational labs' checks (grading/oplabs) can fail and can pass.
+"""The operational labs' checks (vethlab/oplabs) can fail and can pass.
 
 For three seeds, on vethsim: every check passes on the reference answers
 (solutions/ played for that seed), every check fails on the untouched
@@ -16,8 +16,8 @@ import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, TOP)
-from grading import oplabs                      # noqa: E402
-from grading.oplabs import runner, student     # noqa: E402
+from vethlab import oplabs                      # noqa: E402
+from vethlab.oplabs import runner, student     # noqa: E402
 
 SEEDS = ["7f3a9c01d2e4b856", "0b1d2e3f4a5b6c7d", "c0ffee00deadbeef"]
 passed = failed = 0
@@ -84,7 +84,7 @@ def main():
                        f"lab {lab}: seed {seed}'s answers pass for seed {nxt}")
         # a trace recorded for another student's ping does not pass as yours
         import shutil
-        from grading.oplabs import spec
+        from vethlab.oplabs import spec
         a, b = SEEDS[0], SEEDS[1]
         if spec.spec(a, "10")["count"] != spec.spec(b, "10")["count"]:
             forged = os.path.join(tmp, "forged")
@@ -102,7 +102,7 @@ def main():
         # the same through grade.py: make grade SEED=..., and a course secret
         # that gives each submission folder its own seed
         import subprocess
-        grade = [sys.executable, os.path.join(TOP, "grading/grade.py"), "--lab", "7",
+        grade = [sys.executable, os.path.join(TOP, "vethlab/grader/grade.py"), "--lab", "7",
                  "--lab", "9", "--results-dir", os.path.join(tmp, "results")]
 
         def score(args, env=None):

@@ -9,7 +9,7 @@ import pexpect
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, TOP)
-from grading.oplabs import spec   # noqa: E402
+from vethlab.oplabs import spec   # noqa: E402
 
 SEED = "walk-test-1"
 passed = failed = 0
@@ -47,7 +47,7 @@ def main():
         [f"ip -n {a} link set lo up", "sim trace function loopback_xmit,veth_xmit,__netif_rx",
          f"ip netns exec {a} ping -c 1 {ia}", "sim trace show"],
     ]
-    child = pexpect.spawn(sys.executable, [os.path.join(TOP, "grading/oplabs/walkthrough.py"),
+    child = pexpect.spawn(sys.executable, [os.path.join(TOP, "vethlab/classroom/walkthrough.py"),
                                            "--seed", SEED], encoding="utf-8", timeout=30,
                           cwd=TOP)
     try:

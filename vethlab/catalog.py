@@ -12,7 +12,7 @@ is also where its answer files sit in a student's tree), the files a student
 hands in (paths in the student's tree, e.g. exercises/), a kind, the kernels
 it runs on and the labs it needs first. Its checks live with the code that
 runs them (unit tests tagged labN, the scenario table below, the in-VM
-suite, grading/oplabs/labNN.py), and `points()` adds them up.
+suite, vethlab/oplabs/labNN.py), and `points()` adds them up.
 """
 import os
 import re
@@ -203,7 +203,7 @@ def private_checks(folder):
 def op_checks(n):
     """[(name, points)] of operational lab n on one kernel."""
     import importlib
-    return list(importlib.import_module(f"grading.oplabs.lab{n:02d}").CHECKS)
+    return list(importlib.import_module(f"vethlab.oplabs.lab{n:02d}").CHECKS)
 
 
 def help_lines():

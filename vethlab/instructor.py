@@ -39,8 +39,7 @@ def cmd_seeds(a):
 
 def write_reference(seed, out, flat=False, use_vm=False, labs=None):
     """The reference submission for one student seed, written under out."""
-    sys.path.insert(0, TOP)
-    from grading.oplabs import runner, student
+    from vethlab.oplabs import runner, student
     labs = labs or catalog.numbers()
     sol = os.path.join(TOP, "solutions")
     if not os.path.isdir(sol):

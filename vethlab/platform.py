@@ -80,7 +80,7 @@ def grade(kind, submission, out_args, student_id, conf):
     labs, rows = plan(submission, conf)
     ops = [n for n in labs if catalog.lab(n).kind == catalog.OPERATIONAL]
     secret = conf.get("course_secret")
-    cmd = [sys.executable, os.path.join(TOP, "grading", "grade.py"), "--tree", submission,
+    cmd = [sys.executable, "-m", "vethlab.grader", "--tree", submission,
            "--jobs", "1", "--budget", str(conf.get("budget", 240))] + list(out_args)
     if ops and secret and student_id:
         cmd += ["--student-seed", seeds.student_seed(student_id, secret)]

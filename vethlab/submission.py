@@ -4,14 +4,14 @@ A submission arrives as a folder laid out like exercises/ (sim/net/core/dev.c,
 labs/08-arp-capture/answers.txt, ...), or flat, as Gradescope uploads it
 (dev.c, veth.c, vethlab.c, lab08-answers.txt, lab08-arp.pcap, ...), or a mix.
 stage() copies the files the catalog names, and only those, into a fresh
-folder at their tree paths, each read by grading/intake.py (a regular file
+folder at their tree paths, each read by box/intake.py (a regular file
 under the size cap, reached without a symbolic link at any path component);
 everything after reads the staged copy. What was not taken is said, with why.
 """
 import os
 import stat
 
-from grading import intake
+from vethlab.box import intake
 
 from . import catalog
 

@@ -1,7 +1,7 @@
 # The classroom demo: the three source articles' stories, one step at a time.
 # `make demo` plays it in vethsim and, where it may, on the real kernel too.
 # Lines starting "## " are the narration, "#= " starts a part, "#@ " steers
-# a step (mk/demo.py explains them); "sim ..." lines exist only in vethsim.
+# a step (vethlab/classroom/demo.py explains them); "sim ..." lines exist only in vethsim.
 
 #= Part 1: two namespaces and a ping (article 000)
 ## A fresh network namespace holds only the loopback device.

@@ -5,7 +5,7 @@
 #
 # Runs SCENARIO on the real kernel (tests/realnet/run_script.py, in private
 # namespaces) and on the simulator ("$VETHSIM -x -f SCENARIO"), normalizes
-# both transcripts (tests/realnet/normalize.py) and prints a unified diff
+# both transcripts (vethlab/normalize.py) and prints a unified diff
 # (real kernel first, vethsim second).  The real side goes through
 # tests/realnet/as61.sh: the documented differences between the test box's
 # kernel and Linux 6.1 (docs/differences.md) become what 6.1 prints.
@@ -60,7 +60,7 @@ else
 		cat "$tmp/real.err" >&2
 		exit 1
 	fi
-	python3 "$here/normalize.py" "$tmp/real.raw" >"$tmp/real.host"
+	python3 "$here/../../vethlab/normalize.py" "$tmp/real.raw" >"$tmp/real.host"
 fi
 # What this newer kernel does differently from 6.1, documented (as61.sh).
 sh "$here/as61.sh" "$name" <"$tmp/real.host" >"$tmp/real" || exit 1
@@ -73,7 +73,7 @@ if [ $rc -ne 0 ]; then
 	echo "$0: warning: '$vethsim -x -f $scenario' exited with $rc" >&2
 	cat "$tmp/sim.err" >&2
 fi
-python3 "$here/normalize.py" "$tmp/sim.raw" >"$tmp/sim"
+python3 "$here/../../vethlab/normalize.py" "$tmp/sim.raw" >"$tmp/sim"
 
 if diff -u --label "real kernel: $name" --label "vethsim: $name" \
 	"$tmp/real" "$tmp/sim"; then

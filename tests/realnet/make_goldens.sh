@@ -21,7 +21,7 @@ for s in "$@"; do
 			status=1
 			continue 2
 		fi
-		python3 "$here/normalize.py" "$tmp/raw.$i" >"$tmp/norm.$i"
+		python3 "$here/../../vethlab/normalize.py" "$tmp/raw.$i" >"$tmp/norm.$i"
 	done
 	if cmp -s "$tmp/norm.1" "$tmp/norm.2"; then
 		cp "$tmp/norm.1" "$top/tests/golden/$name.out"

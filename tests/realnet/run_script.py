@@ -5,7 +5,7 @@ Usage: run_script.py [--timeout SECONDS] [--total-timeout SECONDS] SCRIPT
 
 The runner is the reference for the transcript format described in
 CONTRIBUTING.md ("Scenario scripts"); `vethsim -x -f SCRIPT` must print the
-same thing (after tests/realnet/normalize.py).
+same thing (after vethlab/normalize.py).
 
 Safety: every command runs inside a private network namespace and a private
 mount namespace.  The runner re-executes itself under

@@ -63,7 +63,7 @@ printf '%s\n' \
   'rtt min/avg/max/mdev = 0.053/0.071/0.088/0.017 ms' \
   '00000053 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000' \
   '    veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 ' \
-  | python3 "$here/normalize.py" >"$tmp/n.out"
+  | python3 "$here/../../vethlab/normalize.py" >"$tmp/n.out"
 printf '%s\n' \
   '$ ip link set dev veth0 address 02:00:00:00:00:01' \
   '    link/ether MAC1 brd ff:ff:ff:ff:ff:ff' \

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lab 6 is scored per in-VM test: check the scoring on canned VM output.
 
-    python3 grading/test_lab6.py
+    python3 tests/grading/test_lab6.py
 
 Booting the VM takes minutes (and its harness is being reworked), so this
 replaces the boot (grade._vm_suite) with the output the guest script
@@ -15,9 +15,8 @@ Prints "lab6 NAME: OK" lines and "N passed, N failed".
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import grade  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from vethlab.grader import grade  # noqa: E402
 
 NAMES = ["seed_pair_list", "seed_twons_ping", "counters_tx_rx", "badinput_dup_dev",
          "robust_mtu_limits"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An instructor's dry run, end to end, on every platform's layout.
 
-    python3 grading/test_platforms.py [--keep]
+    python3 tests/grading/test_platforms.py [--keep]
 
 roster -> `vethlab.instructor seeds` -> `vethlab.instructor reference` for
 each student's seed -> the same three submissions graded by
@@ -33,11 +33,11 @@ import sys
 import time
 import zipfile
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 from vethlab import catalog, report  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(HERE)
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.join(TOP, "grading")
 # Outside the checkout: nobody must reach it, and the checkout's own path
 # may not be traversable (a clone under a 0700 home or mktemp -d).
 WORK = None
@@ -218,7 +218,7 @@ def main(argv):
     os.makedirs(res_dir)
     with open(os.path.join(res_dir, "stale.json"), "w") as f:
         f.write("{}")
-    p = run_py(["grading/grade.py", "--submissions", os.path.join(WORK, "subs"),
+    p = run_py(["vethlab/grader/grade.py", "--submissions", os.path.join(WORK, "subs"),
                 "--course-secret", SECRET, "--results-dir", res_dir, "--jobs", "2"])
     import csv
     with open(os.path.join(res_dir, "summary.csv"), encoding="utf-8") as f:
@@ -249,15 +249,15 @@ def main(argv):
         return [r[:col] + r[col + 1:] for r in rows]
     few = ["--lab", "1", "--lab", "7", "--course-secret", SECRET, "--jobs", "2"]
     whole = os.path.join(WORK, "whole")
-    run_py(["grading/grade.py", "--submissions", os.path.join(WORK, "subs"), "--results-dir",
+    run_py(["vethlab/grader/grade.py", "--submissions", os.path.join(WORK, "subs"), "--results-dir",
             whole] + few)
     parts = []
     for k in (1, 2):
         parts.append(os.path.join(WORK, f"shard{k}"))
-        run_py(["grading/grade.py", "--submissions", os.path.join(WORK, "subs"), "--shard",
+        run_py(["vethlab/grader/grade.py", "--submissions", os.path.join(WORK, "subs"), "--shard",
                 f"{k}/2", "--results-dir", parts[-1]] + few)
     merged = os.path.join(WORK, "merged")
-    p = run_py(["grading/grade.py", "--merge"] + parts + ["--results-dir", merged])
+    p = run_py(["vethlab/grader/grade.py", "--merge"] + parts + ["--results-dir", merged])
     sizes = [len([f for f in os.listdir(d) if f.endswith(".json")]) for d in parts]
     try:
         ok = summary_without_seconds(os.path.join(merged, "summary.csv")) == \
@@ -269,11 +269,11 @@ def main(argv):
 
     # 4. Gradescope, as nobody in an unprivileged-container emulation
     z = os.path.join(WORK, "bundle", "autograder.zip")
-    p = subprocess.run([sys.executable, os.path.join(TOP, "mk/gradescope.py"), z], cwd=TOP,
+    p = subprocess.run([sys.executable, "-m", "vethlab.packaging.gradescope", z], cwd=TOP,
                        env=dict(os.environ, COURSE_SECRET=SECRET), stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, text=True)
     if p.returncode:
-        verdict("gradescope zip", False, "mk/gradescope.py failed", p.stdout)
+        verdict("gradescope zip", False, "vethlab/packaging/gradescope.py failed", p.stdout)
         print(f"{passed} passed, {failed} failed")
         return 1
     ag = os.path.join(WORK, "autograder")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Play a scenario script as a classroom demo.
 
-    python3 mk/demo.py --vethsim PATH [--max-width N] SCRIPT
+    python3 -m vethlab.classroom.demo --vethsim PATH [--max-width N] SCRIPT
 
 Each step shows its narration ("## " lines), the command, and what vethsim
 printed. Where this machine lets us make a private network namespace (root,
@@ -36,9 +36,8 @@ import sys
 import tempfile
 import time
 
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(TOP, "tests", "realnet"))
-from normalize import normalize  # noqa: E402  (the rules the tests use)
+from vethlab.normalize import normalize   # the rules the tests use
+from vethlab.paths import TOP
 TTY = sys.stdout.isatty()
 WIDTH = 100
 ANSI = re.compile(r"\033\[[0-9;]*m")

@@ -7,9 +7,8 @@ Prints "lab N: <check>: OK" per check and a closing "N passed, N failed".
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import grade  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from vethlab.grader import grade  # noqa: E402
 
 
 def main():

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """The vethlab autograder.
 
-    python3 grading/grade.py                      grade exercises/ (your work)
-    python3 grading/grade.py --lab 3              one lab only (--lab 6 boots the VM)
-    python3 grading/grade.py --check "xmit"       rerun only the checks whose name has "xmit"
-    python3 grading/grade.py --tree DIR           any tree laid out like exercises/
-    python3 grading/grade.py --submissions DIR    every DIR/<name>/ (files at their
+    python3 -m vethlab.grader                      grade exercises/ (your work)
+    python3 -m vethlab.grader --lab 3              one lab only (--lab 6 boots the VM)
+    python3 -m vethlab.grader --check "xmit"       rerun only the checks whose name has "xmit"
+    python3 -m vethlab.grader --tree DIR           any tree laid out like exercises/
+    python3 -m vethlab.grader --submissions DIR    every DIR/<name>/ (files at their
                                                   exercises/ paths, or flat)
     options: --jobs N, --budget S, --seed N, --private DIR, --vm,
              --json F, --tap F, --gradescope F, --prairielearn F, --autolab
@@ -17,9 +17,9 @@ How a submission is graded (grading/README.md has the why):
      scenario scripts; no solutions/, no goldens.
   2. Intake: only the files a student edits, regular files under a size cap,
      never through a link; includes may only name plain headers.
-  3. Each file is compiled alone, in the box (grading/sandbox.py), without
+  3. Each file is compiled alone, in the box (vethlab/box/sandbox.py), without
      -Werror (warnings are reported). A file that does not compile or whose
-     object breaks the rules (grading/objcheck.py) is replaced by the untouched
+     object breaks the rules (vethlab/box/objcheck.py) is replaced by the untouched
      exercise: its own labs fail with the cause, the other labs still count.
   4. Tests run in the box under a time budget. Verdicts come from Check's XML
      log on a pipe that only the test runner holds (never from stdout) and
@@ -40,23 +40,20 @@ import tempfile
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(TOP, "tests", "realnet"))
-import gradelib  # noqa: E402
-import intake  # noqa: E402
-import objcheck  # noqa: E402
-import sandbox  # noqa: E402
-import seeded  # noqa: E402
-from normalize import normalize  # noqa: E402
-sys.path.append(TOP)
-from grading import oplabs  # noqa: E402
-from vethlab import catalog, report as rep, seeds, submission as staging  # noqa: E402
+from vethlab import catalog, oplabs, report as rep, seeds, submission as staging
+from vethlab.box import intake, objcheck, sandbox
+from vethlab.grader import result as gradelib, seeded
+from vethlab.normalize import normalize
+from vethlab.paths import TOP
+
+# grading/ holds the grader's data: results/, the release's reference.json,
+# the platforms' course.json and scripts; the code is this package.
+HERE = os.path.join(TOP, "grading")
+GUARD = os.path.join(TOP, "vethlab", "box", "guard.c")
 
 # What the labs are comes from the catalog (vethlab/catalog.py): the C labs
 # graded by unit tests and scenarios, the module lab in the VM, and the
-# operational labs (grading/oplabs), whose topology is the student's own,
+# operational labs (vethlab/oplabs), whose topology is the student's own,
 # drawn from their student seed.
 ALL_TITLES = {x.number: x.title for x in catalog.LABS}
 TITLES = {n: ALL_TITLES[n] for n in catalog.numbers(catalog.UNIT) + catalog.numbers(catalog.MODULE)}
@@ -236,7 +233,7 @@ class Run:
         shutil.copy(os.path.join(TOP, BASE, "obj/sim/tools/vethsim/main.o"), lib)
         for o in glob.glob(os.path.join(TOP, BASE, "obj/tests/unit/*.o")):
             shutil.copy(o, os.path.join(lib, "tests"))
-        self._cc_trusted(os.path.join(HERE, "guard.c"), os.path.join(lib, "guard.o"))
+        self._cc_trusted(GUARD, os.path.join(lib, "guard.o"))
         stubs = os.path.join(kit, "stubs")
         os.makedirs(stubs)
         for rel in self.files:
@@ -701,7 +698,7 @@ def grade_oplabs(src, op_labs, seed, use_vm):
     vethsim, and in the VM too with --vm (one guest for all its labs: each
     run puts the guest's state back first). The verdicts come from commands
     the grader runs itself after the student's allow-listed lines
-    (grading/oplabs/README.md)."""
+    (vethlab/oplabs/README.md)."""
     results = []
     if not op_labs:
         return results
@@ -982,5 +979,3 @@ def _grade_row(s, path, labs, use_vm, run, res_dir, op_labs=(), seed=None):
             "summary": summary}
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

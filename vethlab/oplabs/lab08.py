@@ -5,7 +5,7 @@ hands in the capture (arp.pcap) and reads it: who asked, who answered with
 which MAC, how many ARP frames and why only one exchange, what `ip neigh`
 shows afterwards on each side. The grader builds the spec's topology itself,
 reruns the two commands, reads its own pcap with a pcap parser
-(grading/oplabs/parse.py) and compares the student's pcap and answers with
+(vethlab/oplabs/parse.py) and compares the student's pcap and answers with
 what it recorded."""
 import re
 

@@ -1,6 +1,6 @@
 """Print a student's topology for an operational lab (make lab-spec LAB=N).
 
-    python3 -m vethlab.labspec LAB [SEED]
+    python3 -m vethlab.classroom.labspec LAB [SEED]
 
 SEED is the student seed: the argument (make's SEED=), else .vethlab-seed,
 which is written with a new seed on first use (vethlab/seeds.py). A course
@@ -9,9 +9,9 @@ The grader recomputes the same topology from the same seed.
 """
 import sys
 
-from grading.oplabs import spec
+from vethlab.oplabs import spec
 
-from . import catalog, seeds
+from vethlab import catalog, seeds
 
 
 def main(argv):

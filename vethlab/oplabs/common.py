@@ -3,7 +3,7 @@ import os
 import time
 
 from vethlab import catalog
-from grading import intake
+from vethlab.box import intake
 
 # {"7": "labs/07-namespaces", ...}: where each lab's files sit in a tree
 FOLDERS = {str(x.number): x.folder for x in catalog.LABS if x.kind == catalog.OPERATIONAL}
@@ -34,7 +34,7 @@ class Checks:
 
 
 def read_file(sub, lab, name, binary=False):
-    """A file of the submission through the one intake (grading/intake.py: a
+    """A file of the submission through the one intake (vethlab/box/intake.py: a
     regular file under the size cap, no link at any path component), or None."""
     data, _ = intake.read_file(sub, f"{FOLDERS[lab]}/{name}")
     if data is None:

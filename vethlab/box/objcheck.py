@@ -11,7 +11,7 @@ Rejected (the file is graded as the untouched exercise, the reason shown):
   - a definition of a name the kit, libc or Check already defines (it
     would replace theirs: fprintf, srunner_run_all, sim_start_kernel...).
 Redirected (the object is kept): exit, _exit, _Exit, quick_exit go to the
-grader's trap (grading/guard.c), which kills the process, so a test that
+grader's trap (vethlab/box/guard.c), which kills the process, so a test that
 reaches one fails instead of "exiting 0 = passed"; printf, puts, fwrite and
 the rest of stdio output go to silent twins that print nothing.
 """

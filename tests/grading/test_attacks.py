@@ -2,7 +2,7 @@
 """Every attack of issue 7 as a submission: each must earn exactly what the
 honest code inside it earns, and none may touch anything outside its box.
 
-    python3 grading/test_attacks.py [--keep] [--only NAME] [--sandbox bwrap|uid|rlimits]
+    python3 tests/grading/test_attacks.py [--keep] [--only NAME] [--sandbox bwrap|uid|rlimits]
 
 Run A grades the attacks with every defense on, next to honest counterparts
 (the same code without the attack); an attack passes when its score equals
@@ -22,8 +22,8 @@ import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(HERE)
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GRADE = [sys.executable, "-m", "vethlab.grader"]
 DEV = "sim/net/core/dev.c"
 VETH = "sim/drivers/net/veth.c"
 WORK = os.path.join(TOP, "build", "attacks")
@@ -163,12 +163,12 @@ SANDBOX = []
 
 
 def grade(root, results, extra):
-    cmd = [sys.executable, os.path.join(HERE, "grade.py"), "--submissions", root,
+    cmd = GRADE + ["--submissions", root,
            "--results-dir", results, "--budget", str(BUDGET), "--jobs", str(os.cpu_count() or 2),
            "--lab", "1", "--lab", "2", "--lab", "3", "--lab", "4", "--lab", "5"] + SANDBOX + extra
     t0 = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                       errors="replace", timeout=600)
+                       errors="replace", timeout=600, cwd=TOP)
     return p, time.time() - t0
 
 
@@ -276,10 +276,10 @@ def main(argv):
                 "ip link show\n")
     outs = {}
     for tree in ("solutions", "exercises"):
-        p = subprocess.run([sys.executable, os.path.join(HERE, "grade.py"), "--tree",
+        p = subprocess.run(GRADE + ["--tree",
                             os.path.join(TOP, tree), "--lab", "2", "--private", priv,
                             "--check", "private", "--json", os.path.join(WORK, f"priv-{tree}.json")],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=TOP)
         outs[tree] = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
     ok = outs["solutions"] and outs["solutions"].group(0) == "Score: 4/4" and \
         outs["exercises"] and outs["exercises"].group(0) == "Score: 0/4"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make walkthrough: the operational labs as a guided vethsim session.
 
-    python3 grading/oplabs/walkthrough.py [--seed S] [--vethsim PATH]
+    python3 vethlab/classroom/walkthrough.py [--seed S] [--vethsim PATH]
 
 States each task of labs 7-11 with YOUR topology (from the seed), lets you
 type the real commands, checks the simulated kernel's state after each one,
@@ -18,9 +18,8 @@ import os
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, TOP)
-from grading.oplabs import parse, spec as specmod   # noqa: E402
-from grading.oplabs.runner import Sim              # noqa: E402
+from vethlab.oplabs import parse, spec as specmod
+from vethlab.oplabs.runner import Sim
 
 
 def tasks(s):

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write the student release: the kit without its answer key (make release).
 
-    python3 mk/release.py [DIR]          default build/release/vethlab
-    python3 mk/release.py --check [DIR]  write it, then prove it: no solution
+    python3 -m vethlab.packaging.release [DIR]         default build/release/vethlab
+    python3 -m vethlab.packaging.release --check [DIR]  write it, then prove it: no solution
                                          text in it, it builds, and make grade
                                          runs every lab's public checks
 
@@ -21,14 +21,13 @@ import shutil
 import subprocess
 import sys
 
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(TOP, "grading"))
-sys.path.insert(0, TOP)
-from vethlab import markers  # noqa: E402
+from vethlab import markers
+from vethlab.grader import grade
+from vethlab.paths import TOP
 
-DROP = re.compile(r"^(solutions/|\.ci/|grading/(selftest|test_attacks|test_platforms|test_lab6)\.py$|"
+DROP = re.compile(r"^(solutions/|\.ci/|tests/grading/|"
                   r"grading/platforms/|grading/results/|grading/course\.json$|"
-                  r"vethlab/(instructor|platform)\.py$|"
+                  r"vethlab/(instructor|platform)\.py$|vethlab/packaging/|"
                   r"mk/(gradescope|release|labcheck|skels|runtests)\.py$)")
 # (file, old, new): the release builds the exercises by default
 PATCHES = [
@@ -57,7 +56,6 @@ def files():
 
 
 def write(dst):
-    import grade
     shutil.rmtree(dst, ignore_errors=True)
     for f in files():
         os.makedirs(os.path.dirname(os.path.join(dst, f)) or dst, exist_ok=True)
@@ -67,7 +65,7 @@ def write(dst):
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
         if old not in text:
-            raise SystemExit(f"release: {f} no longer holds {old!r}; update mk/release.py")
+            raise SystemExit(f"release: {f} no longer holds {old!r}; update vethlab/packaging/release.py")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text.replace(old, new))
     with open(os.path.join(dst, "README.md"), "a", encoding="utf-8") as fh:
@@ -186,7 +184,6 @@ def check(dst):
     verdict("grades the untouched exercises", bool(m) and m.group(1) == "0" and int(m.group(2)) > 0
             and heads == [n for n in range(1, 12) if n != 6] and "lab 6 not graded" in p.stdout,
             (m.group(0) if m else "no score") + f", labs {heads}", p.stdout)
-    sys.path.insert(0, TOP)
     from vethlab import instructor
     with open(seed_file, encoding="utf-8") as f:
         seed = f.read().strip()

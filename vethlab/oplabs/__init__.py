@@ -2,7 +2,7 @@
 
 Entry point for the grader:
 
-    from grading import oplabs
+    from vethlab import oplabs
     rows = oplabs.grade(lab, submission_dir, seed, kernel)   # kernel: "sim" | "vm"
 
 returns [{"name", "points", "ok", "detail", "seconds"}]. submission_dir holds

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Linked into every graded binary. grading/objcheck.py points a student's
+ * Linked into every graded binary. vethlab/box/objcheck.py points a student's
  * calls to exit() and friends here: a test that reaches one is killed, so it
  * fails, instead of ending its fork with status 0, which Check counts as a pass.
  */
@@ -33,7 +33,7 @@ void vethlab_trap__Exit(int status) { trap("_Exit()"); }
 void vethlab_trap_quick_exit(int status) { trap("quick_exit()"); }
 
 /*
- * Output from graded code goes nowhere: grading/objcheck.py points printf()
+ * Output from graded code goes nowhere: vethlab/box/objcheck.py points printf()
  * and friends here. A student's debug print costs nothing, and no student
  * code can write a line into a transcript the grader compares (the shell's
  * own output still flows). Each returns what the real one would on success.

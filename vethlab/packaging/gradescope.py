@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the Gradescope autograder zip (make gradescope).
 
-    python3 mk/gradescope.py [OUT]        default build/gradescope/autograder.zip
+    python3 -m vethlab.packaging.gradescope [OUT]        default build/gradescope/autograder.zip
     (make gradescope COURSE_SECRET=S [ID_FIELD=email|sid] [VM=1] [LABS="3 7"])
 
 The zip's root holds setup.sh and run_autograder (grading/platforms/) and
@@ -24,7 +24,7 @@ import sys
 import tarfile
 import zipfile
 
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from vethlab.paths import TOP
 PARTS = ["Makefile", "vethlab", "sim", "tests", "grading", "mk", "module", "solutions", "exercises"]
 
 

@@ -1,8 +1,8 @@
-"""python3 -m grading.oplabs --lab N --tree exercises|solutions|DIR --seed S [--vm]
+"""python3 -m vethlab.oplabs --lab N --tree exercises|solutions|DIR --seed S [--vm]
 
 Prints gradelib-style lines (name: OK (1.2s), the reason underneath a FAIL,
 Score: X/Y). --tree solutions grades the reference answers instantiated for
-the seed (grading/oplabs/student.py plays the student). --lab may be a list
+the seed (vethlab/oplabs/student.py plays the student). --lab may be a list
 (7,8) or 'all'. --export DIR writes each lab's free-text notes there.
 """
 import argparse
@@ -11,13 +11,12 @@ import os
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-from grading import oplabs                      # noqa: E402
-from grading.oplabs import runner, student     # noqa: E402
+from vethlab import oplabs
+from vethlab.oplabs import runner, student
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python3 -m grading.oplabs")
+    p = argparse.ArgumentParser(prog="python3 -m vethlab.oplabs")
     p.add_argument("--lab", default="all")
     p.add_argument("--tree", default="exercises")
     p.add_argument("--seed", help="the student seed (default: .vethlab-seed)")
