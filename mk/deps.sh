@@ -10,7 +10,8 @@ set -eu
 demo="gcc libc6-dev make pkg-config libpcap-dev python3 iproute2 iputils-ping tcpdump ethtool"
 vm="python3-pexpect qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static cpio kmod"
 # the grader boxes each submission with bubblewrap (vethlab/box/sandbox.py)
-grade="$demo check bubblewrap binutils util-linux"
+# and confines each process that runs student code with seccomp (confine.c)
+grade="$demo check bubblewrap binutils util-linux libseccomp-dev"
 test="$grade python3-pexpect clang libclang-rt-14-dev $vm"
 bench="$demo $vm"
 # make docs (and the figure check in make test) render with Graphviz's dot

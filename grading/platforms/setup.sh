@@ -4,7 +4,7 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends gcc libc6-dev make pkg-config \
-	libpcap-dev check python3 bubblewrap binutils util-linux
+	libpcap-dev check python3 bubblewrap binutils util-linux libseccomp-dev
 cd /autograder/source/vethlab
 make -s build TREE=solutions
 # Without namespaces (Gradescope's Docker) each submission runs as its own
