@@ -98,8 +98,8 @@ const char *unit_setup_hint(long long err)
 		return "";
 	switch (-err) {
 	case EOPNOTSUPP:
-		why = "lab 2's veth_newlink is not written yet (its stub "
-		      "returns that), and this test needs a veth pair";
+		why = "lab 2's veth_newlink is not written yet (the stub "
+		      "returns -EOPNOTSUPP), and this test needs a veth pair";
 		break;
 	case ENOMEM:
 		why = "alloc_netdev_mqs() returned NULL: lab 1 is not done";
