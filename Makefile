@@ -89,6 +89,11 @@ bench: deps-bench
 skels:
 	@python3 mk/skels.py
 
+# Each plausible lab 1-5 mistake in mk/mutants.py must fail its lab's tests.
+.PHONY: mutants
+mutants:
+	@python3 mk/mutants.py
+
 # Every figure is drawn by `sim draw` in the reference build (docs/figures/*.sh).
 .PHONY: docs deps-docs
 docs: deps-docs
