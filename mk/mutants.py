@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mutation test: each plausible student mistake must fail a test of its lab.
 
-    python3 mk/mutants.py [--only ID[,ID]] [--list] [--selftest]
+    python3 mk/mutants.py [--only ID[,ID]] [--list] [--selftest] [-v]
 
 A mutant is one mistake written as (lab, file under solutions/, the exact
 original text, its replacement, why a student might write it). The original
@@ -17,8 +17,10 @@ otherwise "kill" every mutant.
 A mutant no test can tell from the solution is listed with `equivalent=`
 and the reason; it is built and run (to keep the reason honest, it must
 survive) but not counted. Prints "lab N: K/M mutants killed" per lab and
-the survivors, then "mutants: K passed, S failed". Exits 1 on a survivor,
-on a mutant that does not apply or build, or on a failing baseline.
+the survivors (-v: also which tests killed each), then "mutants: K passed,
+S failed". Exits 1 on a survivor, on a mutant that does not apply or build,
+or on a failing baseline. The student release leaves this file out: its
+original texts are lines of the solutions.
 """
 import glob
 import os
@@ -32,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAKE = os.environ.get("MAKE", "make")
 JOBS = os.cpu_count() or 2
+VERBOSE = "-v" in sys.argv
 BUILD = "build/solutions"
 WORK = "build/mutants"
 VETH = "sim/drivers/net/veth.c"
@@ -331,6 +334,16 @@ class Harness:
 
 def main(argv):
     os.chdir(TOP)
+    known = {"--only", "--list", "--selftest", "-v"}
+    bad = [a for i, a in enumerate(argv) if a.startswith("-") and a not in known]
+    if bad or ("--only" in argv and argv.index("--only") + 1 >= len(argv)):
+        print(f"mutants.py: {'unknown option ' + bad[0] if bad else '--only needs IDs'}; "
+              "usage: mutants.py [--only ID[,ID]] [--list] [--selftest] [-v]", file=sys.stderr)
+        return 2
+    if not os.path.isdir("solutions/sim"):
+        print("mutants.py: no solutions/sim here (the student release has no solutions/)",
+              file=sys.stderr)
+        return 2
     mutants = MUTANTS
     if "--list" in argv:
         for m in mutants:
@@ -415,7 +428,7 @@ def run(mutants, whole=True):
         print(f"lab {lab}: {k}/{k + s} mutants killed{note}")
         for m in survived.get(lab, []):
             print(f"  SURVIVED {m.id}: {m.why} (solutions/{m.path})")
-        if "-v" in sys.argv:
+        if VERBOSE:
             for m, detail in killed.get(lab, []):
                 print(f"  killed {m.id} by {detail}")
     for b in broken:

@@ -25,7 +25,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(TOP, "grading"))
 
 DROP = re.compile(r"^(solutions/|\.ci/|grading/(selftest|test_attacks|test_platforms|test_lab6)\.py$|"
-                  r"grading/platforms/|grading/results/|mk/(gradescope|release|labcheck|skels|runtests)\.py$)")
+                  r"grading/platforms/|grading/results/|mk/(gradescope|release|labcheck|skels|runtests|mutants)\.py$)")
 # (file, old, new): the release builds the exercises by default
 PATCHES = [
     ("mk/build.mk", "TREE\t?= solutions", "TREE\t?= exercises"),
