@@ -190,6 +190,11 @@ MUTANTS = [
     M("l4-no-drop-reason", 4, DEV,
       "\treason = SKB_DROP_REASON_CPU_BACKLOG;\n", "",
       "a full backlog dropped with reason NOT_SPECIFIED"),
+    M("l4-qtail-off-by-one", 4, DEV,
+      "\t\t\t*qtail = qlen + 1;\n", "\t\t\t*qtail = qlen;\n",
+      "the queue tail reported one short",
+      equivalent="6.1 uses qtail only for RPS's flow table (rps_dev_flow), and the "
+                 "sim has no RPS: netif_rx_internal() discards it"),
     M("l4-schedule-every-packet", 4, DEV,
       "\t\tif (qlen) {\n", "\t\tif (0) {\n",
       "the schedule branch taken for every packet, not the first of a burst",

@@ -186,10 +186,10 @@ START_TEST(test_backlog_limit_le_rule)
 	EXPECT_UEQ(skb_drop_count(SKB_DROP_REASON_CPU_BACKLOG), drops + 2,
 		   "a full backlog frees the skb with "
 		   "SKB_DROP_REASON_CPU_BACKLOG, which drop monitors see "
-		   "(kfree_skb_reason, lab 4)");
+		   "(lab 4)");
 	dev_get_stats(tdev, &st);
 	EXPECT_UEQ(st.rx_dropped, 2, "the receiving device counts each drop "
-		   "in its rx_dropped (dev_core_stats_rx_dropped_inc, lab 4)");
+		   "in its core rx_dropped counter (lab 4)");
 }
 END_TEST
 
@@ -227,7 +227,7 @@ START_TEST(test_enqueue_dev_down_drops)
 		   "device that is down is not a full backlog: keep the reason "
 		   "NOT_SPECIFIED for it, as 6.1 does (lab 4)");
 	EXPECT_EQ(atomic64_read(&tdev->rx_dropped), 1, "the device counts the "
-		  "drop in rx_dropped (dev_core_stats_rx_dropped_inc, lab 4)");
+		  "drop in its core rx_dropped counter (lab 4)");
 }
 END_TEST
 
@@ -243,7 +243,7 @@ START_TEST(test_napi_schedule_tail_and_raise)
 	EXPECT_PTR_EQ(sd->poll_list.next, &a.poll_list, "NAPIs are polled in "
 		      "the order they were scheduled: ____napi_schedule adds "
 		      "at the tail of sd->poll_list, so the first stays first "
-		      "(list_add_tail, lab 4, TODO 4.1)");
+		      "(lab 4, TODO 4.1)");
 	EXPECT_PTR_EQ(sd->poll_list.prev, &b.poll_list, "the NAPI scheduled "
 		      "last is at the tail of the poll list (lab 4)");
 	EXPECT_TRUE(softirq_pending(NET_RX_SOFTIRQ), "____napi_schedule "
@@ -365,8 +365,8 @@ START_TEST(test_net_rx_action_one_weight_per_run)
 	EXPECT_EQ(softirq_step(), 1, "the re-raised softirq runs");
 	EXPECT_EQ(rx_count, 128, "a budget (10) below the weight does not cut "
 		  "a poll short: the poll gets its weight (lab 5)");
-	EXPECT_UEQ(sd->time_squeeze, 1, "the budget is used up (10 - 64 <= 0): "
-		   "count sd->time_squeeze and stop (lab 5)");
+	EXPECT_UEQ(sd->time_squeeze, 1, "10 - 64 leaves no budget: the run "
+		   "counts sd->time_squeeze and stops (lab 5)");
 	netdev_budget = 300;
 	while (softirq_step())
 		;
@@ -396,7 +396,7 @@ START_TEST(test_net_rx_action_budget_spent_exactly)
 	EXPECT_EQ(rx_count, 64, "one poll of one weight (lab 5)");
 	EXPECT_UEQ(sd->time_squeeze, 1, "netdev_budget 64 minus one poll of 64 "
 		   "leaves a budget of exactly 0, which is used up: 6.1 stops "
-		   "at budget <= 0 and counts a time_squeeze (net_rx_action, "
+		   "there and counts a time_squeeze (net_rx_action, "
 		   "lab 5, TODO 5.2)");
 	EXPECT_TRUE(softirq_pending(NET_RX_SOFTIRQ), "36 packets are left: "
 		    "the softirq is raised again (lab 5)");
@@ -430,8 +430,8 @@ START_TEST(test_net_rx_action_budget_across_napis)
 	EXPECT_EQ(softirq_step(), 1, "one NET_RX_SOFTIRQ run was pending");
 	/* 5 x 64 = 320 >= 300: the 6th waits; one squeeze. */
 	EXPECT_EQ(busy_polls, 5, "each poll takes its work from the budget: "
-		  "after 5 polls of 64, 300 - 320 <= 0 and the run stops, so "
-		  "the 6th NAPI is not polled (net_rx_action, lab 5)");
+		  "after 5 polls of 64, 300 - 320 leaves none and the run "
+		  "stops, so the 6th NAPI is not polled (net_rx_action, lab 5)");
 	EXPECT_UEQ(sd->time_squeeze, 1, "a run stopped by the budget counts "
 		   "one time_squeeze (lab 5)");
 	EXPECT_TRUE(softirq_pending(NET_RX_SOFTIRQ), "NAPIs are left: raise "

@@ -129,7 +129,7 @@ START_TEST(test_alloc_setup_and_defaults)
 	EXPECT_PTR_EQ(dev_net(dev), &init_net, "a new device starts in the "
 		      "initial namespace");
 	EXPECT_EQ(dev->reg_state, NETREG_UNINITIALIZED, "a fresh device is "
-		  "not registered: the block must start zeroed (calloc)");
+		  "not registered: the block must start zeroed (lab 1)");
 	EXPECT_UEQ(dev->flags, IFF_BROADCAST | IFF_MULTICAST, "only the "
 		   "flags ether_setup() sets: everything else starts zeroed");
 	free_netdev(dev);
@@ -148,7 +148,7 @@ START_TEST(test_alloc_private_area_zeroed)
 	ck_assert_msg(!memcmp(p, zero, sizeof(zero)), "the private area is "
 		      "not all zero: the kernel allocates the block with "
 		      "kvzalloc(), so drivers find their private struct zeroed "
-		      "(lab 1: calloc, not malloc)");
+		      "(lab 1, TODO 1.1: allocate it zeroed)");
 	free_netdev(dev);
 }
 END_TEST
@@ -168,7 +168,7 @@ START_TEST(test_alloc_reused_memory_zeroed)
 			      "allocation %d: the private area holds what a "
 			      "freed device left there: the kernel zeroes the "
 			      "block (kvzalloc), so allocate it zeroed (lab 1, "
-			      "TODO 1.1: calloc, not malloc)", round + 1);
+			      "TODO 1.1: allocate it zeroed)", round + 1);
 		memset(netdev_priv(dev), 0x5a, sizeof(zero));
 		free_netdev(dev);
 	}

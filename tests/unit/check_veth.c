@@ -144,16 +144,17 @@ START_TEST(test_pair_random_macs_and_defaults)
 	v0 = need("veth0");
 	v1 = need("veth1");
 	EXPECT_TRUE(is_valid_ether_addr(v0->dev_addr), "a veth without an "
-		    "address given gets a random one (eth_hw_addr_random in "
-		    "veth_newlink, lab 2)");
+		    "address given gets a random one (veth_newlink, lab 2, TODO "
+		    "2.1)");
 	EXPECT_TRUE(is_valid_ether_addr(v1->dev_addr), "the peer gets a "
 		    "random address too when none was given (lab 2)");
 	EXPECT_TRUE(v0->dev_addr[0] & 0x02, "random addresses are locally "
-		    "administered (eth_hw_addr_random, lab 2)");
+		    "administered (lab 2)");
 	EXPECT_TRUE(!ether_addr_equal(v0->dev_addr, v1->dev_addr), "each end "
 		    "gets its own random address (lab 2)");
 	EXPECT_EQ(v0->addr_assign_type, NET_ADDR_RANDOM, "`ip -d link` shows "
-		  "the address as random: use eth_hw_addr_random (lab 2)");
+		  "the address as random (NET_ADDR_RANDOM): a generated "
+		  "random address, not one written in by hand (lab 2)");
 	EXPECT_UEQ(v0->mtu, 1500, "veth_setup's Ethernet default");
 	EXPECT_UEQ(v0->max_mtu, 65535, "veth_setup allows MTUs up to 65535");
 	EXPECT_TRUE(v0->priv_flags & IFF_NO_QUEUE, "veth is queueless "
@@ -161,10 +162,10 @@ START_TEST(test_pair_random_macs_and_defaults)
 	EXPECT_UEQ(dev_get_flags(v0), IFF_BROADCAST | IFF_MULTICAST,
 		   "a new pair is down: no IFF_UP until `ip link set up`");
 	EXPECT_TRUE(!netif_carrier_ok(v0), "a new veth has no carrier until "
-		    "both ends are up: netif_carrier_off(dev) after "
-		    "registering it (lab 2, TODO 2.1)");
+		    "both ends are up: turn the device's carrier off once it is "
+		    "registered (lab 2, TODO 2.1)");
 	EXPECT_TRUE(!netif_carrier_ok(v1), "the peer starts without carrier "
-		    "too: netif_carrier_off(peer) after registering it (lab 2)");
+		    "too: turn its carrier off once it is registered (lab 2)");
 }
 END_TEST
 
@@ -352,7 +353,7 @@ START_TEST(test_xmit_reaches_peer)
 	dev_get_stats(v0, &s0);
 	dev_get_stats(v1, &s1);
 	EXPECT_UEQ(s0.tx_packets, 1, "the sender counts one packet sent "
-		   "(dev_sw_netstats_tx_add on dev, lab 3)");
+		   "on its own stats, not the peer's (lab 3)");
 	EXPECT_UEQ(s0.tx_bytes, 100, "tx_bytes counts the whole frame, 14 + "
 		   "86 bytes, as it was before it was handed on (lab 3)");
 	EXPECT_UEQ(s1.rx_packets, 1, "the peer reports what veth0 sent as "
@@ -435,7 +436,7 @@ START_TEST(test_xmit_forwards_and_accounts)
 	if (skb_queue_len(&softnet_data[0].input_pkt_queue) == 1) {
 		EXPECT_UEQ(s0.tx_packets, 1, "the backlog took the frame "
 			   "(NET_RX_SUCCESS): count one packet sent on this "
-			   "device, dev_sw_netstats_tx_add(dev, ...) (lab 3)");
+			   "device, not on the peer (lab 3)");
 		EXPECT_UEQ(s0.tx_bytes, 100, "tx_bytes is the frame's length "
 			   "before it was handed on, 14 + 86: skb->len "
 			   "shrinks by the Ethernet header on arrival, so read "
@@ -536,7 +537,8 @@ START_TEST(test_xmit_too_big_and_too_short)
 	dev_get_stats(v1, &s1);
 	EXPECT_UEQ(s0.tx_dropped, before + 1, "a 10-byte frame has no room "
 		   "for an Ethernet header: veth_xmit frees it and counts a "
-		   "drop (pskb_may_pull(skb, ETH_HLEN), lab 3)");
+		   "drop: check there is a whole Ethernet header before "
+		   "forwarding (lab 3)");
 	EXPECT_UEQ(s1.rx_dropped, 1, "the runt never reaches the peer, so the "
 		   "peer counts no new drop: veth_xmit checks the length "
 		   "before forwarding (lab 3)");
