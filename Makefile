@@ -122,6 +122,12 @@ bench: deps-bench
 skels:
 	@python3 mk/skels.py
 
+# Each plausible lab 1-5 mistake in mk/mutants.py must fail its lab's tests.
+.PHONY: mutants
+mutants:
+	@test -d solutions || { echo "make mutants: the student release has no solutions/"; exit 1; }
+	@python3 mk/mutants.py
+
 # Every figure is drawn by `sim draw` in the reference build (docs/figures/*.sh).
 .PHONY: docs deps-docs
 docs: deps-docs

@@ -36,6 +36,7 @@ STEPS = [
     ("unit tests", f"{MAKE} -s unit TREE=solutions"),
     ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
     ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
+    ("labs: each curated mistake fails its lab's tests", "python3 mk/mutants.py"),
     ("golden transcripts", "sh tests/golden_test.sh"),
     # every docs/figures/*.svg is what `sim draw` gives now, and shows the
     # numbers `sim netdev`, `sim softnet` and `ip link` print

@@ -85,3 +85,15 @@ def regions(text, path="?"):
 def labs_in(text, path="?"):
     """The sorted lab numbers whose regions a file holds."""
     return sorted({lab for lab, _, _ in regions(text, path)})
+
+
+def spans(text, path="?"):
+    """[(lab, start offset, end offset)] of each region's solution text."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    out = []
+    for lab, begin, body in regions(text, path):
+        first = starts[begin]                      # the line after the marker
+        out.append((lab, first, starts[begin + len(body)]))
+    return out

@@ -4,6 +4,7 @@
  * names and indexes, up/down, MTU, addresses, flags, carrier/operstate,
  * notifiers, stats.
  */
+#include <malloc.h>
 #include <stdint.h>
 #include <string.h>
 #include <linux/netdevice.h>
@@ -48,6 +49,16 @@ static struct net_device *new_dummy(const char *name)
 
 static const int priv_sizes[] = { 1, 7, 8, 31, 32, 33, 100, 4096 };
 
+/* What 6.1 allocates for a private area of @sizeof_priv bytes. */
+static size_t alloc_size_61(int sizeof_priv)
+{
+	size_t size = sizeof(struct net_device);
+
+	if (sizeof_priv)
+		size = ALIGN(size, (size_t)NETDEV_ALIGN) + (size_t)sizeof_priv;
+	return size + NETDEV_ALIGN - 1;
+}
+
 START_TEST(test_priv_aligned_and_after_struct)
 {
 	int sz = priv_sizes[_i];
@@ -55,20 +66,49 @@ START_TEST(test_priv_aligned_and_after_struct)
 					      dummy_setup);
 	char *priv;
 
-	ck_assert_ptr_nonnull(dev);
+	EXPECT_NONNULL(dev, "alloc_netdev_mqs() must return a device for a "
+		       "valid request (lab 1, TODO 1.1)");
 	priv = netdev_priv(dev);
-	ck_assert_ptr_nonnull(priv);
-	/* The device and its private area both start 32-byte aligned. */
-	ck_assert_uint_eq((uintptr_t)dev % NETDEV_ALIGN, 0);
-	ck_assert_uint_eq((uintptr_t)priv % NETDEV_ALIGN, 0);
-	/* The private area is right after the struct, rounded up. */
-	ck_assert_ptr_eq(priv, (char *)dev +
-			 ALIGN(sizeof(struct net_device), (size_t)NETDEV_ALIGN));
-	/* padded is how far dev was moved: less than NETDEV_ALIGN. */
-	ck_assert_uint_lt(dev->padded, NETDEV_ALIGN);
+	EXPECT_NONNULL(priv, "netdev_priv() must return the private area "
+		       "(lab 1, TODO 1.2)");
+	ck_assert_msg((uintptr_t)dev % NETDEV_ALIGN == 0,
+		      "dev is at offset %u from a %d-byte boundary: "
+		      "alloc_netdev_mqs() must move dev to the next "
+		      "NETDEV_ALIGN boundary inside the block (lab 1, TODO 1.1)",
+		      (unsigned int)((uintptr_t)dev % NETDEV_ALIGN), NETDEV_ALIGN);
+	ck_assert_msg((uintptr_t)priv % NETDEV_ALIGN == 0,
+		      "the private area is at offset %u from a %d-byte "
+		      "boundary: the kernel aligns it too (netdev_priv(), "
+		      "lab 1, TODO 1.2)",
+		      (unsigned int)((uintptr_t)priv % NETDEV_ALIGN), NETDEV_ALIGN);
+	ck_assert_msg(priv == (char *)dev + ALIGN(sizeof(struct net_device),
+						  (size_t)NETDEV_ALIGN),
+		      "netdev_priv(dev) is dev + %td, expected dev + %zu: the "
+		      "private area starts right after the struct, its size "
+		      "rounded up to NETDEV_ALIGN (lab 1, TODO 1.2)",
+		      priv - (char *)dev,
+		      ALIGN(sizeof(struct net_device), (size_t)NETDEV_ALIGN));
+	EXPECT_TRUE(dev->padded < NETDEV_ALIGN,
+		    "dev->padded is how far dev moved from the start of the "
+		    "block, always less than NETDEV_ALIGN (lab 1, TODO 1.1)");
+	/* The block from calloc() holds the struct and the private area. */
+	ck_assert_msg(malloc_usable_size((char *)dev - dev->padded) >=
+		      (size_t)dev->padded + (size_t)(priv - (char *)dev) + (size_t)sz,
+		      "the block holds %zu bytes, but dev (moved %u bytes in) and "
+		      "a %d-byte private area after it need %zu: allocate 6.1's "
+		      "size, the struct rounded up to NETDEV_ALIGN + sizeof_priv "
+		      "+ NETDEV_ALIGN - 1 (lab 1, TODO 1.1)",
+		      malloc_usable_size((char *)dev - dev->padded),
+		      (unsigned int)dev->padded, sz,
+		      (size_t)dev->padded + (size_t)(priv - (char *)dev) + (size_t)sz);
+	EXPECT_TRUE(malloc_usable_size((char *)dev - dev->padded) >=
+		    alloc_size_61(sz) - (NETDEV_ALIGN - 1),
+		    "the block is smaller than the struct plus the private "
+		    "area: count sizeof_priv in alloc_size (lab 1, TODO 1.1)");
 	/* The whole private area is writable (ASan would catch overflow). */
 	memset(priv, 0xab, (size_t)sz);
-	ck_assert_uint_eq((unsigned char)priv[sz - 1], 0xab);
+	EXPECT_UEQ((unsigned char)priv[sz - 1], 0xab,
+		   "the last byte of the private area must be writable");
 	free_netdev(dev);
 }
 END_TEST
@@ -78,13 +118,20 @@ START_TEST(test_alloc_setup_and_defaults)
 	struct net_device *dev = alloc_netdev(0, "x0", NET_NAME_USER,
 					      dummy_setup);
 
-	ck_assert_ptr_nonnull(dev);
-	ck_assert_str_eq(dev->name, "x0");
-	ck_assert_uint_eq(dev->mtu, 1500);
-	ck_assert_uint_eq(dev->tx_queue_len, 1000);
-	ck_assert_ptr_eq(dev_net(dev), &init_net);
-	ck_assert_int_eq(dev->reg_state, NETREG_UNINITIALIZED);
-	ck_assert_uint_eq(dev->flags, IFF_BROADCAST | IFF_MULTICAST);
+	EXPECT_NONNULL(dev, "a device without a private area is valid too "
+		       "(sizeof_priv 0, as lo): alloc_netdev_mqs(), lab 1");
+	EXPECT_STR_EQ(dev->name, "x0", "alloc_netdev_mqs() copies the name "
+		      "it is given; keep the code after TODO 1.1's region");
+	EXPECT_UEQ(dev->mtu, 1500, "setup() (ether_setup) must run on the "
+		   "new device and set the Ethernet defaults");
+	EXPECT_UEQ(dev->tx_queue_len, 1000, "ether_setup() sets a queue "
+		   "length of 1000");
+	EXPECT_PTR_EQ(dev_net(dev), &init_net, "a new device starts in the "
+		      "initial namespace");
+	EXPECT_EQ(dev->reg_state, NETREG_UNINITIALIZED, "a fresh device is "
+		  "not registered: the block must start zeroed (lab 1)");
+	EXPECT_UEQ(dev->flags, IFF_BROADCAST | IFF_MULTICAST, "only the "
+		   "flags ether_setup() sets: everything else starts zeroed");
 	free_netdev(dev);
 }
 END_TEST
@@ -95,11 +142,36 @@ START_TEST(test_alloc_private_area_zeroed)
 					      dummy_setup);
 	unsigned char *p, zero[64] = { 0 };
 
-	ck_assert_ptr_nonnull(dev);
+	EXPECT_NONNULL(dev, "alloc_netdev_mqs() must return a device (lab 1)");
 	p = netdev_priv(dev);
-	ck_assert_ptr_nonnull(p);
-	ck_assert_mem_eq(p, zero, sizeof(zero));
+	EXPECT_NONNULL(p, "netdev_priv() must return the private area (lab 1)");
+	ck_assert_msg(!memcmp(p, zero, sizeof(zero)), "the private area is "
+		      "not all zero: the kernel allocates the block with "
+		      "kvzalloc(), so drivers find their private struct zeroed "
+		      "(lab 1, TODO 1.1: allocate it zeroed)");
 	free_netdev(dev);
+}
+END_TEST
+
+/* Memory that held an old device comes back zeroed in a new one. */
+START_TEST(test_alloc_reused_memory_zeroed)
+{
+	unsigned char zero[64] = { 0 };
+	struct net_device *dev;
+	int round;
+
+	for (round = 0; round < 3; round++) {
+		dev = alloc_netdev(64, "z0", NET_NAME_USER, dummy_setup);
+		EXPECT_NONNULL(dev, "alloc_netdev_mqs() must return a device "
+			       "(lab 1)");
+		ck_assert_msg(!memcmp(netdev_priv(dev), zero, sizeof(zero)),
+			      "allocation %d: the private area holds what a "
+			      "freed device left there: the kernel zeroes the "
+			      "block (kvzalloc), so allocate it zeroed (lab 1, "
+			      "TODO 1.1: allocate it zeroed)", round + 1);
+		memset(netdev_priv(dev), 0x5a, sizeof(zero));
+		free_netdev(dev);
+	}
 }
 END_TEST
 
@@ -413,6 +485,7 @@ static Suite *netdev_suite(void)
 			    (int)ARRAY_SIZE(priv_sizes));
 	tcase_add_test(tc, test_alloc_setup_and_defaults);
 	tcase_add_test(tc, test_alloc_private_area_zeroed);
+	tcase_add_test(tc, test_alloc_reused_memory_zeroed);
 
 	tc = unit_tcase(s, "register", NULL);
 	tcase_add_test(tc, test_boot_has_lo_down);

@@ -37,9 +37,20 @@ static struct net_device *dev(const char *name)
 	return __dev_get_by_name(&init_net, name);
 }
 
+/* A device the test made and needs: NULL means lab 2 did not make it. */
+static struct net_device *need(const char *name)
+{
+	struct net_device *d = dev(name);
+
+	ck_assert_msg(d != NULL, "setup: no device \"%s\" after creating the "
+		      "pair: lab 2's veth_newlink must register both ends "
+		      "under the names asked for", name);
+	return d;
+}
+
 static void up(const char *name)
 {
-	ck_assert_int_eq(dev_open(dev(name), NULL), 0);
+	SETUP_OK(dev_open(need(name), NULL));
 }
 
 /* A handler for a made-up EtherType, counting what it receives. */
@@ -93,21 +104,35 @@ START_TEST(test_pair_created_peer_first)
 {
 	struct net_device *v0, *v1;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	v0 = dev("veth0");
 	v1 = dev("veth1");
-	ck_assert_ptr_nonnull(v0);
-	ck_assert_ptr_nonnull(v1);
+	EXPECT_NONNULL(v0, "`ip link add veth0 type veth peer name veth1` "
+		       "makes veth0: veth_newlink registers dev under the name "
+		       "asked for (lab 2, TODO 2.1)");
+	EXPECT_NONNULL(v1, "... and veth1, the peer, named after the peer's "
+		       "attributes (lab 2, TODO 2.1)");
 	/* The peer is registered first: lower ifindex (seed000: 4 and 5). */
-	ck_assert_int_eq(v1->ifindex, 2);
-	ck_assert_int_eq(v0->ifindex, 3);
-	ck_assert_int_eq(dev_get_iflink(v0), v1->ifindex);
-	ck_assert_int_eq(dev_get_iflink(v1), v0->ifindex);
-	ck_assert_ptr_eq(v0->netdev_ops->ndo_get_peer_dev(v0), v1);
-	ck_assert_ptr_eq(v1->netdev_ops->ndo_get_peer_dev(v1), v0);
-	ck_assert_str_eq(v0->rtnl_link_ops->kind, "veth");
-	ck_assert_int_eq(v0->rtnl_link_state, RTNL_LINK_INITIALIZED);
-	ck_assert_int_eq(v1->rtnl_link_state, RTNL_LINK_INITIALIZED);
+	EXPECT_EQ(v1->ifindex, 2, "6.1 registers the peer first, so the peer "
+		  "gets the lower ifindex (lo has 1; veth_newlink, lab 2)");
+	EXPECT_EQ(v0->ifindex, 3, "the device itself is registered after its "
+		  "peer (veth_newlink, lab 2)");
+	EXPECT_EQ(dev_get_iflink(v0), v1->ifindex, "`ip link` shows "
+		  "veth0@veth1: veth0's priv->peer must point at veth1 "
+		  "(rcu_assign_pointer in veth_newlink, lab 2)");
+	EXPECT_EQ(dev_get_iflink(v1), v0->ifindex, "the peer must point back "
+		  "at the device: each end's priv->peer is the other (lab 2)");
+	EXPECT_PTR_EQ(v0->netdev_ops->ndo_get_peer_dev(v0), v1,
+		      "veth0's peer is veth1 (priv->peer, lab 2)");
+	EXPECT_PTR_EQ(v1->netdev_ops->ndo_get_peer_dev(v1), v0,
+		      "veth1's peer is veth0 (priv->peer, lab 2)");
+	EXPECT_STR_EQ(v0->rtnl_link_ops->kind, "veth", "the device is made "
+		      "by the veth link ops");
+	EXPECT_EQ(v0->rtnl_link_state, RTNL_LINK_INITIALIZED,
+		  "rtnl_newlink() configures the device once newlink returns 0");
+	EXPECT_EQ(v1->rtnl_link_state, RTNL_LINK_INITIALIZED,
+		  "veth_newlink must rtnl_configure_link() the peer itself: "
+		  "nobody else knows about it (lab 2, TODO 2.1)");
 }
 END_TEST
 
@@ -115,33 +140,51 @@ START_TEST(test_pair_random_macs_and_defaults)
 {
 	struct net_device *v0, *v1;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
-	ck_assert(is_valid_ether_addr(v0->dev_addr));
-	ck_assert(is_valid_ether_addr(v1->dev_addr));
-	ck_assert(v0->dev_addr[0] & 0x02);	/* locally administered */
-	ck_assert(!ether_addr_equal(v0->dev_addr, v1->dev_addr));
-	ck_assert_int_eq(v0->addr_assign_type, NET_ADDR_RANDOM);
-	ck_assert_uint_eq(v0->mtu, 1500);
-	ck_assert_uint_eq(v0->max_mtu, 65535);
-	ck_assert(v0->priv_flags & IFF_NO_QUEUE);
-	ck_assert_uint_eq(dev_get_flags(v0), IFF_BROADCAST | IFF_MULTICAST);
-	ck_assert(!netif_carrier_ok(v0));
-	ck_assert(!netif_carrier_ok(v1));
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
+	EXPECT_TRUE(is_valid_ether_addr(v0->dev_addr), "a veth without an "
+		    "address given gets a random one (veth_newlink, lab 2, TODO "
+		    "2.1)");
+	EXPECT_TRUE(is_valid_ether_addr(v1->dev_addr), "the peer gets a "
+		    "random address too when none was given (lab 2)");
+	EXPECT_TRUE(v0->dev_addr[0] & 0x02, "random addresses are locally "
+		    "administered (lab 2)");
+	EXPECT_TRUE(!ether_addr_equal(v0->dev_addr, v1->dev_addr), "each end "
+		    "gets its own random address (lab 2)");
+	EXPECT_EQ(v0->addr_assign_type, NET_ADDR_RANDOM, "`ip -d link` shows "
+		  "the address as random (NET_ADDR_RANDOM): a generated "
+		  "random address, not one written in by hand (lab 2)");
+	EXPECT_UEQ(v0->mtu, 1500, "veth_setup's Ethernet default");
+	EXPECT_UEQ(v0->max_mtu, 65535, "veth_setup allows MTUs up to 65535");
+	EXPECT_TRUE(v0->priv_flags & IFF_NO_QUEUE, "veth is queueless "
+		    "(veth_setup)");
+	EXPECT_UEQ(dev_get_flags(v0), IFF_BROADCAST | IFF_MULTICAST,
+		   "a new pair is down: no IFF_UP until `ip link set up`");
+	EXPECT_TRUE(!netif_carrier_ok(v0), "a new veth has no carrier until "
+		    "both ends are up: turn the device's carrier off once it is "
+		    "registered (lab 2, TODO 2.1)");
+	EXPECT_TRUE(!netif_carrier_ok(v1), "the peer starts without carrier "
+		    "too: turn its carrier off once it is registered (lab 2)");
 }
 END_TEST
 
 START_TEST(test_pair_default_names)
 {
-	ck_assert_int_eq(add_pair(&init_net, NULL, NULL), 0);
+	SETUP_OK(add_pair(&init_net, NULL, NULL));
 	/* Peer first: it takes veth0, the device veth1. */
-	ck_assert_ptr_nonnull(dev("veth0"));
-	ck_assert_ptr_nonnull(dev("veth1"));
-	ck_assert_int_eq(dev("veth0")->ifindex, 2);
-	ck_assert_int_eq(add_pair(&init_net, "a", NULL), 0);
-	ck_assert_ptr_nonnull(dev("a"));
-	ck_assert_ptr_nonnull(dev("veth2"));
+	EXPECT_NONNULL(dev("veth0"), "`ip link add type veth` names the "
+		       "peer \"veth%d\" and registers it first, so it is veth0 "
+		       "(lab 2)");
+	EXPECT_NONNULL(dev("veth1"), "... and the device, named \"veth%d\" "
+		       "after it, is veth1 (lab 2)");
+	EXPECT_EQ(dev("veth0")->ifindex, 2, "the peer, registered first, is "
+		  "veth0 with the lower ifindex (lab 2)");
+	SETUP_OK(add_pair(&init_net, "a", NULL));
+	EXPECT_NONNULL(dev("a"), "a device name given without a peer name: "
+		       "the device is called that (lab 2)");
+	EXPECT_NONNULL(dev("veth2"), "... and its peer takes the next free "
+		       "\"veth%d\" name (lab 2)");
 }
 END_TEST
 
@@ -149,30 +192,73 @@ START_TEST(test_pair_name_clash_unwinds)
 {
 	long live = skb_live_count();
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	/* Peer name taken: nothing is created. */
-	ck_assert_int_eq(add_pair(&init_net, "x0", "veth1"), -EEXIST);
-	ck_assert_ptr_null(dev("x0"));
+	EXPECT_EQ(add_pair(&init_net, "x0", "veth1"), -EEXIST, "the peer's "
+		  "name is taken: registering the peer fails, and veth_newlink "
+		  "returns that error (lab 2)");
+	EXPECT_NULL(dev("x0"), "a failed `ip link add` leaves nothing behind: "
+		    "the device is not registered when its peer failed (lab 2)");
 	/* Device name equal to its own peer: the peer is taken back. */
-	ck_assert_int_eq(add_pair(&init_net, "same", "same"), -EEXIST);
-	ck_assert_ptr_null(dev("same"));
-	ck_assert_int_eq(skb_live_count(), live);
+	EXPECT_EQ(add_pair(&init_net, "same", "same"), -EEXIST, "the device's "
+		  "name is its own peer's: registering dev fails (lab 2)");
+	EXPECT_NULL(dev("same"), "when dev cannot be registered, veth_newlink "
+		    "must unregister the peer it already made (unwind on "
+		    "error, lab 2, TODO 2.1)");
+	EXPECT_EQ(skb_live_count(), live, "no packet is allocated by a failed "
+		  "`ip link add`");
 	/* The failed attempts used no index... except the unwound peer. */
-	ck_assert_int_eq(add_pair(&init_net, "p", "q"), 0);
-	ck_assert_int_eq(dev("q")->ifindex, 5);
+	SETUP_OK(add_pair(&init_net, "p", "q"));
+	EXPECT_EQ(dev("q")->ifindex, 5, "ifindexes are never reused: the "
+		  "unwound peer used 4, so the next peer gets 5 (lab 2)");
+}
+END_TEST
+
+START_TEST(test_pair_peer_in_other_netns)
+{
+	struct net *ns = copy_net_ns();
+	struct rtnl_newlink_req req;
+	struct net_device *v1;
+
+	/* ip link add veth0 type veth peer name veth1 netns NS */
+	memset(&req, 0, sizeof(req));
+	req.kind = "veth";
+	strcpy(req.tb.ifname, "veth0");
+	req.has_peer = true;
+	strcpy(req.peer.ifname, "veth1");
+	req.peer.netns_given = true;
+	req.peer.net = ns;
+	SETUP_OK(rtnl_newlink(&init_net, &req, NULL));
+	v1 = __dev_get_by_name(ns, "veth1");
+	EXPECT_NONNULL(v1, "`peer name veth1 netns NS` makes the peer in NS: "
+		       "create it with rtnl_create_link() in the peer's "
+		       "namespace, not the caller's (veth_newlink, lab 2)");
+	EXPECT_PTR_EQ(dev_net(v1), ns, "the peer lives in the namespace named "
+		      "for it (lab 2)");
+	EXPECT_NULL(dev("veth1"), "the peer must not be in the caller's "
+		    "namespace when another was named (lab 2)");
+	EXPECT_NONNULL(dev("veth0"), "the device itself stays in the caller's "
+		       "namespace (lab 2)");
+	EXPECT_PTR_EQ(need("veth0")->netdev_ops->ndo_get_peer_dev(dev("veth0")),
+		      v1, "the two ends are tied across namespaces (lab 2)");
+	put_net(ns);
 }
 END_TEST
 
 START_TEST(test_dellink_removes_both)
 {
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	up("veth0");
 	up("veth1");
-	ck_assert_int_eq(rtnl_dellink(&init_net, "veth1", NULL), 0);
-	ck_assert_ptr_null(dev("veth0"));
-	ck_assert_ptr_null(dev("veth1"));
-	ck_assert_ptr_eq(dev("lo"), init_net.loopback_dev);
-	ck_assert_int_eq(rtnl_dellink(&init_net, "veth0", NULL), -ENODEV);
+	SETUP_OK(rtnl_dellink(&init_net, "veth1", NULL));
+	EXPECT_NULL(dev("veth0"), "deleting either end deletes both: "
+		    "veth_dellink queues the peer too (lab 2, TODO 2.2)");
+	EXPECT_NULL(dev("veth1"), "the end named in `ip link del` is gone "
+		    "(veth_dellink queues dev on head, lab 2)");
+	EXPECT_PTR_EQ(dev("lo"), init_net.loopback_dev, "deleting a veth pair "
+		      "leaves lo alone");
+	EXPECT_EQ(rtnl_dellink(&init_net, "veth0", NULL), -ENODEV,
+		  "the second end is already gone with the first (lab 2)");
 }
 END_TEST
 
@@ -181,17 +267,23 @@ START_TEST(test_open_without_peer_fails)
 	struct net_device *v0;
 	LIST_HEAD(kill);
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
 	/* Delete only one end by hand: the other loses its peer. */
-	v0->rtnl_link_ops->dellink(dev("veth1"), &kill);
-	ck_assert_ptr_null(v0->netdev_ops->ndo_get_peer_dev(v0));
+	v0->rtnl_link_ops->dellink(need("veth1"), &kill);
+	EXPECT_NULL(v0->netdev_ops->ndo_get_peer_dev(v0), "veth_dellink "
+		    "clears the surviving end's priv->peer too, so nothing "
+		    "follows a pointer to a dying device (lab 2, TODO 2.2)");
 	list_del_init(&v0->unreg_list);
 	unregister_netdevice_many(&kill);
-	ck_assert_ptr_null(dev("veth1"));
-	ck_assert_int_eq(dev_open(v0, NULL), -ENOTCONN);
-	ck_assert(!(v0->flags & IFF_UP));
-	ck_assert_int_eq(dev_get_iflink(v0), 0);
+	EXPECT_NULL(dev("veth1"), "the end given to veth_dellink is queued "
+		    "for unregistering (lab 2)");
+	EXPECT_EQ(dev_open(v0, NULL), -ENOTCONN, "a veth without a peer "
+		  "cannot go up (veth_open): its priv->peer must be NULL after "
+		  "veth_dellink (lab 2)");
+	EXPECT_TRUE(!(v0->flags & IFF_UP), "a failed open leaves it down");
+	EXPECT_EQ(dev_get_iflink(v0), 0, "no peer, no iflink: veth_dellink "
+		  "clears priv->peer (lab 2)");
 }
 END_TEST
 
@@ -199,27 +291,37 @@ START_TEST(test_carrier_coupling)
 {
 	struct net_device *v0, *v1;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
 	up("veth0");
 	/* One end up: no carrier, LOWERLAYERDOWN (its link is the peer). */
-	ck_assert(!netif_carrier_ok(v0));
-	ck_assert_int_eq(v0->operstate, IF_OPER_LOWERLAYERDOWN);
-	ck_assert_uint_eq(dev_get_flags(v0),
-			  IFF_BROADCAST | IFF_MULTICAST | IFF_UP);
+	EXPECT_TRUE(!netif_carrier_ok(v0), "with only one end up there is no "
+		    "carrier: veth_newlink turns both carriers off (lab 2)");
+	EXPECT_EQ(v0->operstate, IF_OPER_LOWERLAYERDOWN, "up without carrier "
+		  "is LOWERLAYERDOWN, as `ip link` shows (lab 2: carrier off "
+		  "at creation)");
+	EXPECT_UEQ(dev_get_flags(v0), IFF_BROADCAST | IFF_MULTICAST | IFF_UP,
+		   "up, but not RUNNING nor LOWER_UP without carrier (lab 2)");
 	up("veth1");
-	ck_assert(netif_carrier_ok(v0));
-	ck_assert(netif_carrier_ok(v1));
-	ck_assert_int_eq(v0->operstate, IF_OPER_UP);
-	ck_assert_int_eq(v1->operstate, IF_OPER_UP);
-	ck_assert_uint_eq(dev_get_flags(v1), IFF_BROADCAST | IFF_MULTICAST |
-			  IFF_UP | IFF_RUNNING | IFF_LOWER_UP);
+	EXPECT_TRUE(netif_carrier_ok(v0), "both ends up: veth_open turns the "
+		    "carrier on for both, which needs priv->peer (lab 2)");
+	EXPECT_TRUE(netif_carrier_ok(v1), "both ends up: carrier on the "
+		    "second end too (lab 2)");
+	EXPECT_EQ(v0->operstate, IF_OPER_UP, "both ends up: operstate UP");
+	EXPECT_EQ(v1->operstate, IF_OPER_UP, "both ends up: operstate UP");
+	EXPECT_UEQ(dev_get_flags(v1), IFF_BROADCAST | IFF_MULTICAST |
+		   IFF_UP | IFF_RUNNING | IFF_LOWER_UP, "both ends up: "
+		   "UP, RUNNING and LOWER_UP");
 	dev_close(v0);
-	ck_assert(!netif_carrier_ok(v0));
-	ck_assert(!netif_carrier_ok(v1));
-	ck_assert_int_eq(v1->operstate, IF_OPER_LOWERLAYERDOWN);
-	ck_assert_uint_eq(dev_get_flags(v1) & IFF_RUNNING, 0);
+	EXPECT_TRUE(!netif_carrier_ok(v0), "one end down takes the carrier "
+		    "from both (veth_close)");
+	EXPECT_TRUE(!netif_carrier_ok(v1), "veth_close also takes the peer's "
+		    "carrier, found through priv->peer (lab 2)");
+	EXPECT_EQ(v1->operstate, IF_OPER_LOWERLAYERDOWN, "the peer of a "
+		  "downed end is LOWERLAYERDOWN");
+	EXPECT_UEQ(dev_get_flags(v1) & IFF_RUNNING, 0, "no carrier, not "
+		   "RUNNING");
 }
 END_TEST
 
@@ -230,26 +332,38 @@ START_TEST(test_xmit_reaches_peer)
 	struct net_device *v0, *v1;
 	struct rtnl_link_stats64 s0, s1;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
 	up("veth0");
 	up("veth1");
 	setup_handler();
-	ck_assert_int_eq(dev_queue_xmit(frame(v0, v1->dev_addr, 86)),
-			 NETDEV_TX_OK);
+	EXPECT_EQ(dev_queue_xmit(frame(v0, v1->dev_addr, 86)), NETDEV_TX_OK,
+		  "a frame sent on veth0 with both ends up is accepted "
+		  "(veth_xmit returns NETDEV_TX_OK, lab 3)");
 	/* Received before dev_queue_xmit() returned: softirq on bh enable. */
-	ck_assert_int_eq(rx_count, 1);
-	ck_assert_ptr_eq(rx_dev, v1);
-	ck_assert_int_eq(rx_pkt_type, PACKET_HOST);
+	EXPECT_EQ(rx_count, 1, "the frame reaches the protocol handler on the "
+		  "peer before dev_queue_xmit() returns: veth_xmit queues it on "
+		  "the backlog (lab 3, lab 4) and NET_RX_SOFTIRQ delivers it "
+		  "when bottom halves are enabled again (lab 5)");
+	EXPECT_PTR_EQ(rx_dev, v1, "what veth0 sends, veth1 receives: "
+		      "veth_xmit forwards to priv->peer (lab 3)");
+	EXPECT_EQ(rx_pkt_type, PACKET_HOST, "addressed to veth1's MAC, so "
+		  "PACKET_HOST (eth_type_trans in __dev_forward_skb)");
 	dev_get_stats(v0, &s0);
 	dev_get_stats(v1, &s1);
-	ck_assert_uint_eq(s0.tx_packets, 1);
-	ck_assert_uint_eq(s0.tx_bytes, 100);
-	ck_assert_uint_eq(s1.rx_packets, 1);
-	ck_assert_uint_eq(s1.rx_bytes, 100);
-	ck_assert_uint_eq(s1.tx_packets, 0);
-	ck_assert_uint_eq(s0.rx_packets, 0);
+	EXPECT_UEQ(s0.tx_packets, 1, "the sender counts one packet sent "
+		   "on its own stats, not the peer's (lab 3)");
+	EXPECT_UEQ(s0.tx_bytes, 100, "tx_bytes counts the whole frame, 14 + "
+		   "86 bytes, as it was before it was handed on (lab 3)");
+	EXPECT_UEQ(s1.rx_packets, 1, "the peer reports what veth0 sent as "
+		   "received (veth_get_stats64)");
+	EXPECT_UEQ(s1.rx_bytes, 100, "the peer's rx_bytes are the sender's "
+		   "tx_bytes");
+	EXPECT_UEQ(s1.tx_packets, 0, "the receiving end sent nothing: count "
+		   "on the sending device, not the peer (lab 3)");
+	EXPECT_UEQ(s0.rx_packets, 0, "the sending end received nothing "
+		   "(lab 3: count on dev, not on the peer)");
 	dev_remove_pack(&test_pt);
 }
 END_TEST
@@ -261,21 +375,28 @@ START_TEST(test_xmit_pkt_types)
 	static const u8 other[6] = { 0x02, 0, 0, 0, 0, 9 };
 	struct net_device *v0, *v1;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
 	up("veth0");
 	up("veth1");
 	setup_handler();
 	dev_queue_xmit(frame(v0, bcast, 10));
-	ck_assert_int_eq(rx_pkt_type, PACKET_BROADCAST);
+	EXPECT_EQ(rx_count, 1, "each frame sent is delivered on the peer "
+		  "before dev_queue_xmit() returns (labs 3, 4 and 5)");
+	EXPECT_EQ(rx_pkt_type, PACKET_BROADCAST, "ff:ff:ff:ff:ff:ff arrives "
+		  "as PACKET_BROADCAST");
 	dev_queue_xmit(frame(v0, mcast, 10));
-	ck_assert_int_eq(rx_pkt_type, PACKET_MULTICAST);
+	EXPECT_EQ(rx_pkt_type, PACKET_MULTICAST, "a group address arrives as "
+		  "PACKET_MULTICAST");
 	dev_queue_xmit(frame(v0, other, 10));
-	ck_assert_int_eq(rx_pkt_type, PACKET_OTHERHOST);
+	EXPECT_EQ(rx_pkt_type, PACKET_OTHERHOST, "someone else's unicast "
+		  "address arrives as PACKET_OTHERHOST");
 	dev_queue_xmit(frame(v0, v1->dev_addr, 10));
-	ck_assert_int_eq(rx_pkt_type, PACKET_HOST);
-	ck_assert_int_eq(rx_count, 4);
+	EXPECT_EQ(rx_pkt_type, PACKET_HOST, "veth1's own address arrives as "
+		  "PACKET_HOST");
+	EXPECT_EQ(rx_count, 4, "four frames sent, four delivered: each one "
+		  "goes through the backlog and NET_RX_SOFTIRQ (labs 4, 5)");
 	dev_remove_pack(&test_pt);
 }
 END_TEST
@@ -287,9 +408,9 @@ START_TEST(test_xmit_forwards_and_accounts)
 	struct rtnl_link_stats64 s0;
 	const char *x, *e, *q;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
 	up("veth0");
 	up("veth1");
 	ftrace_set_tracer(TRACER_FUNCTION);
@@ -301,19 +422,32 @@ START_TEST(test_xmit_forwards_and_accounts)
 	x = strstr(buf, ": veth_xmit <-netdev_start_xmit");
 	e = strstr(buf, ": eth_type_trans <-");
 	q = strstr(buf, ": enqueue_to_backlog <-netif_rx_internal");
-	ck_assert_ptr_nonnull(x);
-	ck_assert_ptr_nonnull(e);
-	ck_assert_ptr_nonnull(q);
-	ck_assert(x < e && e < q);
+	EXPECT_NONNULL(x, "the stack calls veth_xmit for a frame sent on a "
+		       "veth");
+	EXPECT_NONNULL(e, "veth_xmit makes the frame arrive on the peer: "
+		       "veth_forward_skb() runs __dev_forward_skb, which calls "
+		       "eth_type_trans (lab 3, TODO 3.1)");
+	EXPECT_NONNULL(q, "the frame is queued on the backlog: "
+		       "veth_forward_skb() hands it to __netif_rx (lab 3)");
+	EXPECT_TRUE(x < e && e < q, "the order of the transmit path: "
+		    "veth_xmit, then eth_type_trans, then enqueue_to_backlog");
 	/* Counted by the backlog's answer: sent, or dropped. */
 	dev_get_stats(v0, &s0);
 	if (skb_queue_len(&softnet_data[0].input_pkt_queue) == 1) {
-		ck_assert_uint_eq(s0.tx_packets, 1);
-		ck_assert_uint_eq(s0.tx_bytes, 100);
-		ck_assert_uint_eq(s0.tx_dropped, 0);
+		EXPECT_UEQ(s0.tx_packets, 1, "the backlog took the frame "
+			   "(NET_RX_SUCCESS): count one packet sent on this "
+			   "device, not on the peer (lab 3)");
+		EXPECT_UEQ(s0.tx_bytes, 100, "tx_bytes is the frame's length "
+			   "before it was handed on, 14 + 86: skb->len "
+			   "shrinks by the Ethernet header on arrival, so read "
+			   "it first (lab 3)");
+		EXPECT_UEQ(s0.tx_dropped, 0, "a frame the peer took is not a "
+			   "drop (lab 3)");
 	} else {
-		ck_assert_uint_eq(s0.tx_packets, 0);
-		ck_assert_uint_eq(s0.tx_dropped, 1);
+		EXPECT_UEQ(s0.tx_packets, 0, "the backlog refused the frame: "
+			   "a dropped frame is not a transmitted one (lab 3)");
+		EXPECT_UEQ(s0.tx_dropped, 1, "the backlog refused the frame: "
+			   "count it in priv->dropped (lab 3)");
 	}
 	softirq_set_stepping(false);
 }
@@ -324,28 +458,38 @@ START_TEST(test_xmit_peer_down_drops_both_sides)
 	struct net_device *v0, *v1;
 	struct rtnl_link_stats64 s0, s1;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
 	up("veth0");
 	setup_handler();
 	/* veth0 has no carrier, so the stack sends into noop_qdisc, which
 	 * drops it before the driver, counted nowhere (6.1) */
-	ck_assert_int_eq(dev_queue_xmit(frame(v0, v1->dev_addr, 10)),
-			 NET_XMIT_CN);
+	EXPECT_EQ(dev_queue_xmit(frame(v0, v1->dev_addr, 10)), NET_XMIT_CN,
+		  "without carrier the stack drops the frame in noop_qdisc, "
+		  "before veth_xmit (carrier off at creation: lab 2)");
 	dev_get_stats(v0, &s0);
-	ck_assert_uint_eq(s0.tx_dropped, 0);
+	EXPECT_UEQ(s0.tx_dropped, 0, "noop_qdisc's drop is counted nowhere in "
+		   "6.1; veth_xmit was not even called");
 	/* veth_xmit's own check: reached in 6.1 when the peer goes down
 	 * before linkwatch has taken veth0's carrier away */
-	ck_assert_int_eq(v0->netdev_ops->ndo_start_xmit(frame(v0, v1->dev_addr,
-							      10), v0),
-			 NET_XMIT_DROP);
-	ck_assert_int_eq(rx_count, 0);
+	EXPECT_EQ(v0->netdev_ops->ndo_start_xmit(frame(v0, v1->dev_addr, 10),
+						 v0), NET_XMIT_DROP,
+		  "the peer is down, so it refuses the frame: veth_xmit "
+		  "returns NET_XMIT_DROP when the peer does not take it "
+		  "(lab 3, TODO 3.1)");
+	EXPECT_EQ(rx_count, 0, "a peer that is down receives nothing");
 	dev_get_stats(v0, &s0);
 	dev_get_stats(v1, &s1);
-	ck_assert_uint_eq(s0.tx_dropped, 1);	/* priv->dropped */
-	ck_assert_uint_eq(s0.tx_packets, 0);
-	ck_assert_uint_eq(s1.rx_dropped, 1);	/* core rx_dropped */
+	EXPECT_UEQ(s0.tx_dropped, 1, "the refused frame is veth0's drop: "
+		   "count it in priv->dropped, which `ip -s link` shows as "
+		   "tx_dropped (lab 3)");
+	EXPECT_UEQ(s0.tx_packets, 0, "a dropped frame is not a transmitted "
+		   "one: count it in tx_dropped, not tx_packets (veth_xmit, "
+		   "lab 3)");
+	EXPECT_UEQ(s1.rx_dropped, 1, "the peer counts the frame it refused "
+		   "in its own rx_dropped (the core does this in "
+		   "enqueue_to_backlog, lab 4)");
 	dev_remove_pack(&test_pt);
 }
 END_TEST
@@ -355,11 +499,11 @@ START_TEST(test_xmit_too_big_and_too_short)
 	struct net_device *v0, *v1;
 	struct rtnl_link_stats64 s0, s1;
 	struct sk_buff *skb;
-	u64 before;
+	u64 before, sent;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
-	v1 = dev("veth1");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
+	v1 = need("veth1");
 	up("veth0");
 	up("veth1");
 	setup_handler();	/* else the receiver drops for "no handler" */
@@ -367,12 +511,23 @@ START_TEST(test_xmit_too_big_and_too_short)
 	 * receiver counts that drop (in __dev_forward_skb). */
 	dev_queue_xmit(frame(v0, v1->dev_addr, 1504));
 	dev_get_stats(v1, &s1);
-	ck_assert_uint_eq(s1.rx_dropped, 0);
-	dev_queue_xmit(frame(v0, v1->dev_addr, 1505));
-	dev_get_stats(v1, &s1);
-	ck_assert_uint_eq(s1.rx_dropped, 1);
-	/* Shorter than an Ethernet header: dropped by veth_xmit itself. */
+	EXPECT_UEQ(s1.rx_dropped, 0, "a frame of MTU + 14 + 4 (VLAN) bytes "
+		   "fits the peer (veth_xmit forwards it, lab 3)");
+	/* (counted relative to here: until lab 4 the backlog drops all) */
 	dev_get_stats(v0, &s0);
+	before = s0.tx_dropped;
+	sent = s0.tx_packets;
+	dev_queue_xmit(frame(v0, v1->dev_addr, 1505));
+	dev_get_stats(v0, &s0);
+	dev_get_stats(v1, &s1);
+	EXPECT_UEQ(s1.rx_dropped, 1, "one byte more is too big for the peer: "
+		   "__dev_forward_skb drops it and the peer counts it");
+	EXPECT_UEQ(s0.tx_dropped, before + 1, "the peer refused the frame "
+		   "(NET_RX_DROP), so it is also the sender's drop: only "
+		   "NET_RX_SUCCESS counts as sent (veth_xmit, lab 3)");
+	EXPECT_UEQ(s0.tx_packets, sent, "a frame the peer refused is not a "
+		   "transmitted one: tx_packets stays (veth_xmit, lab 3)");
+	/* Shorter than an Ethernet header: dropped by veth_xmit itself. */
 	before = s0.tx_dropped;
 	skb = alloc_skb(64, GFP_KERNEL);
 	skb_put(skb, 10);
@@ -380,8 +535,13 @@ START_TEST(test_xmit_too_big_and_too_short)
 	dev_queue_xmit(skb);
 	dev_get_stats(v0, &s0);
 	dev_get_stats(v1, &s1);
-	ck_assert_uint_eq(s0.tx_dropped, before + 1);
-	ck_assert_uint_eq(s1.rx_dropped, 1);
+	EXPECT_UEQ(s0.tx_dropped, before + 1, "a 10-byte frame has no room "
+		   "for an Ethernet header: veth_xmit frees it and counts a "
+		   "drop: check there is a whole Ethernet header before "
+		   "forwarding (lab 3)");
+	EXPECT_UEQ(s1.rx_dropped, 1, "the runt never reaches the peer, so the "
+		   "peer counts no new drop: veth_xmit checks the length "
+		   "before forwarding (lab 3)");
 	dev_remove_pack(&test_pt);
 }
 END_TEST
@@ -392,21 +552,24 @@ START_TEST(test_xmit_after_peer_gone_drops)
 	LIST_HEAD(kill);
 	struct rtnl_link_stats64 s0;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
-	v0 = dev("veth0");
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
+	v0 = need("veth0");
 	up("veth0");
 	up("veth1");
-	v0->rtnl_link_ops->dellink(dev("veth1"), &kill);
+	v0->rtnl_link_ops->dellink(need("veth1"), &kill);
 	list_del_init(&v0->unreg_list);
 	unregister_netdevice_many(&kill);
 	setup_handler();
 	/* Still up (closing the peer took the carrier only). */
-	ck_assert(v0->flags & IFF_UP);
+	EXPECT_TRUE(v0->flags & IFF_UP, "deleting the peer closes the peer, "
+		    "not this end");
 	dev_queue_xmit(frame(v0, v0->dev_addr, 10));
-	ck_assert_int_eq(rx_count, 0);
+	EXPECT_EQ(rx_count, 0, "with no peer nothing is delivered anywhere: "
+		  "veth_xmit must not send the frame back to itself (lab 3)");
 	dev_get_stats(v0, &s0);
-	ck_assert_uint_eq(s0.tx_dropped, 1);
-	ck_assert_uint_eq(s0.rx_packets, 0);
+	EXPECT_UEQ(s0.tx_dropped, 1, "no peer (priv->peer is NULL): veth_xmit "
+		   "frees the frame and counts a drop (lab 3, TODO 3.1)");
+	EXPECT_UEQ(s0.rx_packets, 0, "nothing was received");
 	dev_remove_pack(&test_pt);
 }
 END_TEST
@@ -421,7 +584,7 @@ START_TEST(test_ethtool)
 	u64 data[16];
 	int n;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	v0 = dev("veth0");
 	v1 = dev("veth1");
 	memset(&info, 0, sizeof(info));
@@ -454,7 +617,7 @@ START_TEST(test_ethtool_ioctl)
 		u64 buf[16];
 	} stats;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	memset(&info, 0, sizeof(info));
 	info.cmd = ETHTOOL_GDRVINFO;
 	ck_assert_int_eq(dev_ethtool(&init_net, "veth0", &info), 0);
@@ -494,20 +657,32 @@ START_TEST(test_validate_attrs)
 	req.has_peer = true;
 	strcpy(req.peer.ifname, "veth1");
 	req.peer.mtu = 67;
-	ck_assert_int_eq(rtnl_newlink(&init_net, &req, NULL), -EINVAL);
+	EXPECT_EQ(rtnl_newlink(&init_net, &req, NULL), -EINVAL, "`peer mtu "
+		  "67` is below ETH_MIN_MTU: veth_newlink validates the peer's "
+		  "attributes (veth_validate_attrs) before creating anything "
+		  "(lab 2)");
 	req.peer.mtu = 0;
 	req.peer.has_address = true;
 	req.peer.address[0] = 0x01;	/* multicast */
-	ck_assert_int_eq(rtnl_newlink(&init_net, &req, NULL), -EADDRNOTAVAIL);
+	EXPECT_EQ(rtnl_newlink(&init_net, &req, NULL), -EADDRNOTAVAIL, "a "
+		  "multicast peer address is refused: validate the peer's "
+		  "attributes (lab 2)");
 	req.peer.address[0] = 0x02;
 	req.peer.mtu = 9000;
-	ck_assert_int_eq(rtnl_newlink(&init_net, &req, NULL), 0);
-	ck_assert_uint_eq(dev("veth1")->mtu, 9000);
-	ck_assert_uint_eq(dev("veth0")->mtu, 1500);
-	ck_assert_int_eq(dev("veth1")->addr_assign_type, NET_ADDR_SET);
-	ck_assert_uint_eq(dev("veth1")->dev_addr[0], 0x02);
-	ck_assert_int_eq(dev_set_mtu(dev("veth0"), 65535, NULL), 0);
-	ck_assert_int_eq(dev_set_mtu(dev("veth0"), 65536, NULL), -EINVAL);
+	SETUP_OK(rtnl_newlink(&init_net, &req, NULL));
+	EXPECT_UEQ(need("veth1")->mtu, 9000, "`peer ... mtu 9000` applies to "
+		   "the peer: create it from the peer's attributes, req->peer "
+		   "(lab 2)");
+	EXPECT_UEQ(need("veth0")->mtu, 1500, "the device keeps its own MTU");
+	EXPECT_EQ(dev("veth1")->addr_assign_type, NET_ADDR_SET, "an address "
+		  "given for the peer is used, not replaced by a random one "
+		  "(lab 2)");
+	EXPECT_UEQ(dev("veth1")->dev_addr[0], 0x02, "the peer has the "
+		   "address asked for (lab 2)");
+	EXPECT_EQ(dev_set_mtu(dev("veth0"), 65535, NULL), 0, "veth allows "
+		  "MTUs up to 65535");
+	EXPECT_EQ(dev_set_mtu(dev("veth0"), 65536, NULL), -EINVAL, "65536 is "
+		  "above veth's max_mtu");
 }
 END_TEST
 
@@ -547,7 +722,7 @@ START_TEST(test_taps_see_both_directions)
 	struct net_device *v0, *v1;
 	struct net *ns = copy_net_ns();
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	v0 = dev("veth0");
 	v1 = dev("veth1");
 	up("veth0");
@@ -590,7 +765,7 @@ START_TEST(test_no_handler_counts_rx_dropped)
 	struct rtnl_link_stats64 s1;
 	u64 before = skb_drop_count(SKB_DROP_REASON_UNHANDLED_PROTO);
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	v0 = dev("veth0");
 	v1 = dev("veth1");
 	up("veth0");
@@ -619,7 +794,7 @@ START_TEST(test_qdisc_and_operstate_shown)
 {
 	struct net_device *v0;
 
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	v0 = dev("veth0");
 	/* seed000: "qdisc noop state DOWN" before the first up. */
 	ck_assert_str_eq(getlink("veth0").qdisc, "noop");
@@ -649,10 +824,10 @@ START_TEST(test_deterministic_macs_repeat)
 
 	sim_clock_set_deterministic(true);
 	sim_start_kernel();
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	memcpy(first, dev("veth0")->dev_addr, 6);
 	sim_start_kernel();	/* reboots: same seed, same addresses */
-	ck_assert_int_eq(add_pair(&init_net, "veth0", "veth1"), 0);
+	SETUP_OK(add_pair(&init_net, "veth0", "veth1"));
 	memcpy(second, dev("veth0")->dev_addr, 6);
 	ck_assert_mem_eq(first, second, 6);
 	sim_clock_set_deterministic(false);
@@ -669,6 +844,7 @@ static Suite *veth_suite(void)
 	tcase_add_test(tc, test_pair_random_macs_and_defaults);
 	tcase_add_test(tc, test_pair_default_names);
 	tcase_add_test(tc, test_pair_name_clash_unwinds);
+	tcase_add_test(tc, test_pair_peer_in_other_netns);
 	tcase_add_test(tc, test_dellink_removes_both);
 	tcase_add_test(tc, test_open_without_peer_fails);
 	tcase_add_test(tc, test_carrier_coupling);
