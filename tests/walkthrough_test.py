@@ -47,7 +47,7 @@ def main():
         [f"ip -n {a} link set lo up", "sim trace function loopback_xmit,veth_xmit,__netif_rx",
          f"ip netns exec {a} ping -c 1 {ia}", "sim trace show"],
     ]
-    child = pexpect.spawn(sys.executable, [os.path.join(TOP, "vethlab/classroom/walkthrough.py"),
+    child = pexpect.spawn(sys.executable, ["-m", "vethlab.classroom.walkthrough",
                                            "--seed", SEED], encoding="utf-8", timeout=30,
                           cwd=TOP)
     try:
