@@ -52,6 +52,27 @@ def head(text, includes):
     return "".join(f"#include <{h}>\n" for h in includes) + text
 
 
+def libc_offsets(names, base="strtol"):
+    """{name: address of name minus address of base} in this machine's libc:
+    what lets code reach any libc function from one it may name."""
+    libc = subprocess.run(["cc", "-print-file-name=libc.so.6"], stdout=subprocess.PIPE,
+                          text=True).stdout.strip()
+    out = subprocess.run(["nm", "-D", "--defined-only", os.path.realpath(libc)],
+                         stdout=subprocess.PIPE, text=True).stdout
+    addr = {}
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) == 3 and f[1] in "TtWi":
+            addr.setdefault(f[2].split("@")[0], int(f[0], 16))
+    return {n: addr[n] - addr[base] for n in names}
+
+
+def unnamed(name, proto):
+    """C: a pointer to libc's name, reached from strtol without naming it."""
+    off = libc_offsets([name])[name]
+    return f"(({proto})((unsigned long)&strtol + ({off}L)))"
+
+
 def plan(top_attacks, marker):
     sol_dev, sol_veth = src("solutions", DEV), src("solutions", VETH)
     ex_dev, ex_veth = src("exercises", DEV), src("exercises", VETH)
@@ -121,6 +142,22 @@ def plan(top_attacks, marker):
             '\t{ static char b[65536]; int i; memset(b, \'A\', sizeof b - 1);'
             ' for (i = 0; i < 1600; i++) fputs(b, stdout); }')},
         "a-unused-variable": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tint unused_var;")},
+        # _exit(0) reached without naming it: a fork that ends with 0 was a pass
+        "a-unnamed-exit0": {DEV: head(inject(ex_dev, "alloc_netdev_mqs",
+            f"\t{unnamed('_exit', 'void (*)(int)')}(0);"), ["stdlib.h"])},
+        # forged XML on the verdict pipe, then the runner killed before it
+        # writes the real log: every test of the run "passed"
+        "a-verdict-forge": {DEV: head(inject(ex_dev, "alloc_netdev_mqs",
+            "\t{ const char *v = " + unnamed("getenv", "char *(*)(const char *)")
+            + '("CK_XML_LOG_FILE_NAME");\n'
+            "\t  int fd = v ? " + unnamed("open", "int (*)(const char *, int, ...)") + "(v, 1) : -1;\n"
+            '\t  static const char x[] = "<testsuites><suite><test result=\\"success\\">'
+            '<id>test_alloc_setup_and_defaults</id><fn>x</fn><message>Passed</message></test>'
+            '</suite></testsuites>";\n'
+            "\t  if (fd >= 0) " + unnamed("write", "long (*)(int, const void *, unsigned long)")
+            + "(fd, x, sizeof x - 1);\n"
+            "\t  " + unnamed("kill", "int (*)(int, int)") + "("
+            + unnamed("getppid", "int (*)(void)") + "(), 9); }"), ["stdlib.h"])},
         "a-syntax-error": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tthis is not C;")},
         "Ada Lovelace": {DEV: sol_dev, VETH: sol_veth},
     }
@@ -135,6 +172,7 @@ def plan(top_attacks, marker):
         "a-sleep-alloc": "h-exercises", "a-flood-100mb": "h-print-once",
         "a-unused-variable": "h-solution", "Ada Lovelace": "h-solution",
         "a-syntax-error": "h-soldev", "a-embedded-golden": "h-exercises",
+        "a-unnamed-exit0": "h-exercises", "a-verdict-forge": "h-exercises",
     }
     return subs, expect
 
@@ -287,6 +325,21 @@ def main(argv):
             "0/4 on the exercises")
     size = max((os.path.getsize(os.path.join(res, f)) for f in os.listdir(res)), default=0)
     verdict("results stay small", size < 2 << 20, f"largest results file {size} bytes")
+
+    # ---- the seccomp attacks are real: without the filter they earn points ----
+    confined = [n for n in ("a-unnamed-exit0", "a-verdict-forge") if n in subs]
+    if confined:
+        rootc = os.path.join(WORK, "subs-c")
+        write(rootc, {n: subs[n] for n in confined})
+        resc = os.path.join(WORK, "results-c")
+        shutil.rmtree(resc, ignore_errors=True)
+        p, _ = grade(rootc, resc, ["--no-confine", "--seed", "7"])
+        open_ = scores(resc)
+        for n in confined:
+            a = open_.get(n, {}).get("score", 0)
+            verdict(f"{n} without the seccomp filter", a > got.get(n, {}).get("score", 0),
+                    f"earns {a}, so the filter is what holds it at "
+                    f"{got.get(n, {}).get('score', '?')}")
 
     # ---- run B: the box alone ----
     if SANDBOX[1:] == ["rlimits"] and os.geteuid() == 0:

@@ -50,6 +50,7 @@ from vethlab.paths import TOP
 # the platforms' course.json and scripts; the code is this package.
 HERE = os.path.join(TOP, "grading")
 GUARD = os.path.join(TOP, "vethlab", "box", "guard.c")
+CONFINE = os.path.join(TOP, "vethlab", "box", "confine.c")
 
 # What the labs are comes from the catalog (vethlab/catalog.py): the C labs
 # graded by unit tests and scenarios, the module lab in the VM, and the
@@ -135,8 +136,11 @@ class Run:
     """What one grading run trusts, all of it settled before student code runs."""
 
     def __init__(self, labs, seed=None, private=None, goldens=None, budget=90.0,
-                 level=None, inspect=True, only=None, use_vm=False):
+                 level=None, inspect=True, only=None, use_vm=False, confine=True):
         self.labs, self.budget, self.inspect = labs, budget, inspect
+        # graded processes install confine.c's seccomp filter (tests turn it off
+        # to show what an attack would earn without it)
+        self.confine_env = {"VETHLAB_CONFINE": "1"} if confine else {}
         self.only = [o.lower() for o in (only or [])]
         self.use_vm = use_vm
         self.seed = seed if seed is not None else int.from_bytes(os.urandom(4), "big")
@@ -234,6 +238,9 @@ class Run:
         for o in glob.glob(os.path.join(TOP, BASE, "obj/tests/unit/*.o")):
             shutil.copy(o, os.path.join(lib, "tests"))
         self._cc_trusted(GUARD, os.path.join(lib, "guard.o"))
+        # the seccomp filter graded processes install on themselves (confine.c)
+        subprocess.run(["cc", "-std=gnu11", "-O2", "-Wall", "-Wextra", "-Werror", "-c", CONFINE,
+                        "-o", os.path.join(lib, "confine.o")], check=True, cwd=TOP)
         stubs = os.path.join(kit, "stubs")
         os.makedirs(stubs)
         for rel in self.files:
@@ -277,10 +284,11 @@ class Run:
                 ref = os.path.join(TOP, BASE, "tree", rel[:-2] + ".o")
                 self.own[rel] = objcheck.symbols(ref)[0]
         reserved = set(kernel)
-        for path in [os.path.join(lib, "libsimtools.a"), os.path.join(lib, "main.o"),
-                     os.path.join(lib, "guard.o")] + glob.glob(os.path.join(lib, "tests/*.o")):
+        trusted = [os.path.join(lib, f) for f in ("libsimtools.a", "main.o", "guard.o",
+                                                  "confine.o")]
+        for path in trusted + glob.glob(os.path.join(lib, "tests/*.o")):
             reserved |= objcheck.symbols(path)[0]
-        for name in ("libc.so.6", "libm.so.6", "libpcap.so", "libsubunit.so"):
+        for name in ("libc.so.6", "libm.so.6", "libpcap.so", "libsubunit.so", "libseccomp.so"):
             path = subprocess.run(["cc", f"-print-file-name={name}"], stdout=subprocess.PIPE,
                                   text=True).stdout.strip()
             if os.path.exists(path):
@@ -451,7 +459,8 @@ class Submission:
         box, run = self.box, self.run
         k = f"{box.kit}/lib"
         group = ["-Wl,--start-group", f"{k}/libsimtools.a", f"{k}/libsimkernel-base.a"] + \
-            sorted(objs.values()) + [f"{k}/guard.o", "-Wl,--end-group"]
+            sorted(objs.values()) + [f"{k}/guard.o", f"{k}/confine.o", "-Wl,--end-group",
+                                     "-lseccomp"]
         targets = [("vethsim", [f"{k}/main.o"], run.pcap)]
         bins = sorted({b for n in run.labs if n not in VM_LABS for b in run.expected_unit[n]})
         for b in bins:
@@ -483,6 +492,7 @@ class Submission:
                 results += self._fail_all(lab, names, "time budget exhausted")
                 continue
             env = {"CK_INCLUDE_TAGS": f"lab{lab}", "CK_VERBOSITY": "silent", "CK_FORK": "yes",
+                   **run.confine_env,
                    "CK_DEFAULT_TIMEOUT": CK_TIMEOUT, "CK_XML_LOG_FILE_NAME": "$VERDICT"}
             rc, out, secs, verdict = box.run([f"{box.work}/out/{binary}"], env=env,
                                              timeout=max(min(120, self.left()), 1),
@@ -517,6 +527,7 @@ class Submission:
             return gradelib.Result(lab, name, points, False, 0.0, "time budget exhausted")
         script = f"{box.kit}/scenarios/{flat(name)}.sh"
         rc, out, secs, _ = box.run([f"{box.work}/out/vethsim", "-x", "-k", "-f", script],
+                                   env=dict(self.run.confine_env),
                                    timeout=max(min(60, self.left()), 1))
         if rc == 124:
             msg = ("time budget exhausted" if self.left() <= 1
@@ -834,7 +845,7 @@ def clean_results(res_dir):
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(description="Grade vethlab exercises.")
+    ap = argparse.ArgumentParser(prog="python3 -m vethlab.grader", description="Grade vethlab exercises.")
     ap.add_argument("--lab", type=int, action="append", help="grade only this lab")
     ap.add_argument("--check", action="append", help="only the checks whose name contains this")
     ap.add_argument("--tree", default="exercises", help="the tree to grade")
@@ -848,6 +859,7 @@ def main(argv):
     ap.add_argument("--goldens", help=argparse.SUPPRESS)
     ap.add_argument("--sandbox", help="bwrap, uid or rlimits (default: the best available)")
     ap.add_argument("--no-inspect", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--no-confine", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--vm", action="store_true", help="also grade lab 6 and labs 7-11 in the VM")
     ap.add_argument("--json", help="where to write the results (one tree only)")
     ap.add_argument("--results-dir", help="where to write per-submission results")
@@ -885,7 +897,7 @@ def main(argv):
     t0 = time.time()
     run = Run(labs, seed=args.run_seed, private=args.private, goldens=args.goldens,
               budget=args.budget, level=args.sandbox, inspect=not args.no_inspect,
-              only=args.check, use_vm=use_vm)
+              only=args.check, use_vm=use_vm, confine=not args.no_confine)
     res_dir = args.results_dir or os.path.join(HERE, "results")
     head = f"run seed {run.seed}; isolation level {run.level}"
     try:
