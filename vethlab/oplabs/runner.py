@@ -26,8 +26,6 @@ TOKEN_RE = re.compile(r"^[A-Za-z0-9_.:/=,+@%-]+$")
 PROC_SYS_RE = re.compile(r"^/proc/sys/net/ipv[46]/(conf|neigh)/[A-Za-z0-9_.-]+/[A-Za-z0-9_]+$")
 SYSCTL_KEY_RE = re.compile(r"^net[./]ipv[46][./](conf|neigh)[./][A-Za-z0-9_-]+[./][A-Za-z0-9_]+"
                            r"(=[A-Za-z0-9_.:-]*)?$")
-IP_OBJECTS = {"link", "l", "address", "addr", "a", "netns", "neigh", "neighbor", "neighbour",
-              "n", "route", "r", "ro"}
 
 
 MAX_LINES = 200
@@ -73,24 +71,81 @@ def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
             raise StudentLineError("sleep takes one number of seconds, at most 5")
         return
     if cmd == "ip":
-        rest = [w for w in words[1:]]
-        # -b/-batch FILE reads commands from a file; -force goes on after errors
-        if any(w.lstrip("-") and w.startswith("-") and w not in ("-br", "-brief") and
-               ("batch".startswith(w.lstrip("-")) or w.lstrip("-").startswith("b") or
-                "force".startswith(w.lstrip("-"))) for w in rest):
-            raise StudentLineError("ip -batch and -force are not allowed")
-        k = 0
-        while k < len(rest) and rest[k].startswith("-"):
-            k += 2 if rest[k] in ("-n", "-netns", "-f", "-family") else 1
-        if k < len(rest) and rest[k] not in IP_OBJECTS:
-            raise StudentLineError(f"ip {rest[k]}: only ip link, address, netns, neigh, route")
-        # ip [-n NS] [options] netns exec NS CMD...
-        for i in range(len(rest) - 2):
-            if rest[i] == "netns" and rest[i + 1] == "exec":
-                if len(rest) < i + 4:
-                    raise StudentLineError("ip netns exec needs a namespace and a command")
-                check_student_line(" ".join(rest[i + 3:]), allow)
-                return
+        _, rest = ip_canonical(words[1:])
+        obj = rest[0] if rest else None
+        if obj == "netns" and len(rest) > 1 and rest[1] == "exec":
+            if len(rest) < 4:
+                raise StudentLineError("ip netns exec needs a namespace and a command")
+            check_student_line(" ".join(rest[3:]), allow)
+        return
+
+
+# ip's global options as iproute2 6.1 (ip/ip.c) reads them, each a prefix
+# match tried in this order; the ones a student line may use, and whether
+# they take an argument. -all, -batch, -force and the rest are refused:
+# they run a command in every namespace, read commands from a file, or go on
+# after errors.
+IP_OPTIONS = [("-loops", None), ("-family", 1), ("-4", 0), ("-6", 0), ("-0", 0),
+              ("-M", None), ("-B", None), ("-human", 0), ("-human-readable", 0),
+              ("-iec", 0), ("-stats", 0), ("-statistics", 0), ("-details", 0),
+              ("-resolve", 0), ("-oneline", 0), ("-timestamp", 0), ("-tshort", 0),
+              ("-Version", None), ("-force", None), ("-batch", None), ("-brief", 0),
+              ("-json", 0), ("-pretty", 0), ("-rcvbuf", None), ("-color", 0), ("-help", None),
+              ("-netns", 1), ("-Numeric", 0), ("-all", None), ("-echo", None)]
+EXACT = {"-4", "-6", "-0", "-M", "-B"}
+# ip's objects in the order ip/ip.c matches them (first prefix match wins):
+# "ip n" is neigh, "ip net" is netns
+IP_CMDS = ["address", "addrlabel", "maddress", "route", "rule", "neighbor", "neighbour",
+           "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec", "tunnel", "tuntap",
+           "tap", "token", "tcpmetrics", "tcp_metrics", "monitor", "xfrm", "mroute", "mrule",
+           "netns", "netconf", "vrf", "sr", "nexthop", "mptcp", "ioam", "stats", "help"]
+ALLOWED_CMDS = {"address": "address", "route": "route", "neighbor": "neigh",
+                "neighbour": "neigh", "link": "link", "netns": "netns"}
+# ip netns's subcommands in the order ip/ipnetns.c matches them
+NETNS_CMDS = ["help", "list", "show", "lst", "list-id", "add", "set", "delete", "identify",
+              "pids", "exec", "monitor", "attach"]
+
+
+def _first_match(word, table):
+    return next((t for t in table if t.startswith(word)), None)
+
+
+def ip_canonical(args):
+    """The words after `ip` as ip itself reads them: (options, [object, ...]),
+    options and object spelled out in full ("-br" -> "-brief", "n" -> "neigh",
+    "netns e" -> "netns exec"). Raises StudentLineError for what a line may
+    not use."""
+    out, k = [], 0
+    while k < len(args) and args[k].startswith("-") and args[k] != "--":
+        opt = args[k][1:] if args[k].startswith("--") else args[k]
+        if opt in EXACT:
+            name, arg = opt, 0
+        else:
+            name, arg = next(((n, a) for n, a in IP_OPTIONS
+                              if n not in EXACT and n.startswith(opt) and len(opt) > 1),
+                             (None, None))
+        if name is None or arg is None:
+            what = f" ({name})" if name else ""
+            raise StudentLineError(f"ip {args[k]}{what} is not allowed here (ip options allowed: "
+                                   "-n NS, -4, -6, -d, -s, -br, -o, -j, -p, -c, -h, -r, -t, -N)")
+        out.append(name)
+        if arg:
+            if k + 1 >= len(args):
+                raise StudentLineError(f"ip {args[k]} needs an argument")
+            out.append(args[k + 1])
+        k += 1 + arg
+    if k < len(args) and args[k] == "--":
+        k += 1
+    if k >= len(args):
+        return out, []
+    cmd = _first_match(args[k], IP_CMDS)
+    if cmd not in ALLOWED_CMDS:
+        raise StudentLineError(f"ip {args[k]}" + (f" ({cmd})" if cmd else "")
+                               + ": only ip link, address, netns, neigh, route")
+    rest = args[k + 1:]
+    if cmd == "netns" and rest:
+        rest = [_first_match(rest[0], NETNS_CMDS) or rest[0]] + rest[1:]
+    return out, [ALLOWED_CMDS[cmd]] + rest
 
 
 def student_lines(text, allow=("ip", "sysctl", "echo", "sleep")):
