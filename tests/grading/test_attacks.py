@@ -113,6 +113,10 @@ def plan(top_attacks, marker):
         "a-symlink-classmate": {DEV: sol_dev, VETH: ("symlink", classmate)},
         "a-include-solutions": {DEV: sol_dev,
                                 VETH: '#include "../../../../../../solutions/sim/drivers/net/veth.c"\n'},
+        # the include line's pattern hides behind a comment; the preprocessor
+        # still opens the absolute path (at the uid level it can read it)
+        "a-include-abs-comment": {DEV: sol_dev, VETH: '#/**/include "'
+                                  + os.path.join(TOP, "solutions", VETH) + '"\n'},
         "a-append-golden": {DEV: sol_dev, VETH: head(inject(sol_veth, "veth_newlink",
             f'\t{{ FILE *f = fopen("{golden}", "a"); if (f) {{ fputs("forged\\n", f); fclose(f); }} }}'),
             ["stdio.h"])},
@@ -142,6 +146,12 @@ def plan(top_attacks, marker):
             '\t{ static char b[65536]; int i; memset(b, \'A\', sizeof b - 1);'
             ' for (i = 0; i < 1600; i++) fputs(b, stdout); }')},
         "a-unused-variable": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tint unused_var;")},
+        # the golden written straight to stdout with libc's fputs, reached
+        # without naming it, then exit: vethsim's transcript is the golden
+        "a-stdout-golden": {DEV: head(inject(sol_dev, "alloc_netdev_mqs",
+            "\t{ static int once; if (!once) { once = 1;\n\t  "
+            + unnamed("fputs", "int (*)(const char *, void *)") + f"({gold_c}, stdout);\n\t  "
+            + unnamed("exit", "void (*)(int)") + "(0); } }"), ["stdio.h", "stdlib.h"])},
         # _exit(0) reached without naming it: a fork that ends with 0 was a pass
         "a-unnamed-exit0": {DEV: head(inject(ex_dev, "alloc_netdev_mqs",
             f"\t{unnamed('_exit', 'void (*)(int)')}(0);"), ["stdlib.h"])},
@@ -166,6 +176,7 @@ def plan(top_attacks, marker):
         "a-exit-in-xmit": "h-xmit-crash", "a-forged-passed": "h-soldev-exveth",
         "a-symlink-solutions": "h-soldev", "a-symlink-classmate": "h-soldev",
         "a-include-solutions": "h-soldev", "a-append-golden": "h-soldev",
+        "a-include-abs-comment": "h-soldev",
         "a-edit-classmate": "h-soldev", "a-daemon": "h-soldev", "a-network": "h-soldev",
         "a-syscall-asm": "h-soldev", "a-override-check": "h-soldev",
         "a-dangling-fifo": "h-exercises", "a-devzero": "h-exercises",
@@ -173,6 +184,7 @@ def plan(top_attacks, marker):
         "a-unused-variable": "h-solution", "Ada Lovelace": "h-solution",
         "a-syntax-error": "h-soldev", "a-embedded-golden": "h-exercises",
         "a-unnamed-exit0": "h-exercises", "a-verdict-forge": "h-exercises",
+        "a-stdout-golden": "h-exercises",
     }
     return subs, expect
 

@@ -314,6 +314,22 @@ class Run:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def trust_goldens(ran):
+    """A public golden is text anyone can print; the same scenario with this
+    run's names, addresses and sizes is not. A golden check passes only if
+    its seeded twin, where this run has one, passes too."""
+    seeded_ok = {}
+    for c, r in ran:
+        if c["kind"] == "seeded":
+            seeded_ok[c["script"]] = seeded_ok.get(c["script"], True) and r.ok
+    for c, r in ran:
+        if c["kind"] == "golden" and r.ok and seeded_ok.get(c["script"]) is False:
+            r.ok = False
+            r.detail = ("the transcript matches the public golden, but the same scenario with "
+                        "this run's names, addresses and sizes does not (its check below): a "
+                        "golden alone is not trusted, since a printed copy would match it")
+
+
 class Submission:
     """One submission's grading: its box, its notes, its clock."""
 
@@ -377,16 +393,26 @@ class Submission:
         flags = [f.replace("-Isim/", f"-I{box.kit}/sim/").replace("-Itests/", f"-I{box.kit}/tests/")
                  for f in run.cflags]
         obj = f"{box.work}/obj/{flat(rel)}.o"
-        rc, out, _, _ = box.run(["cc"] + flags + ["-fdiagnostics-color=never", "-c",
-                                                  f"{box.work}/src/{rel}", "-o", obj],
+        rc, out, _, _ = box.run(["cc"] + flags + ["-fdiagnostics-color=never", "-MD", "-MF",
+                                                  f"{obj}.d", "-c", f"{box.work}/src/{rel}",
+                                                  "-o", obj],
                                 timeout=max(min(60, self.left()), 1))
         base = os.path.basename(rel)
+        out = out.replace(f"{box.work}/src/", "")
         if rc:
             err = [l for l in out.splitlines() if "error" in l][:5] or out.splitlines()[-5:]
             if rc == 124:
                 err = ["the compiler ran out of time"]
             self.file_cause[rel] = f"{base} does not compile:\n" + "\n".join(err)
-            self.notes.append(f"{rel}: does not compile; graded as the untouched exercise")
+            first = err[0].split(": error")[0] if err and ": error" in err[0] else ""
+            self.notes.append(f"{rel}: does not compile{f' (first error at {first})' if first else ''}"
+                              "; graded as the untouched exercise")
+            return None
+        outside = self.headers_outside(rel)
+        if outside:
+            self.file_cause[rel] = (f"{base} was rejected: it includes {outside}, outside the "
+                                    "kit's headers and the system's")
+            self.notes.append(f"{rel}: rejected: includes {outside}")
             return None
         warns = [l for l in out.splitlines() if "warning:" in l]
         if warns:
@@ -421,6 +447,27 @@ class Submission:
             os.chown(host_obj, box.uid, box.uid)
         return obj
 
+    def headers_outside(self, rel):
+        """The first file the preprocessor opened for rel that is neither the
+        kit's headers, the system's, nor the submission's own source: judged on
+        what was opened (the compiler's dependency list), not on how the
+        #include line was spelled."""
+        box = self.box
+        try:
+            with open(os.path.join(self.work, "obj", flat(rel) + ".o.d"), encoding="utf-8",
+                      errors="replace") as f:
+                text = f.read().replace("\\\n", " ")
+        except OSError:
+            return "(no dependency list)"
+        deps = text.split(":", 1)[1].split() if ":" in text else []
+        ok = (f"{box.kit}/", f"{box.work}/src/", "/usr/include/", "/usr/lib/gcc/",
+              "/usr/local/include/")
+        for d in deps:
+            path = os.path.normpath(d if d.startswith("/") else os.path.join(box.work, d))
+            if not path.startswith(ok):
+                return path
+        return None
+
     def build_and_test(self, srcs):
         run, box = self.run, self.box
         objs = {}
@@ -450,9 +497,10 @@ class Submission:
             cause = "; ".join(self.file_cause[r] for r, labs in run.files.items()
                               if n in labs and r in self.file_cause)
             results += self.unit_tests(n, link_err, cause)
-            for c in run.checks:
-                if c["lab"] == n and run.selected(c["name"]):
-                    results.append(self.scenario(c, link_err, cause))
+            ran = [(c, self.scenario(c, link_err, cause)) for c in run.checks
+                   if c["lab"] == n and run.selected(c["name"])]
+            trust_goldens(ran)
+            results += [r for _, r in ran]
         return results
 
     def link(self, objs):
