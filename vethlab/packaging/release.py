@@ -188,13 +188,20 @@ def check(dst):
     with open(seed_file, encoding="utf-8") as f:
         seed = f.read().strip()
     instructor.write_reference(seed, os.path.join(dst, "exercises"))
+    # a warning in the student's own file is shown and costs nothing
+    veth = os.path.join(dst, "exercises", "sim", "drivers", "net", "veth.c")
+    with open(veth, encoding="utf-8") as f:
+        text = f.read()
+    with open(veth, "w", encoding="utf-8") as f:
+        f.write(text + "\nstatic int vethlab_unused_warning;\n")
     p = subprocess.run(["make", "-s", "grade"], cwd=dst, env=env, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, text=True, timeout=900)
     m = re.search(r"^Score: (\d+)/(\d+)$", p.stdout, re.M)
     heads = [int(n) for n in re.findall(r"^== Lab (\d+):", p.stdout, re.M)]
     lab6 = re.search(r"^Lab 6: (\d+)/(\d+)$", p.stdout, re.M)
-    verdict("grades a solved copy, lab 6 in the VM included", bool(m) and m.group(1) == m.group(2)
-            and heads == list(range(1, 12)) and bool(lab6) and int(lab6.group(2)) > 0,
+    verdict("grades a solved copy, lab 6 in the VM included, a warning shown", bool(m)
+            and m.group(1) == m.group(2) and heads == list(range(1, 12)) and bool(lab6)
+            and int(lab6.group(2)) > 0 and "warning" in p.stdout,
             (m.group(0) if m else "no score") + (f", {lab6.group(0)}" if lab6 else ", no lab 6"),
             p.stdout)
     print(f"{passed} passed, {failed} failed")
