@@ -37,6 +37,8 @@ void vethlab_confined_exit(void);
 
 static uint64_t exit_key;	/* exit_group(exit_key) ends a fork with 0 */
 
+#define TEST_MARK "@@vethlab-test@@"	/* vethlab/grader/grade.py splits on it */
+
 static void die(const char *what)
 {
 	fprintf(stderr, "vethlab grader: cannot confine this process: %s\n", what);
@@ -103,8 +105,15 @@ void vethlab_confine(int test_fork)
 
 	if (!getenv("VETHLAB_CONFINE"))
 		return;		/* not under the grader */
-	if (test_fork)
+	if (test_fork) {
+		/* where this test's own output starts: the grader shows a crashed
+		 * test what it printed (free(): invalid pointer), and only that */
+		static const char mark[] = "\n" TEST_MARK "\n";
+
+		if (write(2, mark, sizeof(mark) - 1) < 0)
+			die("stderr");
 		close_verdict();
+	}
 	f = seccomp_init(SCMP_ACT_ALLOW);
 	if (!f)
 		die("seccomp_init");

@@ -121,6 +121,25 @@ def xml_results(xml):
     return out
 
 
+TEST_MARK = "@@vethlab-test@@"    # confine.c writes it as each test's fork starts
+
+
+def own_output(out, names):
+    """{test name: the last lines it printed} for the tests of one binary run,
+    in the order Check ran (and logged) them, when every test left its mark;
+    the C library's own words (free(): invalid pointer) and the sim's BUG
+    lines are what a crash leaves there."""
+    parts = out.split(TEST_MARK)[1:]
+    if len(parts) != len(names):
+        return {}
+    keep = {}
+    for name, text in zip(names, parts):
+        lines = [l for l in text.strip().splitlines() if l.strip()][-8:]
+        if lines:
+            keep[name] = "\n".join("  " + l[:300] for l in lines)
+    return keep
+
+
 def why(msg):
     """A failure message a student can act on, cause first."""
     if "sim_start_kernel" in msg or "boot failed" in msg:
@@ -546,6 +565,7 @@ class Submission:
                                              timeout=max(min(120, self.left()), 1),
                                              verdict_fd=True)
             got = xml_results(verdict)
+            own = own_output(out, list(got))
             each = secs / max(len(tests), 1)
             for t, p in names:
                 if t in got:
@@ -558,6 +578,8 @@ class Submission:
                 detail = ""
                 if not ok:
                     detail = why(msg)
+                    if own.get(t):
+                        detail += "\nwhat this test printed before it ended:\n" + own[t]
                     if cause:
                         detail = cause + "\n" + detail
                 results.append(gradelib.Result(lab, t, p, ok, each, detail))
