@@ -54,6 +54,8 @@ STEPS = [
     ("module builds", f"{MAKE} -s -C module"),
     ("operational labs 7-11: 3 seeds on vethsim, one VM run", "python3 tests/oplabs_test.py"),
     ("walkthrough, end to end with pexpect", "python3 tests/walkthrough_test.py"),
+    # the usual mistakes, made on purpose, give the words that explain them
+    ("feedback a student can act on", "python3 tests/feedback_test.py"),
     # every grader check, lab 6's VM suite included, fails on the exercises
     # and passes on the solutions: so this step also runs the in-VM suite
     # (make vm-test) on the reference module and needs all of it to pass

@@ -56,3 +56,10 @@ def answers(text):
 
 def norm_set(v):
     return {w.strip().lower() for w in (v or "").replace(";", ",").split(",") if w.strip()}
+
+
+def wrong_keys(keys):
+    """One message per wrong key of an answer file, each with its own hint:
+    [(key, value, ok, hint)] -> "key=value: hint; ..." for the wrong ones only
+    (never the right value)."""
+    return "; ".join(f"{k}={v or '(empty)'}: {hint}" for k, v, ok, hint in keys if not ok)

@@ -10,7 +10,7 @@ what it recorded."""
 import re
 
 from . import parse
-from .common import Checks, answers, read_file
+from .common import Checks, answers, read_file, wrong_keys
 
 CHECKS = [("your commands follow your spec", 1), ("arp.pcap is a capture of your ping", 2),
           ("who asked", 1), ("who answered, with which MAC", 1),
@@ -115,17 +115,25 @@ def grade(sub, s, backend):
     arp = [f for f in mine if f[0] == "arp"]
     req = [f for f in arp if f[1] == "request"]
     rep = [f for f in arp if f[1] == "reply"]
-    ask_ok = bool(req) and ans.get("arp_asker_mac", "").lower() == req[0][4] and \
-        ans.get("arp_asked_for", "") == req[0][6]
-    c.add("who asked", 1, ask_ok, "arp_asker_mac / arp_asked_for: the sender MAC of the ARP "
-          "request and the address it asks about")
-    c.add("who answered, with which MAC", 1, bool(rep) and
-          ans.get("arp_answer_mac", "").lower() == rep[0][4],
-          "arp_answer_mac: the MAC the ARP reply announces")
+    asker, asked = ans.get("arp_asker_mac", "").lower(), ans.get("arp_asked_for", "")
+    ask_ok = bool(req) and asker == req[0][4] and asked == req[0][6]
+    c.add("who asked", 1, ask_ok, wrong_keys([
+        ("arp_asker_mac", asker, bool(req) and asker == req[0][4],
+         "not the sender MAC of the ARP request in the capture"),
+        ("arp_asked_for", asked, bool(req) and asked == req[0][6],
+         "not the address the ARP request asks about")]))
+    answer = ans.get("arp_answer_mac", "").lower()
+    c.add("who answered, with which MAC", 1, bool(rep) and answer == rep[0][4], wrong_keys([
+        ("arp_answer_mac", answer, bool(rep) and answer == rep[0][4],
+         "not the MAC the ARP reply announces")]))
+    frames, once = ans.get("arp_frames", ""), ans.get("why_once", "")
     c.add("ARP frames, and why only one exchange", 1,
-          ans.get("arp_frames", "") == str(len(arp)) and ans.get("why_once") == "neighbour_cache",
-          f"arp_frames={ans.get('arp_frames') or '(empty)'} why_once="
-          f"{ans.get('why_once') or '(empty)'} (choices: {', '.join(sorted(WHY_ONCE))})")
+          frames == str(len(arp)) and once == "neighbour_cache", wrong_keys([
+              ("arp_frames", frames, frames == str(len(arp)),
+               "not the number of ARP frames in the capture"),
+              ("why_once", once, once == "neighbour_cache",
+               "not why the later pings need no ARP" + (
+                   "" if once in WHY_ONCE else f" (choices: {', '.join(sorted(WHY_ONCE))})"))]))
     icmp = [f for f in mine if f[0] == "icmp"]
     c.add("ICMP frames", 1, ans.get("icmp_frames", "") == str(len(icmp)),
           f"icmp_frames={ans.get('icmp_frames') or '(empty)'}: count them in your capture")

@@ -8,7 +8,7 @@ lines, pings; then drops each line in turn: every line must be needed.
 On the VM it also watches fib_validate_source()'s return value with a
 kretprobe, so the drop point named in the handout is the real kernel's."""
 from . import parse
-from .common import Checks, answers, read_file
+from .common import Checks, answers, read_file, wrong_keys
 from .runner import StudentLineError, student_lines
 
 CHECKS = [("your fix makes the ping work", 2), ("every line of fix.sh is needed", 2),
@@ -108,17 +108,22 @@ def grade(sub, s, backend):
         c.add("every line of fix.sh is needed", 2, ok and not extra,
               "the fix must work first" if not ok else
               "the ping works without: " + "; ".join(extra))
-    d = ans.get("dropped_packet", "").lower()
+    d, on = ans.get("dropped_packet", "").lower(), ans.get("dropped_on", "")
     c.add("the packet that is dropped", 1,
-          d == "arp_request" and ans.get("dropped_on", "") == s[f"dev_{rcv}"],
-          f"dropped_packet={d or '(empty)'} dropped_on={ans.get('dropped_on') or '(empty)'}: "
-          "which frame of this ping is the first that never gets an answer, and which of "
-          "your devices receives it?" + ("" if d in DROPPED else
-                                        f" (dropped_packet is one of {', '.join(sorted(DROPPED))})"))
+          d == "arp_request" and on == s[f"dev_{rcv}"], wrong_keys([
+              ("dropped_packet", d, d == "arp_request",
+               "which frame of this ping is the first that never gets an answer?"
+               + ("" if d in DROPPED else f" (one of {', '.join(sorted(DROPPED))})")),
+              ("dropped_on", on, on == s[f"dev_{rcv}"],
+               "which of your two devices receives that frame?")]))
     fn, caller = ans.get("drop_function", ""), ans.get("called_from", "")
     where_ok = fn == "fib_validate_source" and caller == "ip_route_input_slow"
-    detail = (f"drop_function={fn or '(empty)'} called_from={caller or '(empty)'}: not the "
-              f"function whose error makes the packet a martian (choices: {', '.join(sorted(FUNCS))})")
+    detail = wrong_keys([
+        ("drop_function", fn, fn == "fib_validate_source",
+         "the function whose error makes the packet a martian"
+         f" (choices: {', '.join(sorted(FUNCS))})"),
+        ("called_from", caller, caller == "ip_route_input_slow",
+         "not the function that calls drop_function on this path (same choices)")])
     if backend.kernel == "vm":
         rets = [l for l in trace.splitlines() if "fvs:" in l]
         neg = [l for l in rets if "ret=-" in l]
@@ -137,8 +142,10 @@ def grade(sub, s, backend):
           "(reasons: source_is_local, strict_reverse_path, loose_reverse_path, no_arp_reply)")
     rp = ans.get("reply_via", "")
     c.add("the way the echo reply comes back", 1, rp == "lo" and reply_lo is not False,
-          f"reply_via={rp or '(empty)'}: which device carries the echo reply "
-          f"(the grader counted lo's rx packets: {'they went up' if reply_lo else 'unchanged or not measured'})")
+          f"reply_via={rp or '(empty)'}: not the device that carries the echo reply back "
+          "to the sender (watch which device's counters move during the ping: ip -s link)"
+          if rp != "lo" else
+          "reply_via=lo, but the grader saw no reply come back that way")
     return c.rows
 
 
