@@ -46,9 +46,13 @@ def grade(sub, s, backend):
     c.add("the hop only veth takes", 1, bool(b) and {b} == hv - hl,
           f"veth_only={b or '(empty)'}: the one over the pair")
     same = norm_set(ans.get("both"))
-    common = set(parse.trace_calls(lo)) & set(parse.trace_calls(veth))
-    wrong = sorted(same - common)
-    c.add("what stays the same", 2, not wrong and CORE <= same,
+    seen_lo, seen_veth = set(parse.trace_calls(lo)), set(parse.trace_calls(veth))
+    common = seen_lo & seen_veth
+    # a traced name this kernel never shows (inlined in Debian's 6.1, such
+    # as ____napi_schedule) is not held against a list copied from vethsim
+    unseen = set(tracing.FILTER) - seen_lo - seen_veth
+    wrong = sorted(same - common - unseen)
+    c.add("what stays the same", 2, not wrong and (CORE - unseen) <= same,
           f"both={','.join(sorted(same)) or '(empty)'}: list the traced functions both pings "
           f"run, at least {', '.join(sorted(CORE))}" +
           (f"; not in both traces: {', '.join(wrong)}" if wrong else ""))
