@@ -27,7 +27,7 @@ GRADE = [sys.executable, "-m", "vethlab.grader"]
 DEV = "sim/net/core/dev.c"
 VETH = "sim/drivers/net/veth.c"
 WORK = os.path.join(TOP, "build", "attacks")
-BUDGET = 15
+BUDGET = 20           # the grader's default
 
 
 def src(tree, rel):
@@ -295,9 +295,11 @@ def main(argv):
         ok = a["score"] == h["score"]
         why = f"got {a['score']}/{a['max']}, honest code gets {h['score']} ({honest}); {times.get(name, 0):.1f}s"
         if name == "a-sleep-alloc":
-            ok = ok and times.get(name, 99) <= BUDGET + 10 and any(
-                "time budget exhausted" in c["detail"] for c in a["checks"])
-            why += f", budget {BUDGET}s"
+            # stopped within 20 s in all, and the check that hung is named
+            ok = ok and times.get(name, 99) <= 20 and any(
+                c["detail"].startswith("did not finish") for c in a["checks"]) and any(
+                "hung" in c["detail"] for c in a["checks"])
+            why += f", budget {BUDGET}s, each check limited by the reference's time"
         if name == "a-unused-variable":
             ok = ok and any("warning" in n for n in a["notes"])
         if name == "a-syntax-error":

@@ -71,7 +71,11 @@ BASE_TREE = "exercises" if RELEASE else "solutions"
 BASE = f"build/{BASE_TREE}"   # the reference build; its obj/ doubles as the shared base
 GRADE_DIR = os.path.join(TOP, "build", "grade")
 LABS = TITLES                 # lab numbers and titles (selftest and labcheck use the keys)
-CK_TIMEOUT = "3"              # seconds per Check test; the reference needs milliseconds
+CK_TIMEOUT = "2"              # seconds per Check test; the reference needs milliseconds
+# A check's time limit comes from the reference's own time for it, with
+# headroom: a stuck loop costs seconds, and its message names the check.
+HEADROOM, SLACK = 5.0, 2.0
+DEFAULT_REF_SECS = 0.5        # when the reference's time is not known
 
 
 def build_base():
@@ -154,7 +158,7 @@ def why(msg):
 class Run:
     """What one grading run trusts, all of it settled before student code runs."""
 
-    def __init__(self, labs, seed=None, private=None, goldens=None, budget=90.0,
+    def __init__(self, labs, seed=None, private=None, goldens=None, budget=20.0,
                  level=None, inspect=True, only=None, use_vm=False, confine=True):
         self.labs, self.budget, self.inspect = labs, budget, inspect
         # graded processes install confine.c's seccomp filter (tests turn it off
@@ -198,21 +202,33 @@ class Run:
         return checks
 
     def _expected_unit(self):
-        """{lab: {binary: [test names]}} from the reference build, run here."""
+        """{lab: {binary: [test names]}} from the reference build, run here;
+        also the order it runs them in and its time (self.ref_order, ref_secs)."""
         exp = {n: {} for n in self.labs if n not in VM_LABS}
+        self.ref_order, self.ref_secs = {}, {}
         if RELEASE:
-            ref = reference()["unit"]
-            return {n: ref.get(str(n), {}) for n in exp}
+            data = reference()
+            for n in exp:
+                for b, names in data["unit"].get(str(n), {}).items():
+                    exp[n][b] = names
+                    key = f"{n}:{b}"
+                    self.ref_order[(n, b)] = data.get("unit_order", {}).get(key, names)
+                    self.ref_secs[(n, b)] = data.get("unit_secs", {}).get(key, DEFAULT_REF_SECS)
+            return exp
         for binary in sorted(glob.glob(os.path.join(TOP, BASE, "tests", "check_*"))):
             for lab in exp:
                 env = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_VERBOSITY="silent",
                            CK_FORK="yes", CK_DEFAULT_TIMEOUT="20",
                            CK_XML_LOG_FILE_NAME="/dev/fd/1")
+                t0 = time.time()
                 out = subprocess.run([binary], env=env, stdout=subprocess.PIPE, text=True,
                                      errors="replace", timeout=300, cwd=TOP).stdout
-                names = sorted(xml_results(out))
-                if names:
-                    exp[lab][os.path.basename(binary)] = names
+                order = list(xml_results(out))
+                if order:
+                    b = os.path.basename(binary)
+                    exp[lab][b] = sorted(order)
+                    self.ref_order[(lab, b)] = order
+                    self.ref_secs[(lab, b)] = time.time() - t0
         return exp
 
     def _expected_text(self, goldens):
@@ -231,11 +247,15 @@ class Run:
                                      "tell your instructor")
                 else:
                     out[c["name"]] = data.decode("utf-8", "replace")
-            else:
-                script = os.path.join(self.kit, "scenarios", flat(c["name"]) + ".sh")
-                p = subprocess.run([os.path.join(TOP, BASE, "vethsim"), "-x", "-k", "-f", script],
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                   errors="replace", timeout=120, cwd=TOP)
+            if RELEASE and c["kind"] == "golden":
+                continue      # no reference vethsim of the student's tree to time
+            script = os.path.join(self.kit, "scenarios", flat(c["name"]) + ".sh")
+            t0 = time.time()
+            p = subprocess.run([os.path.join(TOP, BASE, "vethsim"), "-x", "-k", "-f", script],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               errors="replace", timeout=120, cwd=TOP)
+            self.ref_secs[c["name"]] = time.time() - t0
+            if c["kind"] != "golden":
                 out[c["name"]] = normalize(p.stdout)
         return out
 
@@ -360,9 +380,21 @@ class Submission:
         safe = re.sub(r"[^A-Za-z0-9._-]", "_", name)[:60] or "submission"
         self.work = os.path.join(run.root, f"{safe}-{threading.get_ident() % 100000}")
         self.t0 = time.time()
+        self.hung = None          # the first check that ran out of its time
 
     def left(self):
         return self.run.budget - (time.time() - self.t0)
+
+    def limit(self, key):
+        """(seconds this check may take, the reference's time for it)."""
+        ref = self.run.ref_secs.get(key, DEFAULT_REF_SECS)
+        return max(min(HEADROOM * ref + SLACK, self.left()), 0.5), ref
+
+    def out_of_time(self):
+        """What a check that did not get to run is told."""
+        if self.hung:
+            return f"not run: the time went to '{self.hung}', which hung"
+        return "time budget exhausted"
 
     def grade(self):
         run = self.run
@@ -556,25 +588,34 @@ class Submission:
                                           "does not link:\n" + link_err)
                 continue
             if self.left() <= 0:
-                results += self._fail_all(lab, names, "time budget exhausted")
+                results += self._fail_all(lab, names, self.out_of_time())
                 continue
+            limit, ref = self.limit((lab, binary))
             env = {"CK_INCLUDE_TAGS": f"lab{lab}", "CK_VERBOSITY": "silent", "CK_FORK": "yes",
                    **run.confine_env,
                    "CK_DEFAULT_TIMEOUT": CK_TIMEOUT, "CK_XML_LOG_FILE_NAME": "$VERDICT"}
             rc, out, secs, verdict = box.run([f"{box.work}/out/{binary}"], env=env,
-                                             timeout=max(min(120, self.left()), 1),
-                                             verdict_fd=True)
+                                             timeout=limit, verdict_fd=True)
             got = xml_results(verdict)
             own = own_output(out, list(got))
             each = secs / max(len(tests), 1)
+            order = run.ref_order.get((lab, binary), tests)
+            stuck = next((t for t in order if t not in got), None) if rc == 124 else None
+            if stuck and not self.hung:
+                self.hung = stuck
             for t, p in names:
                 if t in got:
                     ok, msg = got[t]
-                elif rc == 124 and self.left() <= 1:
-                    ok, msg = False, "time budget exhausted"
+                elif t == stuck:
+                    ok, msg = False, (f"did not finish: lab {lab}'s tests in {binary} were stopped "
+                                      f"after {limit:.1f} s while this one ran (the reference "
+                                      f"needs {ref:.2f} s for all of them): is a loop stuck, or a "
+                                      "queue never emptied?")
+                elif rc == 124:
+                    ok, msg = False, (f"not run: '{stuck}' hung before it" if stuck
+                                      else self.out_of_time())
                 else:
-                    ok, msg = False, ("did not run (timed out or crashed?)" if rc == 124
-                                      else "did not run")
+                    ok, msg = False, "did not run"
                 detail = ""
                 if not ok:
                     detail = why(msg)
@@ -594,14 +635,17 @@ class Submission:
             return gradelib.Result(lab, name, points, False, 0.0,
                                    (cause + "\n" if cause else "") + "does not link:\n" + link_err)
         if self.left() <= 0:
-            return gradelib.Result(lab, name, points, False, 0.0, "time budget exhausted")
+            return gradelib.Result(lab, name, points, False, 0.0, self.out_of_time())
         script = f"{box.kit}/scenarios/{flat(name)}.sh"
+        limit, ref = self.limit(name)
         rc, out, secs, _ = box.run([f"{box.work}/out/vethsim", "-x", "-k", "-f", script],
-                                   env=dict(self.run.confine_env),
-                                   timeout=max(min(60, self.left()), 1))
+                                   env=dict(self.run.confine_env), timeout=limit)
         if rc == 124:
-            msg = ("time budget exhausted" if self.left() <= 1
-                   else "vethsim did not finish in 60 s: is a loop stuck?")
+            if not self.hung:
+                self.hung = name
+            msg = (f"did not finish: vethsim was stopped after {limit:.1f} s on this scenario "
+                   f"(the reference needs {ref:.2f} s): is a loop stuck?\nits last lines:\n"
+                   + "\n".join("  " + l for l in out.strip().splitlines()[-6:]))
             return gradelib.Result(lab, name, points, False, secs, msg)
         ok, detail = gradelib.lines_match(normalize(out), self.run.expected_text[name])
         if not ok:
@@ -732,6 +776,9 @@ def write_reference(path, with_vm=False):
     try:
         data = {"files": run.files, "templates": template_hashes(),
                 "unit": {str(n): run.expected_unit[n] for n in labs},
+                "unit_order": {f"{n}:{b}": o for (n, b), o in run.ref_order.items()},
+                "unit_secs": {f"{k[0]}:{k[1]}": round(t, 3) for k, t in run.ref_secs.items()
+                              if isinstance(k, tuple)},
                 "globals": {k: sorted(v) for k, v in run.own.items()},
                 "vm": vm_expected_names() if with_vm else []}
     finally:
@@ -921,8 +968,9 @@ def main(argv):
     ap.add_argument("--tree", default="exercises", help="the tree to grade")
     ap.add_argument("--submissions", help="a folder of submissions, one folder each")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--budget", type=float, default=float(os.environ.get("VETHLAB_BUDGET", 90)),
-                    help="seconds per submission for labs 1-5 (default 90)")
+    ap.add_argument("--budget", type=float, default=float(os.environ.get("VETHLAB_BUDGET", 20)),
+                    help="seconds per submission for labs 1-5 (default 20; each check also has "
+                         "a limit of its own, from the reference's time)")
     ap.add_argument("--run-seed", "--seed", dest="run_seed", type=int,
                     help="this run's seed for the seeded scenario checks (default: random)")
     ap.add_argument("--private", help="an instructor's folder of private checks (labN-*.sh)")
