@@ -5,6 +5,7 @@
 #      this run makes (skipped where it may not make them)
 #   3. in the Debian 6.1 VM: boot-to-shell cold vs restored, vethlab.ko against
 #      the stock veth.ko
+#   4. the grader: submissions per minute on vethsim, lab 6 and the [vm] rows
 set -u
 cd "$(dirname "$0")/.."
 out=build/bench
@@ -20,6 +21,9 @@ sh bench/kernel_veth.sh | tee $out/kernel.txt
 echo "== vethlab.ko vs veth.ko in the VM =="
 make -s -C module vm-bench | tee $out/vm.txt
 
+echo "== grading throughput =="
+python3 bench/grading.py | tee $out/grading.txt
+
 # "sim_pps: N packets in T s: X Mpps, ..." and "bench: kernel_veth ... pps=P ..."
 sim=$(sed -n 's/^sim_pps: .*: \([0-9.]*\) Mpps.*/\1/p' $out/sim.txt | tail -n 1)
 ker=$(sed -n 's/^bench: kernel_veth .* pps=\([0-9.]*\) .*/\1/p' $out/kernel.txt | tail -n 1)
@@ -32,3 +36,4 @@ else
 	echo "vethsim vs kernel: not both measured (see above)"
 fi
 grep -h -e '^ratio' -e '^boot-to-shell' $out/vm.txt || true
+grep -h '^grading:' $out/grading.txt || true

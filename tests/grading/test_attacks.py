@@ -170,6 +170,8 @@ def plan(top_attacks, marker):
             + unnamed("getppid", "int (*)(void)") + "(), 9); }"), ["stdlib.h"])},
         "a-syntax-error": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tthis is not C;")},
         "Ada Lovelace": {DEV: sol_dev, VETH: sol_veth},
+        # a folder whose plain spelling is another's: its own row, not the other's
+        "Ada_Lovelace": {DEV: sol_dev, VETH: sol_veth},
     }
     expect = {
         "a-ctor-fake-pass": "h-exercises", "a-cmdline-golden": "h-soldev-exveth",
@@ -182,6 +184,7 @@ def plan(top_attacks, marker):
         "a-dangling-fifo": "h-exercises", "a-devzero": "h-exercises",
         "a-sleep-alloc": "h-exercises", "a-flood-100mb": "h-print-once",
         "a-unused-variable": "h-solution", "Ada Lovelace": "h-solution",
+        "Ada_Lovelace": "h-solution",
         "a-syntax-error": "h-soldev", "a-embedded-golden": "h-exercises",
         "a-unnamed-exit0": "h-exercises", "a-verdict-forge": "h-exercises",
         "a-stdout-golden": "h-exercises",
