@@ -101,23 +101,28 @@ grade: deps-grade
 		$(if $(CHECK),--check '$(CHECK)') $(if $(SEED),--student-seed '$(SEED)') \
 		$(if $(COURSE_SECRET),--course-secret '$(COURSE_SECRET)') $(if $(filter 1,$(VM)),--vm)
 
+# An instructor's targets need solutions/ (the answer key), which the student
+# release does not have: there they say so in one line.
+INSTRUCTOR = test -d solutions || { echo "make $@: an instructor's target; this student release has no solutions/"; exit 1; }
+
 seeds:
+	@$(INSTRUCTOR)
 	@python3 -m vethlab.instructor seeds '$(ROSTER)' --secret '$(COURSE_SECRET)'
 
 reference: $(VETHSIM)
+	@$(INSTRUCTOR)
 	@python3 -m vethlab.instructor reference --seed '$(SEED)' --out '$(OUT)' $(if $(filter 1,$(FLAT)),--flat)
 
 # the student release: the kit without solutions/ (build/release/vethlab)
 release:
+	@$(INSTRUCTOR)
 	@python3 -m vethlab.packaging.release
 
 # the autograder zip for Gradescope (and autograde.tar for Autolab)
 gradescope:
+	@$(INSTRUCTOR)
 	@COURSE_SECRET='$(COURSE_SECRET)' ID_FIELD='$(ID_FIELD)' VM='$(VM)' LABS='$(LABS)' \
 		python3 -m vethlab.packaging.gradescope
-
-bench: deps-bench
-	@sh mk/bench.sh
 
 skels:
 	@python3 mk/skels.py

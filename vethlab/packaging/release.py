@@ -165,6 +165,21 @@ def check(dst):
             and "exercises|exercises" not in p.stdout and "ASan" not in p.stdout,
             f"names make {', '.join(sorted(named))}" + (f"; but not {absent}" if absent else ""),
             p.stdout)
+    # every make target its docs name exists there (make -n resolves it)
+    named, missing = set(), []
+    for root, dirs, fs in os.walk(dst):
+        dirs[:] = [d for d in dirs if d not in (".git", "build")]
+        for f in fs:
+            if f.endswith(".md"):
+                with open(os.path.join(root, f), encoding="utf-8", errors="replace") as fh:
+                    named |= set(re.findall(r"`make ([a-z][a-z-]*)", fh.read()))
+    for target in sorted(named):
+        q = subprocess.run(["make", "-n", target], cwd=dst, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
+        if q.returncode:
+            missing.append(f"make {target}: {q.stderr.strip().splitlines()[-1][:100]}")
+    verdict("every make target its docs name exists", not missing and len(named) > 5,
+            f"{len(named)} targets named" + ("; " + "; ".join(missing[:4]) if missing else ""))
     ref = os.path.join(dst, "build", "solutions", "vethsim")
     p = subprocess.run([ref, "-h"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) \
         if os.path.exists(ref) else None
