@@ -55,14 +55,15 @@ def main():
         child.expect(r"walkthrough\[1\]# ")
         # a wrong command: a hint, and the task stays open
         child.sendline(f"ip link add {da} type vethh peer name {db}")
-        ok(child.expect([r"hint: ", r"Task 2"]) == 0, "a failing command gets a hint")
+        ok(child.expect([r"still to do: namespace \S+ exists \(ip netns list shows: none\)",
+                         r"Task 2"]) == 0, "a failing command is told what the state lacks")
         child.expect(r"walkthrough\[1\]# ")
         for n, cmds in enumerate(steps, 1):
             for k, cmd in enumerate(cmds):
                 child.sendline(cmd)
                 if k < len(cmds) - 1:
                     child.expect(rf"walkthrough\[{n}\]# ")
-            i = child.expect([rf"Task {n} done", r"not yet", r"hint: ", pexpect.TIMEOUT])
+            i = child.expect([rf"Task {n} done", r"still to do", pexpect.TIMEOUT])
             ok(i == 0, f"task {n} is done after: {cmds}")
             if i != 0:
                 return

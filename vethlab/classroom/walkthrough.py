@@ -26,37 +26,55 @@ def tasks(s):
     a, b = s["ns_a"], s["ns_b"]
     da, db, ia, ib, p = s["dev_a"], s["dev_b"], s["addr_a"], s["addr_b"], s["prefix"]
 
+    # Each task's goals: [(what, done?)] from the state the task's check
+    # commands show, so a hint can say what differs (which namespace, device,
+    # address, flag) instead of repeating the task.
     def has_ns(out):
-        return all(n in parse.netns_names(out[0]) for n in (a, b))
+        have = parse.netns_names(out[0])
+        seen = f"(ip netns list shows: {' '.join(have) or 'none'})"
+        return [(f"namespace {n} exists {seen}", n in have) for n in (a, b)]
 
     def pair(out):
-        return da in parse.links(out[0]) and db in parse.links(out[0])
+        lk = parse.links(out[0])
+        peer = lk.get(da, {}).get("peer")
+        return [(f"{da} exists here", da in lk), (f"{db} exists here", db in lk),
+                (f"{da}'s peer is {db} (it is {peer or 'none'})", da in lk and db in lk)]
 
     def moved(out):
-        return da in parse.links(out[0]) and db in parse.links(out[1])
+        la, lb = parse.links(out[0]), parse.links(out[1])
+        return [(f"{da} is in {a} (there: {', '.join(sorted(la)) or 'nothing'})", da in la),
+                (f"{db} is in {b} (there: {', '.join(sorted(lb)) or 'nothing'})", db in lb)]
 
     def up(out):
         la, lb = parse.links(out[0]).get(da), parse.links(out[1]).get(db)
-        return (la and lb and "LOWER_UP" in la["flags"] and "LOWER_UP" in lb["flags"]
-                and f"{ia}/{p}" in parse.addrs(out[2]).get(da, [])
-                and f"{ib}/{p}" in parse.addrs(out[3]).get(db, []))
+        adda, addb = parse.addrs(out[2]).get(da, []), parse.addrs(out[3]).get(db, [])
+
+        def state(link):
+            return ",".join(sorted(link["flags"])) if link else "missing"
+        return [(f"{da} has {ia}/{p} (it has {' '.join(adda) or 'none'})", f"{ia}/{p}" in adda),
+                (f"{db} has {ib}/{p} (it has {' '.join(addb) or 'none'})", f"{ib}/{p}" in addb),
+                (f"{da} is UP with carrier (flags {state(la)})",
+                 bool(la) and "LOWER_UP" in la["flags"]),
+                (f"{db} is UP with carrier (flags {state(lb)})",
+                 bool(lb) and "LOWER_UP" in lb["flags"])]
 
     def ping(out):
-        return parse.ping_received(out[0])[1] >= 1
+        return [(f"a reply from {ib}", parse.ping_received(out[0])[1] >= 1)]
 
     def learnt(out):
         got = parse.neigh(out[0]).get(ia)
-        return bool(got and got[1])
+        return [(f"{b} has a neighbour entry for {ia} with a MAC", bool(got and got[1]))]
 
     def captured(out):
-        return (f"ARP, Request who-has {ib} tell {ia}" in out[0]
-                and f"ARP, Reply {ib} is-at" in out[0])
+        return [("the capture shows the ARP request", f"ARP, Request who-has {ib} tell {ia}"
+                 in out[0]), ("the capture shows the ARP reply", f"ARP, Reply {ib} is-at" in out[0])]
 
     def traced(out):
-        return "veth_xmit" in out[-1] and "__netif_rx" in out[-1]
+        return [("the trace shows veth_xmit", "veth_xmit" in out[-1]),
+                ("the trace shows __netif_rx", "__netif_rx" in out[-1])]
 
     def lo_traced(out):
-        return "loopback_xmit" in out[-1]
+        return [("the trace shows loopback_xmit", "loopback_xmit" in out[-1])]
 
     s9 = specmod.spec(s["seed"], "9")
     c0, c1, x0, x1, p9 = s9["dev_a"] + "x", s9["dev_b"] + "y", s9["addr_a"], s9["addr_b"], s9["prefix"]
@@ -65,12 +83,14 @@ def tasks(s):
     def same_ns(out):
         lk = parse.links(out[0])
         ad = parse.addrs(out[1])
-        return (c0 in lk and c1 in lk and "LOWER_UP" in lk[c0]["flags"] and
-                "UP" in lk.get("lo", {"flags": set()})["flags"] and
-                f"{x0}/{p9}" in ad.get(c0, []) and f"{x1}/{p9}" in ad.get(c1, []))
+        return [("lo is UP", "UP" in lk.get("lo", {"flags": set()})["flags"]),
+                (f"{c0} and {c1} exist here", c0 in lk and c1 in lk),
+                (f"{c0} has {x0}/{p9}", f"{x0}/{p9}" in ad.get(c0, [])),
+                (f"{c1} has {x1}/{p9}", f"{x1}/{p9}" in ad.get(c1, [])),
+                (f"{c0} is UP with carrier", c0 in lk and "LOWER_UP" in lk[c0]["flags"])]
 
     def fixed(out):
-        return parse.ping_received(out[0])[1] == 1
+        return [(f"'{probe}' gets its reply", parse.ping_received(out[0])[1] == 1)]
 
     return [
         ("lab 7", f"Make two network namespaces, {a} and {b}.",
@@ -157,29 +177,33 @@ def main(argv=None):
             if k < len(todo):
                 print(f"\nTask {k + 1} ({todo[k][0]}): {todo[k][1]}")
             continue
-        name, text, hint, checks, done, own = todo[k]
+        name, text, hint, checks, goals, own = todo[k]
         tracing = not any(h.startswith("sim trace") for h in history + [line])
         wrap = (["sim trace function", line, "sim trace off", "sim trace show"] if tracing
                 else [line])
         res = sim.run(history + wrap + checks)
         cmd_out, rc = next(((o, r) for st, o, r in res[len(history):] if st == line), ("", -1))
         sys.stdout.write(cmd_out)
+        outs = [o for _, o, _ in res[len(res) - len(checks):]] if checks else []
+        if own == "ping" or own == "sim trace show":
+            outs = [cmd_out]
+        state = goals(outs or [cmd_out])
+        missing = [g for g, ok in state if not ok]
         if rc != 0:
-            print(f"[rc={rc}] hint: {hint}")
+            print(f"[rc={rc}] that did not change anything; still to do: {missing[0]}"
+                  if missing else f"[rc={rc}]")
             continue
         history.append(line)
         if tracing:
             print(f"  (kernel functions it ran: {functions(res[len(history) + 2][1]) or 'none'})")
-        outs = [o for _, o, _ in res[len(res) - len(checks):]] if checks else []
-        if own == "ping" or own == "sim trace show":
-            outs = [cmd_out]
-        if done(outs or [cmd_out]):
+        if not missing:
             print(f"Task {k + 1} done.")
             k += 1
             if k < len(todo):
                 print(f"\nTask {k + 1} ({todo[k][0]}): {todo[k][1]}")
         else:
-            print(f"not yet. hint: {hint}")
+            print(f"{len(state) - len(missing)} of {len(state)} done; still to do: "
+                  + "; ".join(missing))
     if k >= len(todo):
         print("All tasks done. Now do labs 7-11 for credit: make lab-spec LAB=7 SEED=...")
     return 0
