@@ -5,8 +5,8 @@
  * No fragmentation or reassembly (packets over the MTU are dropped with
  * ICMP "frag needed" when DF is set, else dropped and counted), no IP
  * options (IHL > 5 is accepted and skipped), no netfilter hooks (the
- * NF_HOOK() calls of 6.1 are direct calls here), no forwarding (a packet
- * not for us is dropped: net.ipv4.ip_forward is 0 in a new namespace).
+ * NF_HOOK() calls of 6.1 are direct calls here). A packet not for us is
+ * forwarded when net.ipv4.ip_forward is 1 (0 in a new namespace).
  *
  * The API for the tools (ping, ip) is in net/sock.h (raw sockets),
  * net/route.h (routing), linux/inetdevice.h (addresses), net/ip_fib.h
@@ -65,6 +65,19 @@ int ip_local_deliver(struct sk_buff *skb);
 int ip_rcv_finish(struct net *net, struct sock *sk, struct sk_buff *skb);
 /* 6.1: the handler of an unrouted local destination / bad route */
 int ip_error(struct sk_buff *skb);
+
+/* 6.1: same: one hop less, the checksum patched rather than recomputed. */
+static inline int ip_decrease_ttl(struct iphdr *iph)
+{
+	u32 check = (u32)iph->check;
+
+	check += (u32)htons(0x0100);
+	iph->check = (__sum16)(check + (check >= 0xFFFF));
+	return --iph->ttl;
+}
+
+/* net/ipv4/ip_forward.c: dst->input of a route that forwards */
+int ip_forward(struct sk_buff *skb);
 
 /* net/ipv4/ip_output.c */
 int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb);

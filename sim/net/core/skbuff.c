@@ -39,6 +39,7 @@ static const char *const drop_reason_names[SKB_DROP_REASON_MAX] = {
 	[SKB_DROP_REASON_DEV_READY]		= "DEV_READY",
 	[SKB_DROP_REASON_PKT_TOO_BIG]		= "PKT_TOO_BIG",
 	[SKB_DROP_REASON_UNHANDLED_PROTO]	= "UNHANDLED_PROTO",
+	[SKB_DROP_REASON_IP_NOROUTE]		= "IP_NOROUTE",
 };
 
 /* Not in 6.1: skbs allocated and not yet freed. */

@@ -4,8 +4,7 @@
  * (ip_route_output_key) and what to do with a received one
  * (ip_route_input_noref). The FIB answers "which route"; this file turns
  * the answer into an rtable with input/output handlers and hangs it on
- * the skb. 6.1: net/ipv4/route.c, without multicast routing, forwarding
- * (ip_forward is 0 and the simulator has no forwarding path), PMTU and
+ * the skb. 6.1: net/ipv4/route.c, without multicast routing, PMTU and
  * redirect exceptions, and the per-nexthop rtable caches (see net/route.h
  * for how rtables live here instead).
  */
@@ -136,10 +135,13 @@ void ip_rt_init_net(struct net *net)
 }
 
 /*
- * Received packet with no usable route: count it and drop it.
- * 6.1:
- * ip_error() also sends ICMP unreachable when forwarding is on, and its
- * drop reason is IP_INADDRERRORS (OTHERHOST stands in for it here).
+ * Received packet with no usable route: count it, and when this device
+ * forwards, tell the sender (ICMP net or host unreachable).
+ * 6.1: ip_error(),
+ * except that its own per-peer bucket (ip_rt_error_cost) is not modelled:
+ * icmp_send()'s limiter still applies; and a packet refused because the
+ * device does not forward is dropped as IP_INADDRERRORS there, OTHERHOST
+ * here.
  */
 int ip_error(struct sk_buff *skb)
 {
@@ -148,15 +150,36 @@ int ip_error(struct sk_buff *skb)
 	struct net *net = dev_net(skb->dev);
 	enum skb_drop_reason reason = SKB_DROP_REASON_NOT_SPECIFIED;
 	struct in_device *in_dev = __in_dev_get_rcu(skb->dev);
+	int code;
 
-	if (in_dev && !IN_DEV_FORWARD(in_dev)) {
+	if (!in_dev)
+		goto out;
+	if (!IN_DEV_FORWARD(in_dev)) {
 		if (rt->dst.error == EHOSTUNREACH) {
 			reason = SKB_DROP_REASON_OTHERHOST;
 			__IP_INC_STATS(net, IPSTATS_MIB_INADDRERRORS);
 		} else if (rt->dst.error == ENETUNREACH) {
-			__IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
+			__IP_INC_STATS(net, IPSTATS_MIB_INNOROUTES);
 		}
+		goto out;
 	}
+	switch (rt->dst.error) {
+	case EHOSTUNREACH:
+		code = ICMP_HOST_UNREACH;
+		break;
+	case ENETUNREACH:
+		code = ICMP_NET_UNREACH;
+		reason = SKB_DROP_REASON_IP_NOROUTE;
+		__IP_INC_STATS(net, IPSTATS_MIB_INNOROUTES);
+		break;
+	case EACCES:
+		code = ICMP_PKT_FILTERED;
+		break;
+	default:
+		goto out;
+	}
+	icmp_send(skb, ICMP_DEST_UNREACH, code, 0);
+out:
 	kfree_skb_reason(skb, reason);
 	return 0;
 }
@@ -197,11 +220,67 @@ static int ip_mk_local_input(struct sk_buff *skb, struct net_device *dev,
 }
 
 /*
+ * The route of a packet to forward: out the nexthop's device, in through
+ * ip_forward(), out through ip_output().
+ * 6.1: __mkroute_input(), without
+ * redirects (IPSKB_DOREDIRECT is never set: a packet that leaves by the
+ * device it came in on is forwarded without telling the sender), the
+ * ARP proxy case and the nexthop's rtable cache.
+ */
+static int __mkroute_input(struct sk_buff *skb, const struct fib_result *res,
+			   struct in_device *in_dev, __be32 daddr,
+			   __be32 saddr, u32 tos)
+{
+	struct net_device *dev_out = FIB_RES_DEV(*res);
+	struct in_device *out_dev = dev_out ? __in_dev_get_rcu(dev_out) : NULL;
+	struct net *net = dev_net(in_dev->dev);
+	struct rtable tmpl, *rth;
+	u32 itag = 0;
+	int err;
+
+	if (!out_dev)
+		return -EINVAL;
+	err = fib_validate_source(skb, saddr, daddr, (u8)tos,
+				  FIB_RES_NH(*res).fib_nh_oif, in_dev->dev,
+				  in_dev, &itag);
+	if (err < 0) {
+		ip_handle_martian_source(in_dev->dev, in_dev, daddr, saddr);
+		return err;
+	}
+	memset(&tmpl, 0, sizeof(tmpl));
+	tmpl.dst.dev = dev_out;
+	tmpl.dst.output = ip_output;
+	tmpl.dst.input = ip_forward;
+	tmpl.rt_type = RTN_UNICAST;
+	tmpl.rt_is_input = 1;
+	RT_CACHE_STAT_INC(net, in_slow_tot);
+	/* 6.1: rt_set_nexthop(): a gateway in the way (scope link) */
+	if (FIB_RES_NH(*res).fib_nh_gw4 &&
+	    FIB_RES_NH(*res).fib_nh_scope == RT_SCOPE_LINK) {
+		tmpl.rt_gw4 = FIB_RES_NH(*res).fib_nh_gw4;
+		tmpl.rt_uses_gateway = 1;
+	}
+	rth = rt_dst_alloc(net, &tmpl);
+	if (!rth)
+		return -ENOBUFS;
+	skb_dst_set(skb, &rth->dst);
+	return 0;
+}
+
+/* 6.1: ip_mkroute_input(), without multipath hashing. */
+static int ip_mkroute_input(struct sk_buff *skb, struct fib_result *res,
+			    struct in_device *in_dev, __be32 daddr,
+			    __be32 saddr, u32 tos)
+{
+	return __mkroute_input(skb, res, in_dev, daddr, saddr, tos);
+}
+
+/*
  * 6.1: ip_route_input_slow(). Martian checks on the addresses, then the
  * FIB: local destinations pass fib_validate_source() (rp_filter,
- * accept_local) and get ip_local_deliver; the rest would be forwarded,
- * which a host with ip_forward=0 refuses (an "unreachable" route that
- * ip_error() drops and counts).
+ * accept_local) and get ip_local_deliver; the rest are forwarded
+ * (ip_mkroute_input) when the device forwards, else get an "unreachable"
+ * route that ip_error() drops and counts.
  */
 static int ip_route_input_slow(struct sk_buff *skb, __be32 daddr,
 			       __be32 saddr, u8 tos, struct net_device *dev)
@@ -254,10 +333,13 @@ static int ip_route_input_slow(struct sk_buff *skb, __be32 daddr,
 			goto martian_source;
 		return ip_mk_local_input(skb, dev, RTN_LOCAL, flags, 0);
 	}
-	/* Not for us. 6.1 forwards it when IN_DEV_FORWARD (ip_mkroute_input);
-	 * the simulator has no forwarding path, so it drops as a host would. */
-	err = -EHOSTUNREACH;
-	goto no_route;
+	if (!IN_DEV_FORWARD(in_dev)) {
+		err = -EHOSTUNREACH;
+		goto no_route;
+	}
+	if (res.type != RTN_UNICAST)
+		goto martian_destination;
+	return ip_mkroute_input(skb, &res, in_dev, daddr, saddr, tos);
 
 brd_input:
 	if (skb->protocol != htons(ETH_P_IP))

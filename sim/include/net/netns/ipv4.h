@@ -19,6 +19,7 @@ struct fib_table;
 enum {
 	IPSTATS_MIB_INRECEIVES,		/* InReceives */
 	IPSTATS_MIB_INHDRERRORS,	/* InHdrErrors */
+	IPSTATS_MIB_INNOROUTES,		/* InNoRoutes */
 	IPSTATS_MIB_INADDRERRORS,	/* InAddrErrors */
 	IPSTATS_MIB_INUNKNOWNPROTOS,	/* InUnknownProtos */
 	IPSTATS_MIB_INTRUNCATEDPKTS,	/* InTruncatedPkts */
@@ -28,6 +29,8 @@ enum {
 	IPSTATS_MIB_OUTREQUESTS,	/* OutRequests */
 	IPSTATS_MIB_OUTDISCARDS,	/* OutDiscards */
 	IPSTATS_MIB_OUTNOROUTES,	/* OutNoRoutes */
+	IPSTATS_MIB_FRAGFAILS,		/* FragFails */
+	IPSTATS_MIB_OUTOCTETS,		/* IpExtOutOctets */
 	IPSTATS_MIB_CSUMERRORS,		/* InCsumErrors */
 	IPSTATS_MIB_NOECTPKTS,
 	__IPSTATS_MIB_MAX
@@ -127,6 +130,7 @@ struct netns_ipv4 {
 };
 
 #define __IP_INC_STATS(net, field)	((net)->ipv4->ip_mib[field]++)
+#define __IP_ADD_STATS(net, field, val)	((net)->ipv4->ip_mib[field] += (val))
 #define IP_INC_STATS(net, field)	__IP_INC_STATS(net, field)
 #define __ICMP_INC_STATS(net, field)	((net)->ipv4->icmp_mib[field]++)
 #define ICMP_INC_STATS(net, field)	__ICMP_INC_STATS(net, field)
