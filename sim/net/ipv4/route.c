@@ -528,12 +528,13 @@ make_route:
 }
 
 /*
- * 6.1: rt_fill_info() into a decoded record, for an output route: the
- * route's type and flags, RTA_DST, RTA_OIF, RTA_PREFSRC (the source the
- * lookup chose) and RTA_GATEWAY when the route uses one.
+ * 6.1: rt_fill_info() into a decoded record: the route's type and flags,
+ * RTA_DST, RTA_SRC when the request gave one, RTA_OIF, RTA_PREFSRC (an
+ * output route's chosen source, when it is not RTA_SRC), RTA_GATEWAY when
+ * the route uses one, RTA_IIF for an input route.
  */
 static void rt_fill_info(struct rtnl_route_msg *m, const struct flowi4 *fl4,
-			 const struct rtable *rt)
+			 __be32 src, const struct rtable *rt)
 {
 	memset(m, 0, sizeof(*m));
 	m->rtm.rtm_family = AF_INET;
@@ -545,27 +546,58 @@ static void rt_fill_info(struct rtnl_route_msg *m, const struct flowi4 *fl4,
 	m->rtm.rtm_flags = (rt->rt_flags & ~0xFFFFu) | RTM_F_CLONED;
 	m->table = RT_TABLE_MAIN;
 	m->dst = fl4->daddr;
+	if (src) {
+		m->rtm.rtm_src_len = 32;
+		m->src = src;
+	}
 	if (rt->dst.dev)
 		m->oif = rt->dst.dev->ifindex;
-	m->prefsrc = fl4->saddr;
+	if (!rt->rt_is_input && fl4->saddr != src)
+		m->prefsrc = fl4->saddr;
 	if (rt->rt_uses_gateway)
 		m->gateway = rt->rt_gw4;
+	if (rt->rt_is_input)
+		m->iif = fl4->flowi4_iif;
 }
 
 /*
- * 6.1: inet_rtm_getroute() for `ip route get` without iif: route @fl4 as
- * a locally generated packet and report it (0 or -errno).
+ * 6.1: inet_rtm_getroute(): with iif, a made-up packet from that device
+ * goes through ip_route_input_rcu() (its route's error is the answer);
+ * without, @fl4 is routed as a locally generated packet. 0 or -errno.
  */
 int inet_rtm_getroute(struct net *net, struct flowi4 *fl4,
 		      struct rtnl_route_msg *m, struct netlink_ext_ack *extack)
 {
+	__be32 src = fl4->saddr;
+	struct sk_buff *skb;
 	struct rtable *rt;
 	int err = 0;
 
+	if (fl4->flowi4_iif) {
+		struct net_device *dev = __dev_get_by_index(net,
+							     fl4->flowi4_iif);
+
+		if (!dev)
+			return -ENODEV;
+		skb = alloc_skb(0, GFP_KERNEL);
+		if (!skb)
+			return -ENOBUFS;
+		skb->protocol = htons(ETH_P_IP);
+		skb->dev = dev;
+		err = ip_route_input_noref(skb, fl4->daddr, fl4->saddr,
+					   fl4->flowi4_tos, dev);
+		rt = skb_rtable(skb);
+		if (err == 0 && rt->dst.error)
+			err = -rt->dst.error;
+		if (err == 0)
+			rt_fill_info(m, fl4, src, rt);
+		consume_skb(skb);	/* 6.1: it becomes the reply */
+		return err;
+	}
 	rt = ip_route_output_key(net, fl4, &err);
 	if (!rt)
 		return err ? err : -ENETUNREACH;
-	rt_fill_info(m, fl4, rt);
+	rt_fill_info(m, fl4, src, rt);
 	return 0;
 }
 
