@@ -119,6 +119,9 @@ struct fib_table *fib_new_table(struct net *net, u32 id);
 /* local table first, then main (the default rules 0 and 32766) */
 int fib_lookup(struct net *net, const struct flowi4 *flp,
 	       struct fib_result *res, unsigned int flags);
+/* The source of a reply to @skb: its destination, or for a broadcast
+ * one our address towards its sender. */
+__be32 fib_compute_spec_dst(struct sk_buff *skb);
 /* `ip route add|del`: RTM_NEWROUTE / RTM_DELROUTE. 0 or -errno:
  * -EEXIST "RTNETLINK answers: File exists", -ESRCH "RTNETLINK answers: No
  * such process", -ENETUNREACH "Nexthop has invalid gateway." ... */

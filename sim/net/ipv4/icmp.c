@@ -14,6 +14,7 @@
 #include <net/ip.h>
 #include <net/icmp.h>
 #include <net/route.h>
+#include <net/ip_fib.h>
 
 #define IPTOS_TOS_MASK			0x1E
 #define IPTOS_PREC_INTERNETCONTROL	0xC0
@@ -174,7 +175,8 @@ void __icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
  * Answer an echo request.
  * 6.1: icmp_echo() + icmp_reply(): the reply
  * copies id, sequence and data; its source is the address the request
- * was sent to (fib_compute_spec_dst); it is routed like any packet, so
+ * was sent to, or ours towards the sender for a broadcast one
+ * (fib_compute_spec_dst); it is routed like any packet, so
  * a reply to one of our own addresses goes out through lo.
  */
 static bool icmp_echo(struct sk_buff *skb)
@@ -194,7 +196,8 @@ static bool icmp_echo(struct sk_buff *skb)
 	memcpy(buf, req, sizeof(*req));
 	((struct icmphdr *)buf)->type = ICMP_ECHOREPLY;
 	memcpy(buf + sizeof(*req), skb->data, skb->len);
-	icmp_push(skb, iph->saddr, iph->daddr, iph->tos, buf, len);
+	icmp_push(skb, iph->saddr, fib_compute_spec_dst(skb), iph->tos, buf,
+		  len);
 	free(buf);
 	return true;
 }

@@ -163,8 +163,8 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 }
 
 /*
- * setsockopt() on a raw IPv4 socket: SOL_RAW ICMP_FILTER, SOL_IP IP_TTL
- * and IP_RECVERR, each with an int value. 0, -EINVAL (a TTL outside
+ * setsockopt() on a raw IPv4 socket: SOL_SOCKET SO_BROADCAST, SOL_RAW
+ * ICMP_FILTER, SOL_IP IP_TTL and IP_RECVERR, each with an int value. 0, -EINVAL (a TTL outside
  * 1..255; -1 restores the default), -EOPNOTSUPP (ICMP_FILTER on a
  * non-ICMP socket) or -ENOPROTOOPT.
  * 6.1: raw_setsockopt() -> do_raw_setsockopt() or ip_setsockopt() ->
@@ -172,6 +172,13 @@ struct sock *raw_sock_create(struct net *net, int protocol)
  */
 int raw_setsockopt(struct sock *sk, int level, int optname, int val)
 {
+	if (level == SOL_SOCKET) {
+		/* 6.1: sk_setsockopt() in net/core/sock.c */
+		if (optname != SO_BROADCAST)
+			return -ENOPROTOOPT;
+		sk->broadcast = !!val;
+		return 0;
+	}
 	if (level == SOL_RAW) {
 		if (optname != ICMP_FILTER)
 			return -ENOPROTOOPT;
@@ -259,17 +266,23 @@ static struct rtable *raw_route(struct sock *sk, struct flowi4 *fl4,
 
 /*
  * What ping's UDP probe connect()+getsockname() finds.
- * sim: stands for ping's UDP probe socket (6.1: udp connect + getsockname).
+ * sim: stands for ping's UDP probe socket (6.1: udp connect + getsockname;
+ * __ip4_datagram_connect() refuses a broadcast route with -EACCES unless
+ * the socket has SO_BROADCAST).
  */
 int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
 {
 	struct flowi4 fl4;
+	struct rtable *rt;
 	int err = -ENETUNREACH;
 
 	if (!sk->sk_net)
 		return -ENETDOWN;
-	if (!raw_route(sk, &fl4, daddr, 0, &err))
+	rt = raw_route(sk, &fl4, daddr, 0, &err);
+	if (!rt)
 		return err;
+	if ((rt->rt_flags & RTCF_BROADCAST) && !sk->broadcast)
+		return -EACCES;
 	if (saddr)
 		*saddr = fl4.saddr;
 	return 0;
@@ -300,7 +313,7 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 			__IP_INC_STATS(sk->sk_net, IPSTATS_MIB_OUTNOROUTES);
 		return err;
 	}
-	if (rt->rt_flags & RTCF_BROADCAST)
+	if ((rt->rt_flags & RTCF_BROADCAST) && !sk->broadcast)
 		return -EACCES;
 	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu) {
 		/*

@@ -530,6 +530,7 @@ struct ping_opts {
 	const char	*device;
 	const char	*target;
 	bool		quiet;
+	bool		broadcast;	/* -b */
 	int		ttl;
 	int		pmtudisc;	/* -M, -1: the socket's default */
 };
@@ -641,6 +642,9 @@ static int parse_opts(int argc, char **argv, struct ping_opts *o)
 			case 'q':
 				o->quiet = true;
 				break;
+			case 'b':
+				o->broadcast = true;
+				break;
 			case 'h':
 				usage();
 				return 2;
@@ -715,6 +719,18 @@ int do_ping(int argc, char **argv)
 		}
 	}
 	err = raw_sock_connect_probe(pt->sk, dst, &pt->src);
+	if (err == -EACCES) {
+		/* ping4_run(): the probe's connect() to a broadcast address */
+		if (!o.broadcast) {
+			vs_eprintf("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+			raw_sock_release(pt->sk);
+			free(pt);
+			return 2;
+		}
+		vs_eprintf("WARNING: pinging broadcast address\n");
+		raw_setsockopt(pt->sk, SOL_SOCKET, SO_BROADCAST, 1);
+		err = raw_sock_connect_probe(pt->sk, dst, &pt->src);
+	}
 	if (err) {
 		vs_eprintf("ping: connect: %s\n", strerror(-err));
 		raw_sock_release(pt->sk);
