@@ -27,6 +27,7 @@
 
 /* codes for ICMP_TIME_EXCEEDED */
 #define ICMP_EXC_TTL		0
+#define ICMP_EXC_FRAGTIME	1
 
 struct icmphdr {
 	u8		type;

@@ -2,10 +2,10 @@
 /*
  * IPv4: receive, local delivery, output, and the checksum helpers.
  * 6.1: include/net/ip.h, include/net/checksum.h, include/uapi/linux/in.h.
- * No fragmentation or reassembly (packets over the MTU are dropped with
- * ICMP "frag needed" when DF is set, else dropped and counted), no IP
- * options (IHL > 5 is accepted and skipped), no netfilter hooks (the
- * NF_HOOK() calls of 6.1 are direct calls here). A packet not for us is
+ * Packets over the MTU are fragmented unless DF is set (then ICMP "frag
+ * needed"), and reassembled for local delivery. No IP options (IHL > 5
+ * is accepted and skipped), no netfilter hooks (the NF_HOOK() calls of
+ * 6.1 are direct calls here). A packet not for us is
  * forwarded when net.ipv4.ip_forward is 1 (0 in a new namespace).
  *
  * The API for the tools (ping, ip) is in net/sock.h (raw sockets),
@@ -75,6 +75,20 @@ static inline int ip_decrease_ttl(struct iphdr *iph)
 	iph->check = (__sum16)(check + (check >= 0xFFFF));
 	return --iph->ttl;
 }
+
+/* 6.1: same: a fragment (MF set, or an offset)? */
+static inline bool ip_is_fragment(const struct iphdr *iph)
+{
+	return (iph->frag_off & htons(IP_MF | IP_OFFSET)) != 0;
+}
+
+/* net/ipv4/ip_fragment.c: 0 when @skb became the whole datagram */
+#define IP_DEFRAG_LOCAL_DELIVER	0
+int ip_defrag(struct net *net, struct sk_buff *skb, u32 user);
+/* net/ipv4/ip_output.c: split @skb to fit the route's MTU, @output each */
+int ip_do_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
+		   int (*output)(struct net *, struct sock *,
+				 struct sk_buff *));
 
 /* net/ipv4/ip_forward.c: dst->input of a route that forwards */
 int ip_forward(struct sk_buff *skb);

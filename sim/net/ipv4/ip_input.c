@@ -5,9 +5,9 @@
  *   __netif_receive_skb_core -> ip_rcv -> ip_rcv_finish
  *     -> (route input: fib lookup, rp_filter) -> dst_input
  *     -> ip_local_deliver -> raw sockets + icmp_rcv
- * No netfilter (NF_HOOK calls are direct), no fragment reassembly (a
- * fragment is dropped and counted), no IP options processing, no
- * early demux, no list receive (ip_list_rcv).
+ * No netfilter (NF_HOOK calls are direct), no IP options processing, no
+ * early demux, no list receive (ip_list_rcv). Fragments are reassembled
+ * in ip_fragment.c.
  */
 #include <string.h>
 #include <linux/inetdevice.h>
@@ -56,18 +56,18 @@ static int ip_local_deliver_finish(struct net *net, struct sock *sk,
 
 /*
  * The packet is for this host.
- * 6.1: ip_local_deliver() reassembles
- * fragments first (ip_defrag); the simulator does not, so it drops them.
+ * 6.1: ip_local_deliver(): fragments are
+ * reassembled first (ip_defrag); the last one in carries the whole
+ * datagram on.
  */
 int ip_local_deliver(struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
 	struct net *net = dev_net(skb->dev);
 
-	if (ip_hdr(skb)->frag_off & htons(IP_MF | IP_OFFSET)) {
-		__IP_INC_STATS(net, IPSTATS_MIB_INDISCARDS);
-		kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
-		return 0;
+	if (ip_is_fragment(ip_hdr(skb))) {
+		if (ip_defrag(net, skb, IP_DEFRAG_LOCAL_DELIVER))
+			return 0;
 	}
 	return ip_local_deliver_finish(net, NULL, skb);
 }

@@ -305,7 +305,7 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 
 	if (!sk->sk_net || !sk->sk_net->ipv4)
 		return -ENETDOWN;
-	if (len > 0xFFFF - sizeof(struct iphdr))
+	if (len > 0xFFFF)
 		return -EMSGSIZE;
 	rt = raw_route(sk, &fl4, daddr, saddr, &err);
 	if (!rt) {
@@ -315,15 +315,23 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 	}
 	if ((rt->rt_flags & RTCF_BROADCAST) && !sk->broadcast)
 		return -EACCES;
-	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu) {
+	if (rt->dst.dev) {
 		/*
-		 * DF forced (IP_PMTUDISC_DO, PROBE): __ip_append_data() fails
-		 * with a local error carrying the MTU (ip_local_error()).
-		 * Otherwise 6.1 would fragment; the simulator cannot.
+		 * 6.1 __ip_append_data(): a datagram may be as big as the MTU
+		 * when DF is forced (IP_PMTUDISC_DO, PROBE), else as big as an
+		 * IP datagram can be (ip_sk_ignore_df(): it will be
+		 * fragmented); past that, a local error carrying the MTU
+		 * (ip_local_error()).
 		 */
-		if (sk->pmtudisc >= IP_PMTUDISC_DO)
-			sk->local_err_mtu = rt->dst.dev->mtu;
-		return -EMSGSIZE;
+		unsigned int mtu = rt->dst.dev->mtu < 0xFFFF ?
+				   rt->dst.dev->mtu : 0xFFFF;	/* IP_MAX_MTU */
+		unsigned int maxnonfragsize =
+			sk->pmtudisc >= IP_PMTUDISC_DO ? mtu : 0xFFFF;
+
+		if (len > maxnonfragsize - sizeof(struct iphdr)) {
+			sk->local_err_mtu = mtu;
+			return -EMSGSIZE;
+		}
 	}
 	skb = ip_make_skb(sk, &fl4, icmp, len, (u8)sk->sk_protocol,
 			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);

@@ -29,7 +29,13 @@ enum {
 	IPSTATS_MIB_OUTREQUESTS,	/* OutRequests */
 	IPSTATS_MIB_OUTDISCARDS,	/* OutDiscards */
 	IPSTATS_MIB_OUTNOROUTES,	/* OutNoRoutes */
+	IPSTATS_MIB_REASMTIMEOUT,	/* ReasmTimeout */
+	IPSTATS_MIB_REASMREQDS,		/* ReasmReqds */
+	IPSTATS_MIB_REASMOKS,		/* ReasmOKs */
+	IPSTATS_MIB_REASMFAILS,		/* ReasmFails */
+	IPSTATS_MIB_FRAGOKS,		/* FragOKs */
 	IPSTATS_MIB_FRAGFAILS,		/* FragFails */
+	IPSTATS_MIB_FRAGCREATES,	/* FragCreates */
 	IPSTATS_MIB_OUTOCTETS,		/* IpExtOutOctets */
 	IPSTATS_MIB_CSUMERRORS,		/* InCsumErrors */
 	IPSTATS_MIB_NOECTPKTS,
@@ -119,6 +125,12 @@ struct netns_ipv4 {
 	int	neigh_queue_len_bytes;		/* 212992 (SK_WMEM_MAX) */
 
 	u32			ip_id;		/* next IPv4 id (6.1: hashed) */
+
+	/* 6.1: net->ipv4.fqdir, the reassembly queues (an rhashtable) */
+	struct list_head	ipq_list;
+	long			ipfrag_mem;	/* truesize queued */
+	int			sysctl_ipfrag_time;	/* s, 30 */
+	long			sysctl_ipfrag_high_thresh; /* 4 MB */
 
 	unsigned long		ip_mib[__IPSTATS_MIB_MAX];
 	unsigned long		linux_mib[__LINUX_MIB_MAX];
