@@ -109,6 +109,8 @@ struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4,
 			    u8 tos, struct rtable *rt);
 /* Send what ip_make_skb() built; 0 or -errno. */
 int ip_send_skb(struct net *net, struct sk_buff *skb);
+/* The same, as sockets do it (traced as 6.1's ip_push_pending_frames) */
+int ip_push_pending_frames(struct net *net, struct sk_buff *skb);
 /* Route and send an ICMP message from @saddr (0: the route's) to @daddr
  * about/in answer to @in; used by icmp_reply and __icmp_send. */
 int ip_push_reply(struct sk_buff *in, __be32 daddr, __be32 saddr, u8 tos,

@@ -51,6 +51,10 @@ struct fib_info {
 struct fib_table {
 	u32			tb_id;
 	struct list_head	tb_routes;	/* longest prefix first */
+	/* 6.1: without custom rules the local table is an alias of main
+	 * (fib_trie_table(id, alias)): one trie, so a lookup in main sees
+	 * the local routes too; here main points at local, searched first */
+	struct fib_table	*tb_merged;
 };
 
 struct fib_result {

@@ -49,10 +49,7 @@ int fib_lookup(struct net *net, const struct flowi4 *flp,
 
 	if (!net->ipv4)
 		return -ENETUNREACH;
-	err = fib_table_lookup(net->ipv4->fib_local, flp, res, (int)flags);
-	if (err == -EAGAIN)
-		err = fib_table_lookup(net->ipv4->fib_main, flp, res,
-				       (int)flags);
+	err = fib_table_lookup(net->ipv4->fib_main, flp, res, (int)flags);
 	if (err == -EAGAIN)
 		err = -ENETUNREACH;
 	return err;
@@ -477,6 +474,7 @@ int ip_fib_net_init(struct net *net)
 	net->ipv4->fib_main = fib_trie_table(RT_TABLE_MAIN);
 	if (!net->ipv4->fib_local || !net->ipv4->fib_main)
 		return -ENOMEM;
+	net->ipv4->fib_main->tb_merged = net->ipv4->fib_local;
 	return 0;
 }
 

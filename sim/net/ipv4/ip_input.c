@@ -58,7 +58,8 @@ static int ip_local_deliver_finish(struct net *net, struct sock *sk,
  * The packet is for this host.
  * 6.1: ip_local_deliver(): fragments are
  * reassembled first (ip_defrag); the last one in carries the whole
- * datagram on.
+ * datagram on. NF_HOOK's call of ip_local_deliver_finish() is a tail
+ * call: ftrace shows it called from ip_local_deliver's caller.
  */
 int ip_local_deliver(struct sk_buff *skb)
 {
@@ -69,6 +70,7 @@ int ip_local_deliver(struct sk_buff *skb)
 		if (ip_defrag(net, skb, IP_DEFRAG_LOCAL_DELIVER))
 			return 0;
 	}
+	FTRACE_TAIL_CALL();
 	return ip_local_deliver_finish(net, NULL, skb);
 }
 
@@ -76,12 +78,14 @@ int ip_local_deliver(struct sk_buff *skb)
  * Route the packet unless it already carries a route (packets looped
  * back through lo keep the one they were sent with).
  * 6.1:
- * ip_rcv_finish_core(); the drop reasons are 6.1's except that a martian
+ * ip_rcv_finish_core() (ftrace: ip_rcv_finish_core.constprop.0, a
+ * gcc clone); the drop reasons are 6.1's except that a martian
  * (-EINVAL) is reported as IP_INVALID_SOURCE here, NOT_SPECIFIED there.
  */
 static int ip_rcv_finish_core(struct net *net, struct sock *sk,
 			      struct sk_buff *skb, struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	const struct iphdr *iph = ip_hdr(skb);
 	int err;
 
@@ -103,16 +107,21 @@ static int ip_rcv_finish_core(struct net *net, struct sock *sk,
 	return NET_RX_SUCCESS;
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: same, inlined into ip_rcv() in Debian's build, whose last act is
+ * then dst_input(): a jump, so ftrace shows ip_local_deliver called from
+ * ip_rcv's caller (__netif_receive_skb_one_core).
+ */
 int ip_rcv_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_INLINED();
 	int ret;
 
 	ret = ip_rcv_finish_core(net, sk, skb, skb->dev);
-	if (ret != NET_RX_DROP)
-		ret = dst_input(skb);
-	return ret;
+	if (ret == NET_RX_DROP)
+		return ret;
+	FTRACE_TAIL_CALL();
+	return dst_input(skb);
 }
 
 /*

@@ -150,7 +150,8 @@ static int ip_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
 
 /*
  * 6.1: ip_finish_output() -> __ip_finish_output(): too big for the
- * device's MTU goes through ip_fragment().
+ * device's MTU goes through ip_fragment(). Both jump to what they call
+ * last, so ftrace shows ip_finish_output2 called from ip_output.
  */
 static int ip_finish_output(struct net *net, struct sock *sk,
 			    struct sk_buff *skb)
@@ -158,6 +159,7 @@ static int ip_finish_output(struct net *net, struct sock *sk,
 	FTRACE_ENTRY();
 	unsigned int mtu = skb_dst(skb)->dev->mtu;
 
+	FTRACE_TAIL_CALL();
 	if (skb->len > mtu)
 		return ip_fragment(net, sk, skb, mtu, ip_finish_output2);
 	return ip_finish_output2(net, sk, skb);
@@ -194,10 +196,14 @@ int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
 	return 1;
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: same; inlined into ip_send_skb() (itself inlined into
+ * ip_push_pending_frames()) in Debian's build: ftrace shows __ip_local_out
+ * and ip_output called from ip_push_pending_frames.
+ */
 int ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_INLINED();
 	int err = __ip_local_out(net, sk, skb);
 
 	if (likely(err == 1))
@@ -282,6 +288,19 @@ int ip_send_skb(struct net *net, struct sk_buff *skb)
 }
 
 /*
+ * Send the datagram a socket built.
+ * 6.1: ip_push_pending_frames(sk, fl4) makes
+ * one skb of the socket's queue (__ip_make_skb) and sends it with
+ * ip_send_skb(); here ip_make_skb() made the skb already.
+ */
+int ip_push_pending_frames(struct net *net, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+
+	return ip_send_skb(net, skb);
+}
+
+/*
  * Send a reply datagram (ICMP) from @saddr to @daddr. 0 or -errno.
  * sim: the tail of 6.1's icmp_reply() and icmp_push_reply()
  * (net/ipv4/icmp.c): route, build, send.
@@ -306,7 +325,7 @@ int ip_push_reply(struct sk_buff *in, __be32 daddr, __be32 saddr, u8 tos,
 	skb = ip_make_skb(NULL, &fl4, data, len, IPPROTO_ICMP, 0, tos, rt);
 	if (!skb)
 		return -ENOBUFS;
-	return ip_send_skb(net, skb);
+	return ip_push_pending_frames(net, skb);
 }
 
 /* 6.1: ip_init() sets up the route cache and inet peers. */

@@ -292,12 +292,14 @@ int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
  * sendto().
  * 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
  * broadcast (no SO_BROADCAST), build the datagram, send. -ENOBUFS from
- * the device is hidden unless IP_RECVERR, as in 6.1.
+ * the device is hidden unless IP_RECVERR, as in 6.1. The system call
+ * reaches it through __sock_sendmsg(), and inet_sendmsg() only jumps
+ * here, so ftrace names __sock_sendmsg as the caller.
  */
 int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 		const void *icmp, size_t len)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_FROM("__sock_sendmsg");
 	struct sk_buff *skb;
 	struct flowi4 fl4;
 	struct rtable *rt;
@@ -337,7 +339,7 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);
 	if (!skb)
 		return -ENOBUFS;
-	err = ip_send_skb(sk->sk_net, skb);
+	err = ip_push_pending_frames(sk->sk_net, skb);
 	if (err == -ENOBUFS && !sk->recverr)
 		err = 0;
 	return err < 0 ? err : (int)len;

@@ -285,6 +285,7 @@ static int ip_mkroute_input(struct sk_buff *skb, struct fib_result *res,
 static int ip_route_input_slow(struct sk_buff *skb, __be32 daddr,
 			       __be32 saddr, u8 tos, struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	struct in_device *in_dev = __in_dev_get_rcu(dev);
 	struct net *net = dev_net(dev);
 	struct flowi4 fl4 = { 0 };
