@@ -748,10 +748,35 @@ int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 		if (!n)
 			return -ENOBUFS;
 	}
+	/* 6.1 __neigh_update(): a valid state needs an address */
+	if ((nud_state & NUD_VALID) && !lladdr && dev->addr_len &&
+	    !(n->nud_state & NUD_VALID)) {
+		NL_SET_ERR_MSG(extack, "No link layer address given");
+		return -EINVAL;
+	}
 	neigh_clone(n);
 	err = neigh_update(n, lladdr, nud_state, flags, 0);
 	neigh_release(n);
 	return err;
+}
+
+/*
+ * RTM_GETNEIGH for one entry (`ip neigh get ADDR dev D`).
+ * 6.1: neigh_get(): the entry as neigh_fill_info() reports it, or
+ * -ENOENT "Neighbour entry not found".
+ */
+int neigh_get(struct neigh_table *tbl, struct net_device *dev,
+	      const void *pkey, struct rtnl_neigh_msg *m,
+	      struct netlink_ext_ack *extack)
+{
+	struct neighbour *n = neigh_lookup(tbl, pkey, dev);
+
+	if (!n) {
+		NL_SET_ERR_MSG(extack, "Neighbour entry not found");
+		return -ENOENT;
+	}
+	neigh_fill_info(m, n);
+	return 0;
 }
 
 /*
