@@ -21,6 +21,12 @@ ip netns exec ns0 ping -c 1 10.1.1.255
 ip netns exec ns0 ping -c 1 -W 1 -b 10.1.1.255
 ip netns exec ns1 sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0
 ip netns exec ns0 ping -c 2 -i 0.2 -b 10.1.1.255
+# The sender hears its own broadcast too (looped back, ip_mc_output),
+# and answers it once its namespace stops ignoring broadcasts: ping
+# counts the extra answers as duplicates, without marking them (DUP!),
+# and stops when it has one answer per request.
+ip netns exec ns0 sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0
+ip netns exec ns0 ping -c 2 -i 0.2 -b 10.1.1.255
 # 65508 bytes of data + 8 + 20 is one more than an IP datagram holds.
 ip netns exec ns0 ping -c 1 -s 65508 10.1.1.2
 # A reply bigger than the replier's MTU is fragmented, and reassembled.

@@ -95,6 +95,7 @@ int ip_forward(struct sk_buff *skb);
 
 /* net/ipv4/ip_output.c */
 int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb);
+int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb);
 int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *skb);
 int ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb);
 int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb);

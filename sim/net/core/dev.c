@@ -1176,6 +1176,20 @@ int netif_rx(struct sk_buff *skb)
 	return ret;
 }
 
+/*
+ * 6.1: same: a copy of an outgoing broadcast or multicast packet for this
+ * host, received as if it had come in on the same device; it keeps its
+ * route, and packet sockets skip it (PACKET_LOOPBACK).
+ */
+int dev_loopback_xmit(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	skb_reset_mac_header(skb);
+	skb_pull(skb, (unsigned int)skb_network_offset(skb));
+	skb->pkt_type = PACKET_LOOPBACK;
+	netif_rx(skb);
+	return 0;
+}
+
 /* ---- receive: NAPI ---- */
 
 /* 6.1: same: schedule @n on this CPU. */

@@ -166,6 +166,29 @@ static int ip_finish_output(struct net *net, struct sock *sk,
 }
 
 /*
+ * dst->output of a broadcast route: the host gets a copy too.
+ * 6.1: ip_mc_output() for RTCF_BROADCAST (no multicast routing, no
+ * POST_ROUTING hook): the clone goes through ip_mc_finish_output() ->
+ * dev_loopback_xmit(), the packet itself through ip_finish_output().
+ */
+int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct rtable *rt = skb_rtable(skb);
+	struct net_device *dev = rt->dst.dev;
+
+	__IP_INC_STATS(net, IPSTATS_MIB_OUTREQUESTS);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IP);
+	if (rt->rt_flags & RTCF_BROADCAST) {
+		struct sk_buff *newskb = skb_copy(skb, GFP_ATOMIC);
+
+		if (newskb)
+			dev_loopback_xmit(net, sk, newskb);
+	}
+	return ip_finish_output(net, sk, skb);
+}
+
+/*
  * dst->output of output routes.
  * 6.1: ip_output(), no POST_ROUTING hook.
  */

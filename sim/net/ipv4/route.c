@@ -412,6 +412,9 @@ static struct rtable *__mkroute_output(struct net *net,
 	tmpl.dst.dev = dev_out;
 	tmpl.dst.output = ip_output;
 	tmpl.dst.input = (flags & RTCF_LOCAL) ? ip_local_deliver : dst_discard;
+	if ((flags & RTCF_BROADCAST) && (flags & RTCF_LOCAL) &&
+	    !(dev_out->flags & IFF_LOOPBACK))
+		tmpl.dst.output = ip_mc_output;	/* the host's copy too */
 	tmpl.rt_flags = flags;
 	tmpl.rt_type = (u16)type;
 	tmpl.rt_iif = orig_oif;

@@ -48,6 +48,7 @@ struct ping_task {
 	long long	tsum, tsum2;
 	uint64_t	*sent_at;	/* ns per seq (mod MAX_DUP_CHK) */
 	uint8_t		*rcvd_tbl;	/* seen replies, for (DUP!) */
+	bool		multicast;	/* -b: iputils' rts->multicast */
 	uint8_t		*outpack;
 };
 
@@ -351,7 +352,7 @@ static void parse_reply(struct ping_task *pt, const uint8_t *p, size_t len,
 			  p[8]);
 		if (pt->datalen >= 16)	/* a send time fits: iputils' "timing" */
 			print_time(triptime);
-		if (dup)
+		if (dup && !pt->multicast)	/* many answer a broadcast */
 			vs_printf(" (DUP!)");
 		vs_printf("\n");
 		return;
@@ -432,6 +433,9 @@ static void finish(struct ping_task *pt)
 /*
  * Read what the socket holds, each into iputils' packet buffer: packlen
  * = datalen + MAXIPLEN (60) + MAXICMPLEN (76) bytes, the rest cut off.
+ * main_loop() checks "one answer per request" before every read, so
+ * what is still queued when that is reached is never read (a broadcast's
+ * later answers).
  */
 static void recv_replies(struct ping_task *pt, uint64_t now)
 {
@@ -444,7 +448,9 @@ static void recv_replies(struct ping_task *pt, uint64_t now)
 	buf = malloc(packlen);
 	if (!buf)
 		abort();
-	while ((skb = raw_recv(pt->sk))) {
+	while (!(pt->npackets &&
+		 pt->nreceived + pt->nerrors >= pt->npackets) &&
+	       (skb = raw_recv(pt->sk))) {
 		size_t n = skb->len < packlen ? skb->len : packlen;
 
 		if (skb_copy_bits(skb, 0, buf, (int)n) == 0)
@@ -758,6 +764,7 @@ int do_ping(int argc, char **argv)
 	pt->lingertime = o.linger;
 	pt->datalen = (int)o.datalen;
 	pt->quiet = o.quiet;
+	pt->multicast = o.broadcast;
 	pt->tmin = 0x7fffffffffffffffll;
 	pt->sent_at = calloc(MAX_DUP_CHK, sizeof(*pt->sent_at));
 	pt->rcvd_tbl = calloc(MAX_DUP_CHK, 1);
