@@ -457,6 +457,8 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *fl4,
 		if (ipv4_is_multicast(fl4->saddr) ||
 		    ipv4_is_lbcast(fl4->saddr) || ipv4_is_zeronet(fl4->saddr))
 			return NULL;
+		/* 6.1: a source that is not ours: "Network is unreachable" */
+		*err = -ENETUNREACH;
 		if (!(fl4->flowi4_flags & FLOWI_FLAG_ANYSRC) &&
 		    !__ip_dev_find(net, fl4->saddr, false))
 			return NULL;

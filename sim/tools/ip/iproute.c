@@ -47,6 +47,10 @@ struct route_filter {
 	bool		has_dst;	/* "to PREFIX": exactly that prefix */
 	uint32_t	dst;
 	int		dst_len;
+	int		rdst_len, mdst_len;	/* "root"/"match" PREFIX, -1: none */
+	uint32_t	rdst, mdst;
+	int		protocol, scope, type;	/* -1: any; else fixed */
+	uint32_t	via;		/* 0: any */
 	bool		flush;		/* collect instead of print */
 	struct rtnl_route_msg	*flushed;
 	int		nflushed, max_flushed;
@@ -73,6 +77,27 @@ static bool route_filtered_out(const struct rtnl_route_msg *r,
 
 	if (f->oif && r->oif != f->oif)
 		return true;
+	if (f->protocol >= 0 && r->rtm.rtm_protocol != f->protocol)
+		return true;
+	if (f->scope >= 0 && r->rtm.rtm_scope != f->scope)
+		return true;
+	if (f->type >= 0 && r->rtm.rtm_type != f->type)
+		return true;
+	if (f->via && r->gateway != f->via)
+		return true;
+	if (f->rdst_len >= 0) {		/* root: routes inside the prefix */
+		mask = f->rdst_len ? htonl(~0u << (32 - f->rdst_len)) : 0;
+		if (r->rtm.rtm_dst_len < f->rdst_len ||
+		    ((r->dst ^ f->rdst) & mask))
+			return true;
+	}
+	if (f->mdst_len >= 0) {		/* match: routes covering it */
+		mask = r->rtm.rtm_dst_len ?
+		       htonl(~0u << (32 - r->rtm.rtm_dst_len)) : 0;
+		if (r->rtm.rtm_dst_len > f->mdst_len ||
+		    ((r->dst ^ f->mdst) & mask))
+			return true;
+	}
 	if (!f->has_dst)
 		return false;
 	if (r->rtm.rtm_dst_len != f->dst_len)
@@ -95,7 +120,7 @@ static int print_route(const void *msg, void *arg)
 			f->flushed[f->nflushed++] = *r;
 		return 0;
 	}
-	if (r->rtm.rtm_type != RTN_UNICAST &&
+	if (r->rtm.rtm_type != RTN_UNICAST && f->type < 0 &&
 	    r->rtm.rtm_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
 		vs_printf("%s ", rtn_names[r->rtm.rtm_type]);
 	if (r->rtm.rtm_dst_len == 0 && r->dst == 0)
@@ -105,7 +130,7 @@ static int print_route(const void *msg, void *arg)
 	else
 		vs_printf("%s/%u ", format_host_ipv4(r->dst, a, sizeof(a)),
 			  r->rtm.rtm_dst_len);
-	if (r->gateway)
+	if (r->gateway && !f->via)
 		vs_printf("via %s ", format_host_ipv4(r->gateway, a, sizeof(a)));
 	if (r->oif && !f->oif)
 		vs_printf("dev %s ", ll_index_to_name(f->net, r->oif, a,
@@ -113,10 +138,10 @@ static int print_route(const void *msg, void *arg)
 	if (f->table == RT_TABLE_UNSPEC && r->table != RT_TABLE_MAIN)
 		vs_printf("table %s ", r->table == RT_TABLE_LOCAL ? "local" :
 			  "default");
-	if (r->rtm.rtm_protocol != RTPROT_BOOT)
+	if (r->rtm.rtm_protocol != RTPROT_BOOT && f->protocol < 0)
 		vs_printf("proto %s ", proto_name(r->rtm.rtm_protocol, b,
 						  sizeof(b)));
-	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE)
+	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE && f->scope < 0)
 		vs_printf("scope %s ", scope_name(r->rtm.rtm_scope, b, sizeof(b)));
 	if (r->prefsrc)
 		vs_printf("src %s ", format_host_ipv4(r->prefsrc, a, sizeof(a)));
@@ -183,7 +208,9 @@ static int iproute_flush_collected(struct route_filter *f)
 /* iproute.c iproute_list_flush_or_save() */
 static int iproute_list(int argc, char **argv, bool flush)
 {
-	struct route_filter f = { .net = vs_net(), .table = RT_TABLE_MAIN };
+	struct route_filter f = { .net = vs_net(), .table = RT_TABLE_MAIN,
+				  .rdst_len = -1, .mdst_len = -1,
+				  .protocol = -1, .scope = -1, .type = -1 };
 	struct rtnl_route_msg flushed[256];
 	struct rtnl_link_msg m;
 	uint32_t a;
@@ -203,6 +230,59 @@ static int iproute_list(int argc, char **argv, bool flush)
 			if (rtnl_getlink(f.net, 0, *argv, &m))
 				return nodev(*argv);
 			f.oif = m.ifi.ifi_index;
+		} else if (!strcmp(*argv, "root") || !strcmp(*argv, "match")) {
+			bool root = !strcmp(*argv, "root");
+
+			NEXT_ARG();
+			if (get_prefix_ipv4(*argv, &a, &len) < 0) {
+				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+					   *argv);
+				return 1;
+			}
+			if (root) {
+				f.rdst = a;
+				f.rdst_len = len < 0 ? 32 : len;
+			} else {
+				f.mdst = a;
+				f.mdst_len = len < 0 ? 32 : len;
+			}
+		} else if (matches(*argv, "protocol")) {
+			unsigned int p;
+
+			NEXT_ARG();
+			if (!strcmp(*argv, "kernel"))
+				f.protocol = RTPROT_KERNEL;
+			else if (!strcmp(*argv, "boot"))
+				f.protocol = RTPROT_BOOT;
+			else if (!strcmp(*argv, "static"))
+				f.protocol = RTPROT_STATIC;
+			else if (get_unsigned(&p, *argv) && p < 256)
+				f.protocol = (int)p;
+			else
+				return invarg("invalid \"protocol\"\n", *argv);
+		} else if (!strcmp(*argv, "scope")) {
+			NEXT_ARG();
+			if (!strcmp(*argv, "global"))
+				f.scope = RT_SCOPE_UNIVERSE;
+			else if (!strcmp(*argv, "link"))
+				f.scope = RT_SCOPE_LINK;
+			else if (!strcmp(*argv, "host"))
+				f.scope = RT_SCOPE_HOST;
+			else
+				return invarg("invalid \"scope\"\n", *argv);
+		} else if (!strcmp(*argv, "type")) {
+			size_t t;
+
+			NEXT_ARG();
+			for (t = 0; t < sizeof(rtn_names) / sizeof(rtn_names[0]); t++)
+				if (!strcmp(*argv, rtn_names[t]))
+					f.type = (int)t;
+			if (f.type < 0)
+				return invarg("node type value is invalid\n", *argv);
+		} else if (!strcmp(*argv, "via")) {
+			NEXT_ARG();
+			if (get_addr_ipv4(*argv, &f.via) < 0)
+				return invarg("invalid address\n", *argv);
 		} else {
 			if (!strcmp(*argv, "to") || !strcmp(*argv, "exact"))
 				NEXT_ARG();
