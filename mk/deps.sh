@@ -17,6 +17,8 @@ bench="$demo $vm"
 # make docs (and the figure check in make test) render with Graphviz's dot
 docs="$demo graphviz"
 test="$test graphviz"
+# tests/scenarios/neigh-listing.sh runs net-tools' arp on the real kernel
+test="$test net-tools"
 
 case "${1:-}" in
 demo) want=$demo ;;

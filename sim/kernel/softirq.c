@@ -120,11 +120,13 @@ static int softirq_run_pass(void)
 }
 
 /*
- * 6.1: same loop: run what is pending, then run again what the handlers
- * raised, up to MAX_SOFTIRQ_RESTART times or 2 ms; the rest would go to
- * ksoftirqd, here to the next local_bh_enable() or sim_run_until().
+ * 6.1: same loop (Debian's 6.1): run what is pending, then run again what the
+ * handlers raised, up to MAX_SOFTIRQ_RESTART times or 2 ms; the rest
+ * would go to ksoftirqd, here to the next local_bh_enable() or
+ * sim_run_until(). Debian's 6.1 has it (from later kernels, shared with
+ * run_ksoftirqd()); v6.1.0 runs the loop in __do_softirq() itself.
  */
-static void __do_softirq(void)
+static void handle_softirqs(bool ksirqd)
 {
 	FTRACE_ENTRY();
 	u64 end = ktime_get_coarse_ns() + MAX_SOFTIRQ_TIME;
@@ -138,6 +140,19 @@ static void __do_softirq(void)
 		 --max_restart);
 	serving--;
 	bh_count--;
+}
+
+/*
+ * 6.1: same (Debian's 6.1): handle_softirqs(false), a tail call, so ftrace
+ * shows handle_softirqs called from do_softirq and the actions from
+ * handle_softirqs.
+ */
+static void __do_softirq(void)
+{
+	FTRACE_ENTRY();
+
+	FTRACE_TAIL_CALL();
+	handle_softirqs(false);
 }
 
 /* 6.1: same, minus running on the softirq stack. */

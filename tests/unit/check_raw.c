@@ -45,12 +45,27 @@ START_TEST(test_send_errors)
 	ck_assert_int_eq(raw_sendmsg(sk, A("10.9.9.9"), 0, big, sizeof(big)),
 			 -EMSGSIZE);
 	up(&init_net, "lo");
-	/* over lo's MTU (65536) is fine; over a veth's 1500 is not */
+	/* over lo's MTU (65536) is fine; so is one IP datagram's worth,
+	 * but no more: a local error names the MTU (IP_MAX_MTU for lo) */
 	ck_assert_int_eq(raw_sendmsg(sk, A("127.0.0.1"), 0, big, 3000), 3000);
+	ck_assert_int_eq(raw_sendmsg(sk, A("127.0.0.1"), 0, big, 65515),
+			 65515);
+	ck_assert_int_eq(raw_sendmsg(sk, A("127.0.0.1"), 0, big, 65516),
+			 -EMSGSIZE);
+	ck_assert_uint_eq(raw_recv_local_error(sk), 65535);
 	seed003_setup(&init_net);
 	ck_assert_int_eq(raw_sock_bind_dev(sk, "veth0"), 0);
+	/* over a veth's 1500: fragmented (IP_PMTUDISC_WANT), 1480 + 1480
+	 * + 40 bytes of payload; with DF forced, a local error */
+	ck_assert_int_eq(raw_sendmsg(sk, A("192.168.1.2"), 0, big, 3000),
+			 3000);
+	ck_assert_uint_eq(init_net.ipv4->ip_mib[IPSTATS_MIB_FRAGCREATES], 3);
+	ck_assert_uint_eq(init_net.ipv4->ip_mib[IPSTATS_MIB_FRAGOKS], 1);
+	ck_assert_int_eq(raw_setsockopt(sk, SOL_IP, IP_MTU_DISCOVER,
+					IP_PMTUDISC_DO), 0);
 	ck_assert_int_eq(raw_sendmsg(sk, A("192.168.1.2"), 0, big, 3000),
 			 -EMSGSIZE);
+	ck_assert_uint_eq(raw_recv_local_error(sk), 1500);
 	raw_sock_release(sk);
 	neigh_flush_dev(&arp_tbl, &init_net, NULL);
 }

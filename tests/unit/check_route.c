@@ -220,10 +220,15 @@ START_TEST(test_output_errors)
 	fl4.flowi4_oif = 99;
 	ck_assert_ptr_null(ip_route_output_key(&init_net, &fl4, &err));
 	ck_assert_int_eq(err, -ENODEV);
-	/* a source that is not ours */
+	/* a source that is not ours: 6.1 says ENETUNREACH (the real
+	 * kernel's "ip route get ... from 10.9.9.9", route-selectors.sh);
+	 * a source no host may send from (multicast, broadcast, 0/8) EINVAL */
 	memset(&fl4, 0, sizeof(fl4));
 	fl4.daddr = A("127.0.0.1");
 	fl4.saddr = A("10.9.9.9");
+	ck_assert_ptr_null(ip_route_output_key(&init_net, &fl4, &err));
+	ck_assert_int_eq(err, -ENETUNREACH);
+	fl4.saddr = A("224.0.0.1");
 	ck_assert_ptr_null(ip_route_output_key(&init_net, &fl4, &err));
 	ck_assert_int_eq(err, -EINVAL);
 }

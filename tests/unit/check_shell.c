@@ -4,6 +4,7 @@
  * exit status and messages, background jobs, sleep and the clock.
  */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/ktime.h>
 #include <linux/skbuff.h>
@@ -281,6 +282,163 @@ START_TEST(test_sim_commands)
 }
 END_TEST
 
+/*
+ * One ping between two namespaces, as Debian's compiled 6.1 traces it
+ * with the function tracer and a set_ftrace_filter of the 36 functions
+ * both kernels trace (captured in the kit's VM, 6.1.0-57-amd64; the list
+ * is in docs/xmit-path-6.1.md). The parent is the caller as compiled:
+ * inlined callers and tail calls are skipped, and gcc's clones keep a
+ * suffix (.constprop.0, .part.0) that vethsim's names do not have.
+ */
+static const char *const xmit_path_61[] = {
+	"raw_sendmsg <-__sock_sendmsg",
+	"ip_push_pending_frames <-raw_sendmsg",
+	"__ip_local_out <-ip_push_pending_frames",
+	"ip_output <-ip_push_pending_frames",
+	"ip_finish_output <-ip_output",
+	"ip_finish_output2 <-ip_output",
+	"__dev_queue_xmit <-ip_finish_output2",
+	"dev_hard_start_xmit <-__dev_queue_xmit",
+	"veth_xmit <-dev_hard_start_xmit",
+	"__dev_forward_skb <-veth_xmit",
+	"__dev_forward_skb2 <-veth_xmit",
+	"eth_type_trans <-__dev_forward_skb2",
+	"__netif_rx <-veth_xmit",
+	"netif_rx_internal <-__netif_rx",
+	"enqueue_to_backlog <-netif_rx_internal",
+	"__do_softirq <-do_softirq.part.0",
+	"handle_softirqs <-do_softirq.part.0",
+	"net_rx_action <-handle_softirqs",
+	"__napi_poll <-net_rx_action",
+	"process_backlog <-__napi_poll",
+	"__netif_receive_skb <-process_backlog",
+	"__netif_receive_skb_one_core <-process_backlog",
+	"__netif_receive_skb_core.constprop.0 <-__netif_receive_skb_one_core",
+	"ip_rcv <-__netif_receive_skb_one_core",
+	"ip_rcv_core <-ip_rcv",
+	"ip_route_input_noref <-ip_rcv_finish_core.constprop.0",
+	"ip_route_input_slow <-ip_route_input_noref",
+	"fib_validate_source <-ip_route_input_slow",
+	"ip_local_deliver <-__netif_receive_skb_one_core",
+	"ip_local_deliver_finish <-__netif_receive_skb_one_core",
+	"ip_protocol_deliver_rcu <-ip_local_deliver_finish",
+	"raw_local_deliver <-ip_protocol_deliver_rcu",
+	"icmp_rcv <-ip_protocol_deliver_rcu",
+	"icmp_echo <-icmp_rcv",
+	"icmp_reply <-icmp_echo",
+	"ip_push_pending_frames <-icmp_reply",
+	"__ip_local_out <-ip_push_pending_frames",
+	"ip_output <-ip_push_pending_frames",
+	"ip_finish_output <-ip_output",
+	"ip_finish_output2 <-ip_output",
+	"__dev_queue_xmit <-ip_finish_output2",
+	"dev_hard_start_xmit <-__dev_queue_xmit",
+	"veth_xmit <-dev_hard_start_xmit",
+	"__dev_forward_skb <-veth_xmit",
+	"__dev_forward_skb2 <-veth_xmit",
+	"eth_type_trans <-__dev_forward_skb2",
+	"__netif_rx <-veth_xmit",
+	"netif_rx_internal <-__netif_rx",
+	"enqueue_to_backlog <-netif_rx_internal",
+	"__netif_receive_skb <-process_backlog",
+	"__netif_receive_skb_one_core <-process_backlog",
+	"__netif_receive_skb_core.constprop.0 <-__netif_receive_skb_one_core",
+	"ip_rcv <-__netif_receive_skb_one_core",
+	"ip_rcv_core <-ip_rcv",
+	"ip_route_input_noref <-ip_rcv_finish_core.constprop.0",
+	"ip_route_input_slow <-ip_route_input_noref",
+	"fib_validate_source <-ip_route_input_slow",
+	"ip_local_deliver <-__netif_receive_skb_one_core",
+	"ip_local_deliver_finish <-__netif_receive_skb_one_core",
+	"ip_protocol_deliver_rcu <-ip_local_deliver_finish",
+	"raw_local_deliver <-ip_protocol_deliver_rcu",
+	"raw_rcv <-raw_local_deliver",
+	"icmp_rcv <-ip_protocol_deliver_rcu",
+};
+
+static const char trace_filter_61[] =
+	"raw_sendmsg,ip_push_pending_frames,__ip_local_out,ip_output"
+	",ip_finish_output,ip_finish_output2,__dev_queue_xmit"
+	",dev_hard_start_xmit,veth_xmit,__dev_forward_skb"
+	",__dev_forward_skb2,eth_type_trans,__netif_rx"
+	",netif_rx_internal,enqueue_to_backlog,__do_softirq"
+	",handle_softirqs,net_rx_action,__napi_poll,process_backlog"
+	",__netif_receive_skb,__netif_receive_skb_one_core"
+	",__netif_receive_skb_core,ip_rcv,ip_rcv_core"
+	",ip_route_input_noref,ip_route_input_slow"
+	",fib_validate_source,ip_local_deliver"
+	",ip_local_deliver_finish,ip_protocol_deliver_rcu"
+	",raw_local_deliver,raw_rcv,icmp_rcv,icmp_echo,icmp_reply";
+
+/* "name.constprop.0" -> "name", in place */
+static void strip_gcc_suffix(char *name)
+{
+	static const char *const sfx[] = { ".constprop.", ".part.", ".isra." };
+	size_t i;
+
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		char *p = strstr(name, sfx[i]);
+
+		if (p)
+			*p = '\0';
+	}
+}
+
+START_TEST(test_trace_parents_as_compiled)
+{
+	static const char *const setup[] = {
+		"sysctl -w net.ipv6.conf.all.disable_ipv6=1",
+		"sysctl -w net.ipv6.conf.default.disable_ipv6=1",
+		"ip netns add ns1", "ip netns add ns2",
+		"ip link add veth0 netns ns1 type veth peer name veth1 netns ns2",
+		"ip -n ns1 addr add 10.1.1.1/24 dev veth0",
+		"ip -n ns2 addr add 10.1.1.2/24 dev veth1",
+		"ip -n ns1 link set veth0 up", "ip -n ns2 link set veth1 up",
+		"ip -n ns1 link set lo up", "ip -n ns2 link set lo up",
+		"ip netns exec ns1 ping -c 1 10.1.1.2",
+	};
+	const size_t n = sizeof(xmit_path_61) / sizeof(xmit_path_61[0]);
+	char cmd[sizeof(trace_filter_61) + 32];
+	const char *out, *line;
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof(setup) / sizeof(setup[0]); i++)
+		ck_assert_int_eq(run(setup[i], &out), 0);
+	snprintf(cmd, sizeof(cmd), "sim trace function %s", trace_filter_61);
+	ck_assert_int_eq(run(cmd, &out), 0);
+	ck_assert_int_eq(run("ip netns exec ns1 ping -c 1 10.1.1.2", &out), 0);
+	ck_assert_int_eq(run("sim trace off", &out), 0);
+	ck_assert_int_eq(run("sim trace show", &out), 0);
+	for (line = out; (line = strstr(line, ": ")) != NULL; line += 2) {
+		char want[260], got[128], fn[128], parent[128];
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
+		char *arrow;
+
+		if (!strstr(line, " <-") || (eol && strstr(line, " <-") > eol))
+			continue;
+		ck_assert_uint_lt(k, n);
+		ck_assert_uint_lt(len, sizeof(got));
+		memcpy(got, line + 2, len);
+		got[len] = '\0';
+		/* 6.1's "f <-p", each name without gcc's suffix */
+		snprintf(fn, sizeof(fn), "%s", xmit_path_61[k]);
+		arrow = strstr(fn, " <-");
+		ck_assert_ptr_nonnull(arrow);
+		*arrow = '\0';
+		snprintf(parent, sizeof(parent), "%s", arrow + 3);
+		strip_gcc_suffix(fn);
+		strip_gcc_suffix(parent);
+		snprintf(want, sizeof(want), "%s <-%s", fn, parent);
+		ck_assert_msg(!strcmp(got, want),
+			      "call %zu: vethsim \"%s\", 6.1 \"%s\"",
+			      k + 1, got, xmit_path_61[k]);
+		k++;
+	}
+	ck_assert_uint_eq(k, n);
+}
+END_TEST
+
 static Suite *shell_suite(void)
 {
 	Suite *s = suite_create("shell");
@@ -301,6 +459,7 @@ static Suite *shell_suite(void)
 	tcase_add_test(tc, test_ping_lo);
 	tcase_add_test(tc, test_article_003_verbatim);
 	tcase_add_test(tc, test_sim_commands);
+	tcase_add_test(tc, test_trace_parents_as_compiled);
 	return s;
 }
 

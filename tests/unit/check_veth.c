@@ -419,7 +419,7 @@ START_TEST(test_xmit_forwards_and_accounts)
 	ftrace_print(buf, sizeof(buf));
 	ftrace_set_tracer(TRACER_NOP);
 	/* veth_xmit made the frame arrive on the peer and queued it. */
-	x = strstr(buf, ": veth_xmit <-netdev_start_xmit");
+	x = strstr(buf, ": veth_xmit <-dev_hard_start_xmit");
 	e = strstr(buf, ": eth_type_trans <-");
 	q = strstr(buf, ": enqueue_to_backlog <-netif_rx_internal");
 	EXPECT_NONNULL(x, "the stack calls veth_xmit for a frame sent on a "

@@ -18,12 +18,26 @@
 
 extern bool ftrace_enabled;	/* a tracer is on: take the slow path */
 
+/* how 6.1's compiled code holds the function (FTRACE_ENTRY_INLINED) */
+#define FTRACE_F_INLINED	1
+
 const char *ftrace_func_entry(const char *func);
+const char *ftrace_func_entry_as(const char *func, unsigned int flags,
+				 const char *root);
 void ftrace_func_return(const char **func);
+void ftrace_tail_call(const char *func);
 
 static inline const char *__ftrace_entry(const char *func)
 {
 	return unlikely(ftrace_enabled) ? ftrace_func_entry(func) : NULL;
+}
+
+static inline const char *__ftrace_entry_as(const char *func,
+					    unsigned int flags,
+					    const char *root)
+{
+	return unlikely(ftrace_enabled) ?
+	       ftrace_func_entry_as(func, flags, root) : NULL;
 }
 
 static inline void __ftrace_return(const char **func)
@@ -36,6 +50,40 @@ static inline void __ftrace_return(const char **func)
 	const char *__ftrace_fn __attribute__((cleanup(__ftrace_return), \
 					       unused)) =	\
 		__ftrace_entry(__func__)
+
+/*
+ * The `<-parent` the function tracer prints is the caller as compiled:
+ * the return address on the stack. Three things make it differ from the
+ * caller in the source, and the simulator marks each where 6.1 does it:
+ *
+ * FTRACE_ENTRY_INLINED()	6.1 inlines this function (a static inline in
+ *				a header, or gcc's choice in Debian's build):
+ *				it is recorded here, but what it calls shows
+ *				its caller as the parent.
+ * FTRACE_TAIL_CALL()		placed just before a call that is the last
+ *				thing the function does (`return f(...)`):
+ *				gcc makes it a jump, so the callee shows this
+ *				function's caller. In an inlined function it
+ *				is the function it is inlined into that jumps.
+ * FTRACE_ENTRY_FROM("f")	the parent when no traced function is below:
+ *				the 6.1 function the system call arrives
+ *				through (default "do_syscall_64").
+ */
+#define FTRACE_ENTRY_INLINED()					\
+	const char *__ftrace_fn __attribute__((cleanup(__ftrace_return), \
+					       unused)) =	\
+		__ftrace_entry_as(__func__, FTRACE_F_INLINED, NULL)
+
+#define FTRACE_ENTRY_FROM(root)					\
+	const char *__ftrace_fn __attribute__((cleanup(__ftrace_return), \
+					       unused)) =	\
+		__ftrace_entry_as(__func__, 0, (root))
+
+#define FTRACE_TAIL_CALL()					\
+	do {							\
+		if (unlikely(__ftrace_fn))			\
+			ftrace_tail_call(__ftrace_fn);		\
+	} while (0)
 
 /* sim/kernel/trace/ftrace.c: what tracefs files would set */
 enum ftrace_tracer {

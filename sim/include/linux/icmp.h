@@ -23,9 +23,11 @@
 #define ICMP_PROT_UNREACH	2
 #define ICMP_PORT_UNREACH	3
 #define ICMP_FRAG_NEEDED	4
+#define ICMP_PKT_FILTERED	13
 
 /* codes for ICMP_TIME_EXCEEDED */
 #define ICMP_EXC_TTL		0
+#define ICMP_EXC_FRAGTIME	1
 
 struct icmphdr {
 	u8		type;

@@ -351,6 +351,9 @@ int __dev_forward_skb(struct net_device *dev, struct sk_buff *skb);
 bool is_skb_forwardable(const struct net_device *dev,
 			const struct sk_buff *skb);
 int netif_rx(struct sk_buff *skb);
+/* An outgoing broadcast's copy for this host (ip_mc_output()). */
+struct sock;
+int dev_loopback_xmit(struct net *net, struct sock *sk, struct sk_buff *skb);
 int netif_receive_skb(struct sk_buff *skb);
 
 /* Protocol handlers and taps (ptype_all, ptype_base). */

@@ -43,6 +43,9 @@ enum skb_drop_reason {
 	SKB_DROP_REASON_DEV_READY,
 	SKB_DROP_REASON_PKT_TOO_BIG,
 	SKB_DROP_REASON_UNHANDLED_PROTO,
+	SKB_DROP_REASON_IP_NOROUTE,
+	SKB_DROP_REASON_DUP_FRAG,
+	SKB_DROP_REASON_FRAG_REASM_TIMEOUT,
 	SKB_DROP_REASON_MAX,
 };
 
@@ -304,6 +307,9 @@ u64 skb_drop_count(enum skb_drop_reason reason);
 const char *skb_drop_reason_name(enum skb_drop_reason reason);
 void skb_scrub_packet(struct sk_buff *skb, bool xnet);
 void kfree_skb_list(struct sk_buff *segs);
+/* More room in front and behind, in a private buffer; 0 or -ENOMEM. */
+int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail,
+		     gfp_t gfp_mask);
 /* sim: free the cached skb heads and structs (at shutdown, for ASan) */
 void skb_cache_drain(void);
 

@@ -53,6 +53,9 @@ void arp_xmit(struct sk_buff *skb);
 int arp_mc_map(__be32 addr, u8 *haddr, struct net_device *dev, int dir);
 void arp_ifdown(struct net_device *dev);
 int arp_invalidate(struct net_device *dev, __be32 ip, bool force);
+/* The text of /proc/net/arp for @net into @buf (NUL-terminated when
+ * @size allows); returns its length, as snprintf() does. */
+size_t arp_seq_show(struct net *net, char *buf, size_t size);
 
 /* 6.1: __ipv4_neigh_lookup_noref and friends, include/net/arp.h */
 static inline struct neighbour *__ipv4_neigh_lookup_noref(

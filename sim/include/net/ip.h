@@ -2,11 +2,11 @@
 /*
  * IPv4: receive, local delivery, output, and the checksum helpers.
  * 6.1: include/net/ip.h, include/net/checksum.h, include/uapi/linux/in.h.
- * No fragmentation or reassembly (packets over the MTU are dropped with
- * ICMP "frag needed" when DF is set, else dropped and counted), no IP
- * options (IHL > 5 is accepted and skipped), no netfilter hooks (the
- * NF_HOOK() calls of 6.1 are direct calls here), no forwarding (a packet
- * not for us is dropped: net.ipv4.ip_forward is 0 in a new namespace).
+ * Packets over the MTU are fragmented unless DF is set (then ICMP "frag
+ * needed"), and reassembled for local delivery. No IP options (IHL > 5
+ * is accepted and skipped), no netfilter hooks (the NF_HOOK() calls of
+ * 6.1 are direct calls here). A packet not for us is
+ * forwarded when net.ipv4.ip_forward is 1 (0 in a new namespace).
  *
  * The API for the tools (ping, ip) is in net/sock.h (raw sockets),
  * net/route.h (routing), linux/inetdevice.h (addresses), net/ip_fib.h
@@ -66,8 +66,36 @@ int ip_rcv_finish(struct net *net, struct sock *sk, struct sk_buff *skb);
 /* 6.1: the handler of an unrouted local destination / bad route */
 int ip_error(struct sk_buff *skb);
 
+/* 6.1: same: one hop less, the checksum patched rather than recomputed. */
+static inline int ip_decrease_ttl(struct iphdr *iph)
+{
+	u32 check = (u32)iph->check;
+
+	check += (u32)htons(0x0100);
+	iph->check = (__sum16)(check + (check >= 0xFFFF));
+	return --iph->ttl;
+}
+
+/* 6.1: same: a fragment (MF set, or an offset)? */
+static inline bool ip_is_fragment(const struct iphdr *iph)
+{
+	return (iph->frag_off & htons(IP_MF | IP_OFFSET)) != 0;
+}
+
+/* net/ipv4/ip_fragment.c: 0 when @skb became the whole datagram */
+#define IP_DEFRAG_LOCAL_DELIVER	0
+int ip_defrag(struct net *net, struct sk_buff *skb, u32 user);
+/* net/ipv4/ip_output.c: split @skb to fit the route's MTU, @output each */
+int ip_do_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
+		   int (*output)(struct net *, struct sock *,
+				 struct sk_buff *));
+
+/* net/ipv4/ip_forward.c: dst->input of a route that forwards */
+int ip_forward(struct sk_buff *skb);
+
 /* net/ipv4/ip_output.c */
 int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb);
+int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb);
 int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *skb);
 int ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb);
 int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -82,6 +110,8 @@ struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4,
 			    u8 tos, struct rtable *rt);
 /* Send what ip_make_skb() built; 0 or -errno. */
 int ip_send_skb(struct net *net, struct sk_buff *skb);
+/* The same, as sockets do it (traced as 6.1's ip_push_pending_frames) */
+int ip_push_pending_frames(struct net *net, struct sk_buff *skb);
 /* Route and send an ICMP message from @saddr (0: the route's) to @daddr
  * about/in answer to @in; used by icmp_reply and __icmp_send. */
 int ip_push_reply(struct sk_buff *in, __be32 daddr, __be32 saddr, u8 tos,

@@ -51,6 +51,10 @@ struct fib_info {
 struct fib_table {
 	u32			tb_id;
 	struct list_head	tb_routes;	/* longest prefix first */
+	/* 6.1: without custom rules the local table is an alias of main
+	 * (fib_trie_table(id, alias)): one trie, so a lookup in main sees
+	 * the local routes too; here main points at local, searched first */
+	struct fib_table	*tb_merged;
 };
 
 struct fib_result {
@@ -119,6 +123,9 @@ struct fib_table *fib_new_table(struct net *net, u32 id);
 /* local table first, then main (the default rules 0 and 32766) */
 int fib_lookup(struct net *net, const struct flowi4 *flp,
 	       struct fib_result *res, unsigned int flags);
+/* The source of a reply to @skb: its destination, or for a broadcast
+ * one our address towards its sender. */
+__be32 fib_compute_spec_dst(struct sk_buff *skb);
 /* `ip route add|del`: RTM_NEWROUTE / RTM_DELROUTE. 0 or -errno:
  * -EEXIST "RTNETLINK answers: File exists", -ESRCH "RTNETLINK answers: No
  * such process", -ENETUNREACH "Nexthop has invalid gateway." ... */

@@ -155,6 +155,12 @@ int neigh_flush_dev(struct neigh_table *tbl, struct net *net,
 int neigh_add(struct neigh_table *tbl, struct net_device *dev,
 	      const void *pkey, const u8 *lladdr, u8 nud_state, bool replace,
 	      struct netlink_ext_ack *extack);
+/* `ip neigh get ADDR dev D` (RTM_GETNEIGH): the entry in @m, or -ENOENT
+ * ("Neighbour entry not found"). */
+struct rtnl_neigh_msg;
+int neigh_get(struct neigh_table *tbl, struct net_device *dev,
+	      const void *pkey, struct rtnl_neigh_msg *m,
+	      struct netlink_ext_ack *extack);
 /* `ip neigh del ADDR dev D` (RTM_DELNEIGH): -ENOENT if absent. */
 int neigh_delete(struct neigh_table *tbl, struct net_device *dev,
 		 const void *pkey, struct netlink_ext_ack *extack);

@@ -172,7 +172,8 @@ int dst_output(struct net *net, struct sock *sk, struct sk_buff *skb);
 struct rtable *ip_route_output_key(struct net *net, struct flowi4 *fl4,
 				   int *err);
 /* RTM_GETROUTE (`ip route get`): the route ip_route_output_key() gives, as
- * rt_fill_info() reports it in @m; 0 or -errno. */
+ * rt_fill_info() reports it in @m; or, when @fl4->flowi4_iif is set, the
+ * route a packet arriving on that device gets. 0 or -errno. */
 struct rtnl_route_msg;
 int inet_rtm_getroute(struct net *net, struct flowi4 *fl4,
 		      struct rtnl_route_msg *m, struct netlink_ext_ack *extack);

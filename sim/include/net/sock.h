@@ -52,6 +52,7 @@ struct sock {
 	int			uc_ttl;		/* IP_TTL, -1: default */
 	u8			tos;		/* IP_TOS */
 	bool			recverr;	/* IP_RECVERR */
+	bool			broadcast;	/* SO_BROADCAST (SOCK_BROADCAST) */
 	u8			pmtudisc;	/* IP_MTU_DISCOVER */
 	/* ee_info of the last local error (6.1: ip_local_error() queues an
 	 * skb on sk_error_queue; the only one here is EMSGSIZE's MTU) */
@@ -82,6 +83,12 @@ struct sock *raw_sock_create(struct net *net, int protocol);
 /* setsockopt() levels and options (include/uapi/linux/in.h, icmp.h) */
 #define SOL_IP		0
 #define SOL_RAW		255
+#ifndef SOL_SOCKET
+#define SOL_SOCKET	1
+#endif
+#ifndef SO_BROADCAST
+#define SO_BROADCAST	6
+#endif
 #ifndef IP_TTL
 #define IP_TTL		2
 #endif
@@ -103,7 +110,8 @@ int raw_sock_bind_addr(struct sock *sk, __be32 addr);
 /*
  * What ping learns by connect()ing a UDP probe socket to @daddr: the source
  * address the route picks (honouring the bound device and address).
- * 0 or -errno: -ENETUNREACH "connect: Network is unreachable", -ENODEV.
+ * 0 or -errno: -ENETUNREACH "connect: Network is unreachable", -ENODEV,
+ * -EACCES (a broadcast route and no SO_BROADCAST).
  */
 int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr);
 /*

@@ -21,12 +21,14 @@ struct ftrace_state ftrace;
 
 /* Deterministic clock: what entering or leaving a traced function costs. */
 #define FTRACE_CALL_COST_NS	50
-#define FTRACE_MAX_PATTERNS	16
+/* 6.1 keeps as many filter entries as memory allows; this bound only
+ * keeps a runaway script's memory in check */
+#define FTRACE_MAX_PATTERNS	65536
 #define FTRACE_PATTERN_LEN	64
 
 struct ftrace_glob {
-	int	n;
-	char	pat[FTRACE_MAX_PATTERNS][FTRACE_PATTERN_LEN];
+	int	n, size;
+	char	(*pat)[FTRACE_PATTERN_LEN];
 };
 
 static struct ftrace_glob filter_glob;	/* set_ftrace_filter */
@@ -37,6 +39,8 @@ struct ftrace_frame {
 	const char	*func;
 	u64		calltime;
 	bool		graph;		/* a function_graph entry was written */
+	bool		inlined;	/* no frame of its own in 6.1's build */
+	bool		tail;		/* jumped to its last callee */
 };
 
 #define FTRACE_STACK_MAX	128
@@ -62,6 +66,17 @@ static int glob_set(struct ftrace_glob *g, const char *patterns)
 		if (len >= FTRACE_PATTERN_LEN || g->n == FTRACE_MAX_PATTERNS) {
 			g->n = 0;
 			return -EINVAL;
+		}
+		if (g->n == g->size) {
+			int size = g->size ? 2 * g->size : 16;
+			void *pat = realloc(g->pat, (size_t)size * sizeof(*g->pat));
+
+			if (!pat) {
+				g->n = 0;
+				return -ENOMEM;
+			}
+			g->pat = pat;
+			g->size = size;
 		}
 		memcpy(g->pat[g->n], p, len);
 		g->pat[g->n][len] = '\0';
@@ -189,6 +204,10 @@ void ftrace_shutdown(void)
 	ftrace.buf = NULL;
 	filter_glob.n = 0;
 	graph_glob.n = 0;
+	free(filter_glob.pat);
+	free(graph_glob.pat);
+	filter_glob.pat = graph_glob.pat = NULL;
+	filter_glob.size = graph_glob.size = 0;
 	stack_depth = 0;
 	graph_depth = 0;
 	graph_root = -1;
@@ -254,10 +273,56 @@ static bool graph_wants(const char *func)
 }
 
 /*
+ * The parent a `function` line shows: the nearest caller that has a stack
+ * frame of its own in 6.1's compiled code. Inlined functions have none;
+ * a function that jumped to its last callee has left its frame, so that
+ * callee's return address is in the caller's caller.
+ * sim: 6.1's function_trace_call() gets parent_ip from the stack; this
+ * walks the simulator's own record of the calls for the same answer.
+ */
+static const char *ftrace_parent(const char *root)
+{
+	bool jumped = false;
+	int i;
+
+	for (i = stack_depth - 1; i >= 0; i--) {
+		const struct ftrace_frame *f = &stack[i];
+
+		if (f->tail)
+			jumped = true;
+		if (f->inlined)
+			continue;
+		if (jumped) {
+			jumped = false;
+			continue;
+		}
+		return f->func;
+	}
+	return root ? root : ftrace.root_parent;
+}
+
+/* sim: the function whose frame is on top is about to jump to a callee. */
+void ftrace_tail_call(const char *func)
+{
+	if (stack_depth && stack[stack_depth - 1].func == func)
+		stack[stack_depth - 1].tail = true;
+}
+
+/*
  * 6.1: function_trace_call() in kernel/trace/trace_functions.c /
  * trace_graph_entry(), reached via __fentry__.
  */
 const char *ftrace_func_entry(const char *func)
+{
+	return ftrace_func_entry_as(func, 0, NULL);
+}
+
+/*
+ * sim: ftrace_func_entry() for a function 6.1 inlines (FTRACE_F_INLINED)
+ * or one whose outermost caller is known (@root).
+ */
+const char *ftrace_func_entry_as(const char *func, unsigned int flags,
+				 const char *root)
 {
 	struct ftrace_frame *f;
 	u64 now;
@@ -270,14 +335,13 @@ const char *ftrace_func_entry(const char *func)
 	f->func = func;
 	f->calltime = now;
 	f->graph = false;
+	f->inlined = flags & FTRACE_F_INLINED;
+	f->tail = false;
 
 	if (ftrace.tracer == TRACER_FUNCTION) {
-		if (glob_match(&filter_glob, func)) {
-			const char *parent = stack_depth ?
-				stack[stack_depth - 1].func : ftrace.root_parent;
-
-			ftrace_record(FTRACE_EV_FUNC, func, parent, 0, now, 0);
-		}
+		if (glob_match(&filter_glob, func))
+			ftrace_record(FTRACE_EV_FUNC, func, ftrace_parent(root),
+				      0, now, 0);
 	} else if (ftrace.tracer == TRACER_FUNCTION_GRAPH && graph_wants(func)) {
 		if (graph_root < 0 && graph_glob.n)
 			graph_root = stack_depth;

@@ -918,10 +918,14 @@ void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
 		pt_prev->func(skb2, skb->dev, pt_prev, skb->dev);
 }
 
-/* 6.1: include/linux/netdevice.h: same: the call into the driver. */
+/*
+ * 6.1: include/linux/netdevice.h: same: the call into the driver. A
+ * static inline there (with __netdev_start_xmit()), so ftrace shows the
+ * driver called from dev_hard_start_xmit.
+ */
 int netdev_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_INLINED();
 
 	return dev->netdev_ops->ndo_start_xmit(skb, dev);
 }
@@ -932,10 +936,13 @@ static bool dev_nit_active(const struct net_device *dev)
 	return !list_empty(&ptype_all);
 }
 
-/* 6.1: same: taps first, then the driver. */
+/*
+ * 6.1: same: taps first, then the driver; inlined into
+ * dev_hard_start_xmit() in Debian's build (not in available_filter_functions).
+ */
 static int xmit_one(struct sk_buff *skb, struct net_device *dev)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_INLINED();
 
 	if (dev_nit_active(dev))
 		dev_queue_xmit_nit(skb, dev);
@@ -1032,10 +1039,13 @@ out:
 	return rc;
 }
 
-/* 6.1: include/linux/netdevice.h: same. */
+/*
+ * 6.1: include/linux/netdevice.h: same, a static inline there: ftrace shows
+ * __dev_queue_xmit called from dev_queue_xmit's caller (ip_finish_output2).
+ */
 int dev_queue_xmit(struct sk_buff *skb)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_INLINED();
 
 	if (unlikely(!skb->dev)) {
 		kfree_skb(skb);
@@ -1062,16 +1072,18 @@ bool is_skb_forwardable(const struct net_device *dev,
 }
 
 /*
- * 6.1: __dev_forward_skb() -> __dev_forward_skb2(): a packet crosses from
- * one device to another. Dropped packets count on the receiver; the rest
- * are scrubbed (a new device, maybe a new namespace) and classified by
+ * 6.1: same, with ____dev_forward_skb() (an __always_inline in
+ * include/linux/netdevice.h) written out: a packet crosses from one
+ * device to another. Dropped packets count on the receiver; the rest are
+ * scrubbed (a new device, maybe a new namespace) and classified by
  * eth_type_trans() as if they had just arrived on a wire.
  */
-int __dev_forward_skb(struct net_device *dev, struct sk_buff *skb)
+static int __dev_forward_skb2(struct net_device *dev, struct sk_buff *skb,
+			      bool check_mtu)
 {
 	FTRACE_ENTRY();
 
-	if (unlikely(!is_skb_forwardable(dev, skb))) {
+	if (unlikely(check_mtu && !is_skb_forwardable(dev, skb))) {
 		dev_core_stats_rx_dropped_inc(dev);
 		kfree_skb(skb);
 		return NET_RX_DROP;
@@ -1079,6 +1091,19 @@ int __dev_forward_skb(struct net_device *dev, struct sk_buff *skb)
 	skb_scrub_packet(skb, !net_eq(dev_net(dev), dev_net(skb->dev)));
 	skb->protocol = eth_type_trans(skb, dev);
 	return 0;
+}
+
+/*
+ * 6.1: same: __dev_forward_skb2() with the MTU check. It only jumps there
+ * (a tail call), so ftrace shows __dev_forward_skb2 called from
+ * __dev_forward_skb's caller (veth_xmit).
+ */
+int __dev_forward_skb(struct net_device *dev, struct sk_buff *skb)
+{
+	FTRACE_ENTRY();
+
+	FTRACE_TAIL_CALL();
+	return __dev_forward_skb2(dev, skb, true);
 }
 
 /* 6.1: same: forward, then queue to the backlog. */
@@ -1149,6 +1174,20 @@ int netif_rx(struct sk_buff *skb)
 	if (need_bh_off)
 		local_bh_enable();
 	return ret;
+}
+
+/*
+ * 6.1: same: a copy of an outgoing broadcast or multicast packet for this
+ * host, received as if it had come in on the same device; it keeps its
+ * route, and packet sockets skip it (PACKET_LOOPBACK).
+ */
+int dev_loopback_xmit(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	skb_reset_mac_header(skb);
+	skb_pull(skb, (unsigned int)skb_network_offset(skb));
+	skb->pkt_type = PACKET_LOOPBACK;
+	netif_rx(skb);
+	return 0;
 }
 
 /* ---- receive: NAPI ---- */
@@ -1297,13 +1336,16 @@ static int __netif_receive_skb_one_core(struct sk_buff *skb)
 
 /*
  * 6.1: same minus pfmemalloc. The deterministic clock charges each
- * received packet a fixed cost, so RTTs and traces repeat.
+ * received packet a fixed cost, so RTTs and traces repeat. The call is
+ * a tail call: ftrace shows __netif_receive_skb_one_core called from
+ * process_backlog.
  */
 int __netif_receive_skb(struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
 
 	sim_clock_advance(RX_PACKET_COST_NS);
+	FTRACE_TAIL_CALL();
 	return __netif_receive_skb_one_core(skb);
 }
 

@@ -39,6 +39,9 @@ static const char *const drop_reason_names[SKB_DROP_REASON_MAX] = {
 	[SKB_DROP_REASON_DEV_READY]		= "DEV_READY",
 	[SKB_DROP_REASON_PKT_TOO_BIG]		= "PKT_TOO_BIG",
 	[SKB_DROP_REASON_UNHANDLED_PROTO]	= "UNHANDLED_PROTO",
+	[SKB_DROP_REASON_IP_NOROUTE]		= "IP_NOROUTE",
+	[SKB_DROP_REASON_DUP_FRAG]		= "DUP_FRAG",
+	[SKB_DROP_REASON_FRAG_REASM_TIMEOUT]	= "FRAG_REASM_TIMEOUT",
 };
 
 /* Not in 6.1: skbs allocated and not yet freed. */
@@ -295,6 +298,42 @@ struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t priority)
 	n->len = skb->len;
 	copy_skb_header(n, skb);
 	return n;
+}
+
+/*
+ * 6.1: same idea: a new, private data buffer with @nhead more bytes in
+ * front and @ntail more behind; the sk_buff keeps its place in any list
+ * and every header offset follows the data. 0 or -ENOMEM.
+ */
+int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail,
+		     gfp_t gfp_mask)
+{
+	unsigned int osize = (unsigned int)(skb->end - skb->head);
+	unsigned int size = SKB_DATA_ALIGN(osize + (unsigned int)nhead +
+					   (unsigned int)ntail);
+	unsigned char *data;
+
+	if (nhead < 0 || ntail < 0 || size > (1u << 20))
+		return -ENOMEM;
+	data = malloc(size + sizeof(int));
+	if (!data)
+		return -ENOMEM;
+	memcpy(data + nhead, skb->head, osize);
+	skb->data = data + nhead + (skb->data - skb->head);
+	skb->tail = data + nhead + (skb->tail - skb->head);
+	skb_release_data(skb);
+	skb->head = data;
+	skb->end = data + size;
+	skb->dataref = (int *)(void *)(data + size);
+	*skb->dataref = 1;
+	skb->cloned = false;
+	skb->truesize += SKB_TRUESIZE(size) - SKB_TRUESIZE(osize);
+	if (skb->mac_header != (u16)~0u)
+		skb->mac_header = (u16)(skb->mac_header + nhead);
+	if (skb->transport_header != (u16)~0u)
+		skb->transport_header = (u16)(skb->transport_header + nhead);
+	skb->network_header = (u16)(skb->network_header + nhead);
+	return 0;
 }
 
 /* 6.1: skb_panic() is a BUG(): stop with the numbers that went wrong. */

@@ -29,6 +29,8 @@ static void ipv4_sysctl_init_net(struct netns_ipv4 *v4)
 	v4->sysctl_ip_no_pmtu_disc = 0;
 	v4->sysctl_icmp_errors_use_inbound_ifaddr = 0;
 	v4->ip_id = 1;
+	v4->sysctl_ipfrag_time = 30;
+	v4->sysctl_ipfrag_high_thresh = 4 * 1024 * 1024;
 }
 
 /* 6.1: the exits of those pernet_operations, in reverse. */
@@ -49,6 +51,7 @@ static int inet_net_init(struct net *net)
 	net->ipv4 = v4;
 	INIT_LIST_HEAD(&v4->raw_sockets);
 	ip_rt_init_net(net);
+	ipv4_frags_init_net(net);
 	ipv4_sysctl_init_net(v4);
 	neigh_parms_init_net(net);
 	err = ip_fib_net_init(net);
@@ -69,6 +72,7 @@ static void inet_net_exit(struct net *net)
 	if (!net->ipv4)
 		return;
 	raw_exit_net(net);
+	ipv4_frags_exit_net(net);
 	arp_exit_net(net);
 	devinet_exit_net(net);
 	ip_fib_net_exit(net);

@@ -11,6 +11,7 @@
  * addresses (both ends of a veth pair in one namespace), that check fails
  * unless accept_local is set on the receiving device, and no reply goes out.
  */
+#include <stdio.h>
 #include <string.h>
 #include <linux/etherdevice.h>
 #include <linux/inetdevice.h>
@@ -536,4 +537,62 @@ void arp_init(void)
 	arp_packet_type.type = htons(ETH_P_ARP);
 	dev_add_pack(&arp_packet_type);
 	register_netdevice_notifier(&arp_netdev_notifier);
+}
+
+/* /proc/net/arp's Flags (include/uapi/linux/if_arp.h) */
+#define ATF_COM		0x02
+#define ATF_PERM	0x04
+
+/* 6.1: same: complete, and permanent. */
+static int arp_state_to_flags(const struct neighbour *neigh)
+{
+	if (neigh->nud_state & NUD_PERMANENT)
+		return ATF_PERM | ATF_COM;
+	if (neigh->nud_state & NUD_VALID)
+		return ATF_COM;
+	return 0;
+}
+
+/*
+ * 6.1: arp_seq_show() + arp_format_neigh_entry(): the header, then one
+ * line per entry of the namespace, in table order (6.1: hash order),
+ * skipping NOARP and NONE entries (NEIGH_SEQ_SKIP_NOARP); the hardware
+ * address is the entry's, zeros while unresolved.
+ */
+size_t arp_seq_show(struct net *net, char *buf, size_t size)
+{
+	struct neighbour *n;
+	size_t len = 0;
+
+#define ARP_PUT(...) do {						\
+		int w = snprintf(buf ? buf + len : NULL,		\
+				 buf && len < size ? size - len : 0,	\
+				 __VA_ARGS__);				\
+		if (w > 0)						\
+			len += (size_t)w;				\
+	} while (0)
+
+	ARP_PUT("IP address       HW type     Flags       HW address            Mask     Device\n");
+	list_for_each_entry(n, &arp_tbl.entries, list) {
+		char hbuffer[3 * MAX_ADDR_LEN], tbuf[16];
+		const u8 *ip = (const u8 *)n->primary_key;
+		size_t j, h = 0;
+
+		if (dev_net(n->dev) != net || !(n->nud_state & ~NUD_NOARP))
+			continue;
+		for (j = 0; j < n->dev->addr_len && h + 3 < sizeof(hbuffer);
+		     j++)
+			h += (size_t)snprintf(hbuffer + h, sizeof(hbuffer) - h,
+					      "%02x:", n->ha[j]);
+		if (h)
+			h--;
+		hbuffer[h] = '\0';
+		snprintf(tbuf, sizeof(tbuf), "%u.%u.%u.%u", ip[0], ip[1], ip[2],
+			 ip[3]);
+		ARP_PUT("%-16s 0x%-10x0x%-10x%-17s     *        %s\n", tbuf,
+			n->dev->type, arp_state_to_flags(n), hbuffer,
+			n->dev->name);
+	}
+#undef ARP_PUT
+	return len;
 }

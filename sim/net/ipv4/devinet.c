@@ -300,13 +300,23 @@ struct in_ifaddr *inet_lookup_ifaddr_rcu(struct net *net, __be32 addr)
 /*
  * The device owning local address @addr.
  * 6.1: __ip_dev_find() asks the
- * address hash, then the local table; the hash is enough here.
+ * address hash, then the local table ("so that communication over
+ * loopback subnets work": all of 127/8 is a local route on lo).
  */
 struct net_device *__ip_dev_find(struct net *net, __be32 addr, bool devref)
 {
 	struct in_ifaddr *ifa = inet_lookup_ifaddr_rcu(net, addr);
+	struct flowi4 fl4 = { .daddr = addr };
+	struct fib_result res = { 0 };
+	struct fib_table *local;
 
-	return ifa ? ifa->ifa_dev->dev : NULL;
+	if (ifa)
+		return ifa->ifa_dev->dev;
+	local = net->ipv4 ? fib_get_table(net, RT_TABLE_LOCAL) : NULL;
+	if (local && !fib_table_lookup(local, &fl4, &res, FIB_LOOKUP_NOREF) &&
+	    res.type == RTN_LOCAL)
+		return FIB_RES_DEV(res);
+	return NULL;
 }
 
 /*

@@ -49,13 +49,43 @@ int fib_lookup(struct net *net, const struct flowi4 *flp,
 
 	if (!net->ipv4)
 		return -ENETUNREACH;
-	err = fib_table_lookup(net->ipv4->fib_local, flp, res, (int)flags);
-	if (err == -EAGAIN)
-		err = fib_table_lookup(net->ipv4->fib_main, flp, res,
-				       (int)flags);
+	err = fib_table_lookup(net->ipv4->fib_main, flp, res, (int)flags);
 	if (err == -EAGAIN)
 		err = -ENETUNREACH;
 	return err;
+}
+
+/*
+ * The address to answer from (icmp_reply()).
+ * 6.1: fib_compute_spec_dst(), without
+ * VRFs and marks: a packet to one of our addresses is answered from it;
+ * one to a broadcast address from the source the route back would use.
+ */
+__be32 fib_compute_spec_dst(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	struct rtable *rt = skb_rtable(skb);
+	struct net *net = dev_net(dev);
+	struct fib_result res;
+	int scope = RT_SCOPE_UNIVERSE;
+
+	if ((rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST | RTCF_LOCAL)) ==
+	    RTCF_LOCAL)
+		return ip_hdr(skb)->daddr;
+	if (!ipv4_is_zeronet(ip_hdr(skb)->saddr)) {
+		struct flowi4 fl4 = {
+			.flowi4_iif = LOOPBACK_IFINDEX,
+			.daddr = ip_hdr(skb)->saddr,
+			.flowi4_tos = ip_hdr(skb)->tos & 0x1E,
+			.flowi4_scope = (u8)scope,
+		};
+
+		if (!fib_lookup(net, &fl4, &res, 0))
+			return FIB_RES_PREFSRC(net, res);
+	} else {
+		scope = RT_SCOPE_LINK;
+	}
+	return inet_select_addr(dev, ip_hdr(skb)->saddr, scope);
 }
 
 /*
@@ -444,6 +474,7 @@ int ip_fib_net_init(struct net *net)
 	net->ipv4->fib_main = fib_trie_table(RT_TABLE_MAIN);
 	if (!net->ipv4->fib_local || !net->ipv4->fib_main)
 		return -ENOMEM;
+	net->ipv4->fib_main->tb_merged = net->ipv4->fib_local;
 	return 0;
 }
 

@@ -219,10 +219,9 @@ static bool fib_lookup_good_nhc(const struct fib_nh *nh, int fib_flags,
  * address that is local on veth1 skips the local route and finds the
  * connected route out of veth0.
  */
-int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
-		     struct fib_result *res, int fib_flags)
+static int __fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
+			      struct fib_result *res, int fib_flags)
 {
-	FTRACE_ENTRY();
 	struct fib_info *fi;
 
 	list_for_each_entry(fi, &tb->tb_routes, fib_list) {
@@ -256,6 +255,26 @@ int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 		return 0;
 	}
 	return -EAGAIN;
+}
+
+/*
+ * 6.1: fib_table_lookup(): one lookup; in the main table it covers the
+ * local routes as well (the merged trie of tb_merged), so 6.1's
+ * fib_lookup() without custom rules is this one call.
+ */
+int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
+		     struct fib_result *res, int fib_flags)
+{
+	FTRACE_ENTRY();
+
+	if (tb->tb_merged) {
+		int err = __fib_table_lookup(tb->tb_merged, flp, res,
+					     fib_flags);
+
+		if (err != -EAGAIN)
+			return err;
+	}
+	return __fib_table_lookup(tb, flp, res, fib_flags);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <net/ip.h>
 #include <net/icmp.h>
 #include <net/route.h>
+#include <net/ip_fib.h>
 
 #define IPTOS_TOS_MASK			0x1E
 #define IPTOS_PREC_INTERNETCONTROL	0xC0
@@ -171,17 +172,33 @@ void __icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 }
 
 /*
+ * Send the reply @buf (header + body) to @skb's sender.
+ * 6.1: icmp_reply(): route
+ * back, then icmp_push_reply() -> ip_push_pending_frames(), which is
+ * icmp_push_reply's last call (ftrace shows ip_push_pending_frames
+ * <-icmp_reply). No rate limit for replies, no IP options.
+ */
+static void icmp_reply(struct sk_buff *skb, u8 *buf, size_t len)
+{
+	FTRACE_ENTRY();
+	const struct iphdr *iph = ip_hdr(skb);
+
+	icmp_push(skb, iph->saddr, fib_compute_spec_dst(skb), iph->tos, buf,
+		  len);
+}
+
+/*
  * Answer an echo request.
  * 6.1: icmp_echo() + icmp_reply(): the reply
  * copies id, sequence and data; its source is the address the request
- * was sent to (fib_compute_spec_dst); it is routed like any packet, so
+ * was sent to, or ours towards the sender for a broadcast one
+ * (fib_compute_spec_dst); it is routed like any packet, so
  * a reply to one of our own addresses goes out through lo.
  */
 static bool icmp_echo(struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
 	struct net *net = dev_net(skb->dev);
-	const struct iphdr *iph = ip_hdr(skb);
 	struct icmphdr *req = icmp_hdr(skb);
 	size_t len = sizeof(struct icmphdr) + skb->len;
 	u8 *buf;
@@ -194,7 +211,7 @@ static bool icmp_echo(struct sk_buff *skb)
 	memcpy(buf, req, sizeof(*req));
 	((struct icmphdr *)buf)->type = ICMP_ECHOREPLY;
 	memcpy(buf + sizeof(*req), skb->data, skb->len);
-	icmp_push(skb, iph->saddr, iph->daddr, iph->tos, buf, len);
+	icmp_reply(skb, buf, len);
 	free(buf);
 	return true;
 }

@@ -5,9 +5,9 @@
  *   __netif_receive_skb_core -> ip_rcv -> ip_rcv_finish
  *     -> (route input: fib lookup, rp_filter) -> dst_input
  *     -> ip_local_deliver -> raw sockets + icmp_rcv
- * No netfilter (NF_HOOK calls are direct), no fragment reassembly (a
- * fragment is dropped and counted), no IP options processing, no
- * early demux, no list receive (ip_list_rcv).
+ * No netfilter (NF_HOOK calls are direct), no IP options processing, no
+ * early demux, no list receive (ip_list_rcv). Fragments are reassembled
+ * in ip_fragment.c.
  */
 #include <string.h>
 #include <linux/inetdevice.h>
@@ -56,19 +56,21 @@ static int ip_local_deliver_finish(struct net *net, struct sock *sk,
 
 /*
  * The packet is for this host.
- * 6.1: ip_local_deliver() reassembles
- * fragments first (ip_defrag); the simulator does not, so it drops them.
+ * 6.1: ip_local_deliver(): fragments are
+ * reassembled first (ip_defrag); the last one in carries the whole
+ * datagram on. NF_HOOK's call of ip_local_deliver_finish() is a tail
+ * call: ftrace shows it called from ip_local_deliver's caller.
  */
 int ip_local_deliver(struct sk_buff *skb)
 {
 	FTRACE_ENTRY();
 	struct net *net = dev_net(skb->dev);
 
-	if (ip_hdr(skb)->frag_off & htons(IP_MF | IP_OFFSET)) {
-		__IP_INC_STATS(net, IPSTATS_MIB_INDISCARDS);
-		kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
-		return 0;
+	if (ip_is_fragment(ip_hdr(skb))) {
+		if (ip_defrag(net, skb, IP_DEFRAG_LOCAL_DELIVER))
+			return 0;
 	}
+	FTRACE_TAIL_CALL();
 	return ip_local_deliver_finish(net, NULL, skb);
 }
 
@@ -76,12 +78,14 @@ int ip_local_deliver(struct sk_buff *skb)
  * Route the packet unless it already carries a route (packets looped
  * back through lo keep the one they were sent with).
  * 6.1:
- * ip_rcv_finish_core(); the drop reasons are 6.1's except that a martian
+ * ip_rcv_finish_core() (ftrace: ip_rcv_finish_core.constprop.0, a
+ * gcc clone); the drop reasons are 6.1's except that a martian
  * (-EINVAL) is reported as IP_INVALID_SOURCE here, NOT_SPECIFIED there.
  */
 static int ip_rcv_finish_core(struct net *net, struct sock *sk,
 			      struct sk_buff *skb, struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	const struct iphdr *iph = ip_hdr(skb);
 	int err;
 
@@ -103,16 +107,21 @@ static int ip_rcv_finish_core(struct net *net, struct sock *sk,
 	return NET_RX_SUCCESS;
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: same, inlined into ip_rcv() in Debian's build, whose last act is
+ * then dst_input(): a jump, so ftrace shows ip_local_deliver called from
+ * ip_rcv's caller (__netif_receive_skb_one_core).
+ */
 int ip_rcv_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_INLINED();
 	int ret;
 
 	ret = ip_rcv_finish_core(net, sk, skb, skb->dev);
-	if (ret != NET_RX_DROP)
-		ret = dst_input(skb);
-	return ret;
+	if (ret == NET_RX_DROP)
+		return ret;
+	FTRACE_TAIL_CALL();
+	return dst_input(skb);
 }
 
 /*

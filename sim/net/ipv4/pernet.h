@@ -18,6 +18,8 @@ void ip_fib_net_exit(struct net *net);
 void raw_exit_net(struct net *net);
 void arp_exit_net(struct net *net);
 void ip_rt_init_net(struct net *net);
+void ipv4_frags_init_net(struct net *net);
+void ipv4_frags_exit_net(struct net *net);
 void addrconf_init_net(struct net *net);
 void addrconf_exit_net(struct net *net);
 void neigh_parms_init_net(struct net *net);

@@ -163,8 +163,8 @@ struct sock *raw_sock_create(struct net *net, int protocol)
 }
 
 /*
- * setsockopt() on a raw IPv4 socket: SOL_RAW ICMP_FILTER, SOL_IP IP_TTL
- * and IP_RECVERR, each with an int value. 0, -EINVAL (a TTL outside
+ * setsockopt() on a raw IPv4 socket: SOL_SOCKET SO_BROADCAST, SOL_RAW
+ * ICMP_FILTER, SOL_IP IP_TTL and IP_RECVERR, each with an int value. 0, -EINVAL (a TTL outside
  * 1..255; -1 restores the default), -EOPNOTSUPP (ICMP_FILTER on a
  * non-ICMP socket) or -ENOPROTOOPT.
  * 6.1: raw_setsockopt() -> do_raw_setsockopt() or ip_setsockopt() ->
@@ -172,6 +172,13 @@ struct sock *raw_sock_create(struct net *net, int protocol)
  */
 int raw_setsockopt(struct sock *sk, int level, int optname, int val)
 {
+	if (level == SOL_SOCKET) {
+		/* 6.1: sk_setsockopt() in net/core/sock.c */
+		if (optname != SO_BROADCAST)
+			return -ENOPROTOOPT;
+		sk->broadcast = !!val;
+		return 0;
+	}
 	if (level == SOL_RAW) {
 		if (optname != ICMP_FILTER)
 			return -ENOPROTOOPT;
@@ -259,17 +266,23 @@ static struct rtable *raw_route(struct sock *sk, struct flowi4 *fl4,
 
 /*
  * What ping's UDP probe connect()+getsockname() finds.
- * sim: stands for ping's UDP probe socket (6.1: udp connect + getsockname).
+ * sim: stands for ping's UDP probe socket (6.1: udp connect + getsockname;
+ * __ip4_datagram_connect() refuses a broadcast route with -EACCES unless
+ * the socket has SO_BROADCAST).
  */
 int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
 {
 	struct flowi4 fl4;
+	struct rtable *rt;
 	int err = -ENETUNREACH;
 
 	if (!sk->sk_net)
 		return -ENETDOWN;
-	if (!raw_route(sk, &fl4, daddr, 0, &err))
+	rt = raw_route(sk, &fl4, daddr, 0, &err);
+	if (!rt)
 		return err;
+	if ((rt->rt_flags & RTCF_BROADCAST) && !sk->broadcast)
+		return -EACCES;
 	if (saddr)
 		*saddr = fl4.saddr;
 	return 0;
@@ -279,12 +292,14 @@ int raw_sock_connect_probe(struct sock *sk, __be32 daddr, __be32 *saddr)
  * sendto().
  * 6.1: raw_sendmsg() without IP_HDRINCL: route, refuse
  * broadcast (no SO_BROADCAST), build the datagram, send. -ENOBUFS from
- * the device is hidden unless IP_RECVERR, as in 6.1.
+ * the device is hidden unless IP_RECVERR, as in 6.1. The system call
+ * reaches it through __sock_sendmsg(), and inet_sendmsg() only jumps
+ * here, so ftrace names __sock_sendmsg as the caller.
  */
 int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 		const void *icmp, size_t len)
 {
-	FTRACE_ENTRY();
+	FTRACE_ENTRY_FROM("__sock_sendmsg");
 	struct sk_buff *skb;
 	struct flowi4 fl4;
 	struct rtable *rt;
@@ -292,7 +307,7 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 
 	if (!sk->sk_net || !sk->sk_net->ipv4)
 		return -ENETDOWN;
-	if (len > 0xFFFF - sizeof(struct iphdr))
+	if (len > 0xFFFF)
 		return -EMSGSIZE;
 	rt = raw_route(sk, &fl4, daddr, saddr, &err);
 	if (!rt) {
@@ -300,23 +315,31 @@ int raw_sendmsg(struct sock *sk, __be32 daddr, __be32 saddr,
 			__IP_INC_STATS(sk->sk_net, IPSTATS_MIB_OUTNOROUTES);
 		return err;
 	}
-	if (rt->rt_flags & RTCF_BROADCAST)
+	if ((rt->rt_flags & RTCF_BROADCAST) && !sk->broadcast)
 		return -EACCES;
-	if (rt->dst.dev && len + sizeof(struct iphdr) > rt->dst.dev->mtu) {
+	if (rt->dst.dev) {
 		/*
-		 * DF forced (IP_PMTUDISC_DO, PROBE): __ip_append_data() fails
-		 * with a local error carrying the MTU (ip_local_error()).
-		 * Otherwise 6.1 would fragment; the simulator cannot.
+		 * 6.1 __ip_append_data(): a datagram may be as big as the MTU
+		 * when DF is forced (IP_PMTUDISC_DO, PROBE), else as big as an
+		 * IP datagram can be (ip_sk_ignore_df(): it will be
+		 * fragmented); past that, a local error carrying the MTU
+		 * (ip_local_error()).
 		 */
-		if (sk->pmtudisc >= IP_PMTUDISC_DO)
-			sk->local_err_mtu = rt->dst.dev->mtu;
-		return -EMSGSIZE;
+		unsigned int mtu = rt->dst.dev->mtu < 0xFFFF ?
+				   rt->dst.dev->mtu : 0xFFFF;	/* IP_MAX_MTU */
+		unsigned int maxnonfragsize =
+			sk->pmtudisc >= IP_PMTUDISC_DO ? mtu : 0xFFFF;
+
+		if (len > maxnonfragsize - sizeof(struct iphdr)) {
+			sk->local_err_mtu = mtu;
+			return -EMSGSIZE;
+		}
 	}
 	skb = ip_make_skb(sk, &fl4, icmp, len, (u8)sk->sk_protocol,
 			  sk->uc_ttl > 0 ? (u8)sk->uc_ttl : 0, sk->tos, rt);
 	if (!skb)
 		return -ENOBUFS;
-	err = ip_send_skb(sk->sk_net, skb);
+	err = ip_push_pending_frames(sk->sk_net, skb);
 	if (err == -ENOBUFS && !sk->recverr)
 		err = 0;
 	return err < 0 ? err : (int)len;

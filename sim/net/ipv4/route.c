@@ -4,8 +4,7 @@
  * (ip_route_output_key) and what to do with a received one
  * (ip_route_input_noref). The FIB answers "which route"; this file turns
  * the answer into an rtable with input/output handlers and hangs it on
- * the skb. 6.1: net/ipv4/route.c, without multicast routing, forwarding
- * (ip_forward is 0 and the simulator has no forwarding path), PMTU and
+ * the skb. 6.1: net/ipv4/route.c, without multicast routing, PMTU and
  * redirect exceptions, and the per-nexthop rtable caches (see net/route.h
  * for how rtables live here instead).
  */
@@ -136,10 +135,13 @@ void ip_rt_init_net(struct net *net)
 }
 
 /*
- * Received packet with no usable route: count it and drop it.
- * 6.1:
- * ip_error() also sends ICMP unreachable when forwarding is on, and its
- * drop reason is IP_INADDRERRORS (OTHERHOST stands in for it here).
+ * Received packet with no usable route: count it, and when this device
+ * forwards, tell the sender (ICMP net or host unreachable).
+ * 6.1: ip_error(),
+ * except that its own per-peer bucket (ip_rt_error_cost) is not modelled:
+ * icmp_send()'s limiter still applies; and a packet refused because the
+ * device does not forward is dropped as IP_INADDRERRORS there, OTHERHOST
+ * here.
  */
 int ip_error(struct sk_buff *skb)
 {
@@ -148,15 +150,36 @@ int ip_error(struct sk_buff *skb)
 	struct net *net = dev_net(skb->dev);
 	enum skb_drop_reason reason = SKB_DROP_REASON_NOT_SPECIFIED;
 	struct in_device *in_dev = __in_dev_get_rcu(skb->dev);
+	int code;
 
-	if (in_dev && !IN_DEV_FORWARD(in_dev)) {
+	if (!in_dev)
+		goto out;
+	if (!IN_DEV_FORWARD(in_dev)) {
 		if (rt->dst.error == EHOSTUNREACH) {
 			reason = SKB_DROP_REASON_OTHERHOST;
 			__IP_INC_STATS(net, IPSTATS_MIB_INADDRERRORS);
 		} else if (rt->dst.error == ENETUNREACH) {
-			__IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
+			__IP_INC_STATS(net, IPSTATS_MIB_INNOROUTES);
 		}
+		goto out;
 	}
+	switch (rt->dst.error) {
+	case EHOSTUNREACH:
+		code = ICMP_HOST_UNREACH;
+		break;
+	case ENETUNREACH:
+		code = ICMP_NET_UNREACH;
+		reason = SKB_DROP_REASON_IP_NOROUTE;
+		__IP_INC_STATS(net, IPSTATS_MIB_INNOROUTES);
+		break;
+	case EACCES:
+		code = ICMP_PKT_FILTERED;
+		break;
+	default:
+		goto out;
+	}
+	icmp_send(skb, ICMP_DEST_UNREACH, code, 0);
+out:
 	kfree_skb_reason(skb, reason);
 	return 0;
 }
@@ -197,15 +220,72 @@ static int ip_mk_local_input(struct sk_buff *skb, struct net_device *dev,
 }
 
 /*
+ * The route of a packet to forward: out the nexthop's device, in through
+ * ip_forward(), out through ip_output().
+ * 6.1: __mkroute_input(), without
+ * redirects (IPSKB_DOREDIRECT is never set: a packet that leaves by the
+ * device it came in on is forwarded without telling the sender), the
+ * ARP proxy case and the nexthop's rtable cache.
+ */
+static int __mkroute_input(struct sk_buff *skb, const struct fib_result *res,
+			   struct in_device *in_dev, __be32 daddr,
+			   __be32 saddr, u32 tos)
+{
+	struct net_device *dev_out = FIB_RES_DEV(*res);
+	struct in_device *out_dev = dev_out ? __in_dev_get_rcu(dev_out) : NULL;
+	struct net *net = dev_net(in_dev->dev);
+	struct rtable tmpl, *rth;
+	u32 itag = 0;
+	int err;
+
+	if (!out_dev)
+		return -EINVAL;
+	err = fib_validate_source(skb, saddr, daddr, (u8)tos,
+				  FIB_RES_NH(*res).fib_nh_oif, in_dev->dev,
+				  in_dev, &itag);
+	if (err < 0) {
+		ip_handle_martian_source(in_dev->dev, in_dev, daddr, saddr);
+		return err;
+	}
+	memset(&tmpl, 0, sizeof(tmpl));
+	tmpl.dst.dev = dev_out;
+	tmpl.dst.output = ip_output;
+	tmpl.dst.input = ip_forward;
+	tmpl.rt_type = RTN_UNICAST;
+	tmpl.rt_is_input = 1;
+	RT_CACHE_STAT_INC(net, in_slow_tot);
+	/* 6.1: rt_set_nexthop(): a gateway in the way (scope link) */
+	if (FIB_RES_NH(*res).fib_nh_gw4 &&
+	    FIB_RES_NH(*res).fib_nh_scope == RT_SCOPE_LINK) {
+		tmpl.rt_gw4 = FIB_RES_NH(*res).fib_nh_gw4;
+		tmpl.rt_uses_gateway = 1;
+	}
+	rth = rt_dst_alloc(net, &tmpl);
+	if (!rth)
+		return -ENOBUFS;
+	skb_dst_set(skb, &rth->dst);
+	return 0;
+}
+
+/* 6.1: ip_mkroute_input(), without multipath hashing. */
+static int ip_mkroute_input(struct sk_buff *skb, struct fib_result *res,
+			    struct in_device *in_dev, __be32 daddr,
+			    __be32 saddr, u32 tos)
+{
+	return __mkroute_input(skb, res, in_dev, daddr, saddr, tos);
+}
+
+/*
  * 6.1: ip_route_input_slow(). Martian checks on the addresses, then the
  * FIB: local destinations pass fib_validate_source() (rp_filter,
- * accept_local) and get ip_local_deliver; the rest would be forwarded,
- * which a host with ip_forward=0 refuses (an "unreachable" route that
- * ip_error() drops and counts).
+ * accept_local) and get ip_local_deliver; the rest are forwarded
+ * (ip_mkroute_input) when the device forwards, else get an "unreachable"
+ * route that ip_error() drops and counts.
  */
 static int ip_route_input_slow(struct sk_buff *skb, __be32 daddr,
 			       __be32 saddr, u8 tos, struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	struct in_device *in_dev = __in_dev_get_rcu(dev);
 	struct net *net = dev_net(dev);
 	struct flowi4 fl4 = { 0 };
@@ -254,10 +334,13 @@ static int ip_route_input_slow(struct sk_buff *skb, __be32 daddr,
 			goto martian_source;
 		return ip_mk_local_input(skb, dev, RTN_LOCAL, flags, 0);
 	}
-	/* Not for us. 6.1 forwards it when IN_DEV_FORWARD (ip_mkroute_input);
-	 * the simulator has no forwarding path, so it drops as a host would. */
-	err = -EHOSTUNREACH;
-	goto no_route;
+	if (!IN_DEV_FORWARD(in_dev)) {
+		err = -EHOSTUNREACH;
+		goto no_route;
+	}
+	if (res.type != RTN_UNICAST)
+		goto martian_destination;
+	return ip_mkroute_input(skb, &res, in_dev, daddr, saddr, tos);
 
 brd_input:
 	if (skb->protocol != htons(ETH_P_IP))
@@ -329,6 +412,9 @@ static struct rtable *__mkroute_output(struct net *net,
 	tmpl.dst.dev = dev_out;
 	tmpl.dst.output = ip_output;
 	tmpl.dst.input = (flags & RTCF_LOCAL) ? ip_local_deliver : dst_discard;
+	if ((flags & RTCF_BROADCAST) && (flags & RTCF_LOCAL) &&
+	    !(dev_out->flags & IFF_LOOPBACK))
+		tmpl.dst.output = ip_mc_output;	/* the host's copy too */
 	tmpl.rt_flags = flags;
 	tmpl.rt_type = (u16)type;
 	tmpl.rt_iif = orig_oif;
@@ -371,6 +457,8 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *fl4,
 		if (ipv4_is_multicast(fl4->saddr) ||
 		    ipv4_is_lbcast(fl4->saddr) || ipv4_is_zeronet(fl4->saddr))
 			return NULL;
+		/* 6.1: a source that is not ours: "Network is unreachable" */
+		*err = -ENETUNREACH;
 		if (!(fl4->flowi4_flags & FLOWI_FLAG_ANYSRC) &&
 		    !__ip_dev_find(net, fl4->saddr, false))
 			return NULL;
@@ -446,12 +534,13 @@ make_route:
 }
 
 /*
- * 6.1: rt_fill_info() into a decoded record, for an output route: the
- * route's type and flags, RTA_DST, RTA_OIF, RTA_PREFSRC (the source the
- * lookup chose) and RTA_GATEWAY when the route uses one.
+ * 6.1: rt_fill_info() into a decoded record: the route's type and flags,
+ * RTA_DST, RTA_SRC when the request gave one, RTA_OIF, RTA_PREFSRC (an
+ * output route's chosen source, when it is not RTA_SRC), RTA_GATEWAY when
+ * the route uses one, RTA_IIF for an input route.
  */
 static void rt_fill_info(struct rtnl_route_msg *m, const struct flowi4 *fl4,
-			 const struct rtable *rt)
+			 __be32 src, const struct rtable *rt)
 {
 	memset(m, 0, sizeof(*m));
 	m->rtm.rtm_family = AF_INET;
@@ -463,27 +552,58 @@ static void rt_fill_info(struct rtnl_route_msg *m, const struct flowi4 *fl4,
 	m->rtm.rtm_flags = (rt->rt_flags & ~0xFFFFu) | RTM_F_CLONED;
 	m->table = RT_TABLE_MAIN;
 	m->dst = fl4->daddr;
+	if (src) {
+		m->rtm.rtm_src_len = 32;
+		m->src = src;
+	}
 	if (rt->dst.dev)
 		m->oif = rt->dst.dev->ifindex;
-	m->prefsrc = fl4->saddr;
+	if (!rt->rt_is_input && fl4->saddr != src)
+		m->prefsrc = fl4->saddr;
 	if (rt->rt_uses_gateway)
 		m->gateway = rt->rt_gw4;
+	if (rt->rt_is_input)
+		m->iif = fl4->flowi4_iif;
 }
 
 /*
- * 6.1: inet_rtm_getroute() for `ip route get` without iif: route @fl4 as
- * a locally generated packet and report it (0 or -errno).
+ * 6.1: inet_rtm_getroute(): with iif, a made-up packet from that device
+ * goes through ip_route_input_rcu() (its route's error is the answer);
+ * without, @fl4 is routed as a locally generated packet. 0 or -errno.
  */
 int inet_rtm_getroute(struct net *net, struct flowi4 *fl4,
 		      struct rtnl_route_msg *m, struct netlink_ext_ack *extack)
 {
+	__be32 src = fl4->saddr;
+	struct sk_buff *skb;
 	struct rtable *rt;
 	int err = 0;
 
+	if (fl4->flowi4_iif) {
+		struct net_device *dev = __dev_get_by_index(net,
+							     fl4->flowi4_iif);
+
+		if (!dev)
+			return -ENODEV;
+		skb = alloc_skb(0, GFP_KERNEL);
+		if (!skb)
+			return -ENOBUFS;
+		skb->protocol = htons(ETH_P_IP);
+		skb->dev = dev;
+		err = ip_route_input_noref(skb, fl4->daddr, fl4->saddr,
+					   fl4->flowi4_tos, dev);
+		rt = skb_rtable(skb);
+		if (err == 0 && rt->dst.error)
+			err = -rt->dst.error;
+		if (err == 0)
+			rt_fill_info(m, fl4, src, rt);
+		consume_skb(skb);	/* 6.1: it becomes the reply */
+		return err;
+	}
 	rt = ip_route_output_key(net, fl4, &err);
 	if (!rt)
 		return err ? err : -ENETUNREACH;
-	rt_fill_info(m, fl4, rt);
+	rt_fill_info(m, fl4, src, rt);
 	return 0;
 }
 

@@ -44,6 +44,16 @@ struct route_filter {
 	struct net	*net;
 	u32		table;		/* RT_TABLE_UNSPEC: all */
 	int		oif;		/* 0: any */
+	bool		has_dst;	/* "to PREFIX": exactly that prefix */
+	uint32_t	dst;
+	int		dst_len;
+	int		rdst_len, mdst_len;	/* "root"/"match" PREFIX, -1: none */
+	uint32_t	rdst, mdst;
+	int		protocol, scope, type;	/* -1: any; else fixed */
+	uint32_t	via;		/* 0: any */
+	bool		flush;		/* collect instead of print */
+	struct rtnl_route_msg	*flushed;
+	int		nflushed, max_flushed;
 };
 
 /* iproute2's ll_index_to_name(): RTM_GETLINK, or "if%d" */
@@ -59,16 +69,58 @@ static const char *ll_index_to_name(struct net *net, int ifindex,
 	return buf;
 }
 
-/* iproute.c print_route() */
+/* iproute.c filter_nlmsg(): "root" and "match" both the given prefix */
+static bool route_filtered_out(const struct rtnl_route_msg *r,
+			       const struct route_filter *f)
+{
+	uint32_t mask;
+
+	if (f->oif && r->oif != f->oif)
+		return true;
+	if (f->protocol >= 0 && r->rtm.rtm_protocol != f->protocol)
+		return true;
+	if (f->scope >= 0 && r->rtm.rtm_scope != f->scope)
+		return true;
+	if (f->type >= 0 && r->rtm.rtm_type != f->type)
+		return true;
+	if (f->via && r->gateway != f->via)
+		return true;
+	if (f->rdst_len >= 0) {		/* root: routes inside the prefix */
+		mask = f->rdst_len ? htonl(~0u << (32 - f->rdst_len)) : 0;
+		if (r->rtm.rtm_dst_len < f->rdst_len ||
+		    ((r->dst ^ f->rdst) & mask))
+			return true;
+	}
+	if (f->mdst_len >= 0) {		/* match: routes covering it */
+		mask = r->rtm.rtm_dst_len ?
+		       htonl(~0u << (32 - r->rtm.rtm_dst_len)) : 0;
+		if (r->rtm.rtm_dst_len > f->mdst_len ||
+		    ((r->dst ^ f->mdst) & mask))
+			return true;
+	}
+	if (!f->has_dst)
+		return false;
+	if (r->rtm.rtm_dst_len != f->dst_len)
+		return true;
+	mask = f->dst_len ? htonl(~0u << (32 - f->dst_len)) : 0;
+	return (r->dst & mask) != (f->dst & mask);
+}
+
+/* iproute.c print_route(); what the filter fixed (dev) is not repeated */
 static int print_route(const void *msg, void *arg)
 {
 	const struct rtnl_route_msg *r = msg;
 	struct route_filter *f = arg;
 	char a[32], b[16];
 
-	if (f->oif && r->oif != f->oif)
+	if (route_filtered_out(r, f))
 		return 0;
-	if (r->rtm.rtm_type != RTN_UNICAST &&
+	if (f->flush) {
+		if (f->nflushed < f->max_flushed)
+			f->flushed[f->nflushed++] = *r;
+		return 0;
+	}
+	if (r->rtm.rtm_type != RTN_UNICAST && f->type < 0 &&
 	    r->rtm.rtm_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
 		vs_printf("%s ", rtn_names[r->rtm.rtm_type]);
 	if (r->rtm.rtm_dst_len == 0 && r->dst == 0)
@@ -78,18 +130,18 @@ static int print_route(const void *msg, void *arg)
 	else
 		vs_printf("%s/%u ", format_host_ipv4(r->dst, a, sizeof(a)),
 			  r->rtm.rtm_dst_len);
-	if (r->gateway)
+	if (r->gateway && !f->via)
 		vs_printf("via %s ", format_host_ipv4(r->gateway, a, sizeof(a)));
-	if (r->oif)
+	if (r->oif && !f->oif)
 		vs_printf("dev %s ", ll_index_to_name(f->net, r->oif, a,
 						      sizeof(a)));
 	if (f->table == RT_TABLE_UNSPEC && r->table != RT_TABLE_MAIN)
 		vs_printf("table %s ", r->table == RT_TABLE_LOCAL ? "local" :
 			  "default");
-	if (r->rtm.rtm_protocol != RTPROT_BOOT)
+	if (r->rtm.rtm_protocol != RTPROT_BOOT && f->protocol < 0)
 		vs_printf("proto %s ", proto_name(r->rtm.rtm_protocol, b,
 						  sizeof(b)));
-	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE)
+	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE && f->scope < 0)
 		vs_printf("scope %s ", scope_name(r->rtm.rtm_scope, b, sizeof(b)));
 	if (r->prefsrc)
 		vs_printf("src %s ", format_host_ipv4(r->prefsrc, a, sizeof(a)));
@@ -124,11 +176,50 @@ static int parse_table(const char *arg, u32 *table)
 	return 0;
 }
 
-static int iproute_list(int argc, char **argv)
+/* Delete what a flush collected, one RTM_DELROUTE each. */
+static int iproute_flush_collected(struct route_filter *f)
 {
-	struct route_filter f = { vs_net(), RT_TABLE_MAIN, 0 };
-	struct rtnl_link_msg m;
+	struct netlink_ext_ack extack = { NULL };
+	int i, err;
 
+	for (i = 0; i < f->nflushed; i++) {
+		const struct rtnl_route_msg *r = &f->flushed[i];
+		struct fib_config cfg;
+
+		memset(&cfg, 0, sizeof(cfg));
+		cfg.fc_dst = r->dst;
+		cfg.fc_dst_len = r->rtm.rtm_dst_len;
+		cfg.fc_protocol = r->rtm.rtm_protocol;
+		cfg.fc_scope = r->rtm.rtm_scope;
+		cfg.fc_type = r->rtm.rtm_type;
+		cfg.fc_table = r->table;
+		cfg.fc_gw4 = r->gateway;
+		cfg.fc_oif = r->oif;
+		cfg.fc_priority = r->priority;
+		cfg.fc_prefsrc = r->prefsrc;
+		cfg.fc_nlinfo_net = f->net;
+		err = inet_rtm_delroute(f->net, &cfg, &extack);
+		if (err && err != -ESRCH)
+			return rtnl_report(err, &extack);
+	}
+	return 0;
+}
+
+/* iproute.c iproute_list_flush_or_save() */
+static int iproute_list(int argc, char **argv, bool flush)
+{
+	struct route_filter f = { .net = vs_net(), .table = RT_TABLE_MAIN,
+				  .rdst_len = -1, .mdst_len = -1,
+				  .protocol = -1, .scope = -1, .type = -1 };
+	struct rtnl_route_msg flushed[256];
+	struct rtnl_link_msg m;
+	uint32_t a;
+	int len;
+
+	if (flush && argc <= 0) {
+		vs_eprintf("\"ip route flush\" requires arguments.\n");
+		return 1;
+	}
 	while (argc > 0) {
 		if (matches(*argv, "table")) {
 			NEXT_ARG();
@@ -139,17 +230,87 @@ static int iproute_list(int argc, char **argv)
 			if (rtnl_getlink(f.net, 0, *argv, &m))
 				return nodev(*argv);
 			f.oif = m.ifi.ifi_index;
+		} else if (!strcmp(*argv, "root") || !strcmp(*argv, "match")) {
+			bool root = !strcmp(*argv, "root");
+
+			NEXT_ARG();
+			if (get_prefix_ipv4(*argv, &a, &len) < 0) {
+				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+					   *argv);
+				return 1;
+			}
+			if (root) {
+				f.rdst = a;
+				f.rdst_len = len < 0 ? 32 : len;
+			} else {
+				f.mdst = a;
+				f.mdst_len = len < 0 ? 32 : len;
+			}
+		} else if (matches(*argv, "protocol")) {
+			unsigned int p;
+
+			NEXT_ARG();
+			if (!strcmp(*argv, "kernel"))
+				f.protocol = RTPROT_KERNEL;
+			else if (!strcmp(*argv, "boot"))
+				f.protocol = RTPROT_BOOT;
+			else if (!strcmp(*argv, "static"))
+				f.protocol = RTPROT_STATIC;
+			else if (get_unsigned(&p, *argv) && p < 256)
+				f.protocol = (int)p;
+			else
+				return invarg("invalid \"protocol\"\n", *argv);
+		} else if (!strcmp(*argv, "scope")) {
+			NEXT_ARG();
+			if (!strcmp(*argv, "global"))
+				f.scope = RT_SCOPE_UNIVERSE;
+			else if (!strcmp(*argv, "link"))
+				f.scope = RT_SCOPE_LINK;
+			else if (!strcmp(*argv, "host"))
+				f.scope = RT_SCOPE_HOST;
+			else
+				return invarg("invalid \"scope\"\n", *argv);
+		} else if (!strcmp(*argv, "type")) {
+			size_t t;
+
+			NEXT_ARG();
+			for (t = 0; t < sizeof(rtn_names) / sizeof(rtn_names[0]); t++)
+				if (!strcmp(*argv, rtn_names[t]))
+					f.type = (int)t;
+			if (f.type < 0)
+				return invarg("node type value is invalid\n", *argv);
+		} else if (!strcmp(*argv, "via")) {
+			NEXT_ARG();
+			if (get_addr_ipv4(*argv, &f.via) < 0)
+				return invarg("invalid address\n", *argv);
 		} else {
-			return invarg("invalid argument", *argv);
+			if (!strcmp(*argv, "to") || !strcmp(*argv, "exact"))
+				NEXT_ARG();
+			if (!strcmp(*argv, "default")) {
+				a = 0;
+				len = 0;
+			} else if (get_prefix_ipv4(*argv, &a, &len) < 0) {
+				vs_eprintf("Error: any valid prefix is expected rather than \"%s\".\n",
+					   *argv);
+				return 1;
+			}
+			f.has_dst = true;
+			f.dst = a;
+			f.dst_len = len < 0 ? 32 : len;
 		}
 		argc--;
 		argv++;
+	}
+	if (flush) {
+		f.flush = true;
+		f.flushed = flushed;
+		f.max_flushed = (int)(sizeof(flushed) / sizeof(flushed[0]));
 	}
 	if (inet_dump_fib(f.net, f.table, print_route, &f) == -ENOENT) {
 		vs_eprintf("Error: ipv4: FIB table does not exist.\nDump terminated\n");
 		return 2;
 	}
-	return 0;
+	return flush ? iproute_flush_collected(&f) : 0;
 }
 
 /* iproute.c iproute_modify() */
@@ -286,7 +447,7 @@ static int iproute_modify(int cmd, unsigned int nlflags, int argc, char **argv)
 	return rtnl_report(err, &extack);
 }
 
-/* iproute.c iproute_get(): RTM_GETROUTE for an output route */
+/* iproute.c iproute_get(): RTM_GETROUTE, an output route or, with iif, an input one */
 static int iproute_get(int argc, char **argv)
 {
 	struct netlink_ext_ack extack = { NULL };
@@ -310,6 +471,14 @@ static int iproute_get(int argc, char **argv)
 			if (!ifindex)
 				return nodev(*argv);
 			fl4.flowi4_oif = ifindex;
+		} else if (!strcmp(*argv, "iif")) {
+			int ifindex;
+
+			NEXT_ARG();
+			ifindex = ll_name_to_index(*argv);
+			if (!ifindex)
+				return nodev(*argv);
+			fl4.flowi4_iif = ifindex;
 		} else {
 			if (!strcmp(*argv, "to")) {
 				NEXT_ARG();
@@ -340,6 +509,8 @@ static int iproute_get(int argc, char **argv)
 	else if (r.rtm.rtm_type == RTN_MULTICAST)
 		vs_printf("multicast ");
 	vs_printf("%s ", format_host_ipv4(r.dst, a, sizeof(a)));
+	if (r.rtm.rtm_src_len)
+		vs_printf("from %s ", format_host_ipv4(r.src, a, sizeof(a)));
 	if (r.gateway)
 		vs_printf("via %s ", format_host_ipv4(r.gateway, a, sizeof(a)));
 	if (r.oif)
@@ -347,16 +518,22 @@ static int iproute_get(int argc, char **argv)
 						      sizeof(a)));
 	if (r.prefsrc)
 		vs_printf("src %s ", format_host_ipv4(r.prefsrc, a, sizeof(a)));
-	vs_printf("uid 0 \n    cache %s\n",
+	if (!r.iif)	/* inet_rtm_getroute(): no uid for an input route */
+		vs_printf("uid 0 ");
+	vs_printf("\n    cache %s",
 		  r.rtm.rtm_type == RTN_LOCAL ? "<local> " :
 		  r.rtm.rtm_type == RTN_BROADCAST ? "<local,brd> " : "");
+	if (r.iif)
+		vs_printf("iif %s ", ll_index_to_name(vs_net(), r.iif, a,
+						      sizeof(a)));
+	vs_printf("\n");
 	return 0;
 }
 
 int do_iproute(int argc, char **argv)
 {
 	if (argc < 1)
-		return iproute_list(0, NULL);
+		return iproute_list(0, NULL, false);
 	if (matches(*argv, "add"))
 		return iproute_modify(1, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
 	if (matches(*argv, "change") || !strcmp(*argv, "chg"))
@@ -369,7 +546,9 @@ int do_iproute(int argc, char **argv)
 		return iproute_get(argc - 1, argv + 1);
 	if (matches(*argv, "list") || matches(*argv, "show") ||
 	    matches(*argv, "lst"))
-		return iproute_list(argc - 1, argv + 1);
+		return iproute_list(argc - 1, argv + 1, false);
+	if (matches(*argv, "flush"))
+		return iproute_list(argc - 1, argv + 1, true);
 	if (matches(*argv, "help")) {
 		vs_eprintf("Usage: ip route { list | flush } SELECTOR\n"
 			   "       ip route { add | del | change | append | replace } ROUTE\n");

@@ -15,7 +15,9 @@
 #include <net/ip.h>
 #include "vethsim/vethsim.h"
 
-#define MAXPACKET	65507
+/* the most raw_sendmsg() takes (8 + data <= 0xFFFF); more is EMSGSIZE
+ * with no local error, so ping prints nothing for it */
+#define MAXPACKET	(0xFFFF - 8)
 /* iputils' MIN_INTERVAL: SCHINT() never schedules closer than this */
 #define MIN_INTERVAL_NS	(10 * NSEC_PER_MS)
 #define DEFDATALEN	56
@@ -46,6 +48,7 @@ struct ping_task {
 	long long	tsum, tsum2;
 	uint64_t	*sent_at;	/* ns per seq (mod MAX_DUP_CHK) */
 	uint8_t		*rcvd_tbl;	/* seen replies, for (DUP!) */
+	bool		multicast;	/* -b: iputils' rts->multicast */
 	uint8_t		*outpack;
 };
 
@@ -349,7 +352,7 @@ static void parse_reply(struct ping_task *pt, const uint8_t *p, size_t len,
 			  p[8]);
 		if (pt->datalen >= 16)	/* a send time fits: iputils' "timing" */
 			print_time(triptime);
-		if (dup)
+		if (dup && !pt->multicast)	/* many answer a broadcast */
 			vs_printf(" (DUP!)");
 		vs_printf("\n");
 		return;
@@ -427,20 +430,42 @@ static void finish(struct ping_task *pt)
 		       (pt->deadline && pt->nreceived < pt->npackets)) ? 1 : 0;
 }
 
-static void ping_step(struct vs_task *t)
+/*
+ * Read what the socket holds, each into iputils' packet buffer: packlen
+ * = datalen + MAXIPLEN (60) + MAXICMPLEN (76) bytes, the rest cut off.
+ * main_loop() checks "one answer per request" before every read, so
+ * what is still queued when that is reached is never read (a broadcast's
+ * later answers).
+ */
+static void recv_replies(struct ping_task *pt, uint64_t now)
 {
-	struct ping_task *pt = (struct ping_task *)t;
+	size_t packlen = (size_t)pt->datalen + 60 + 76;
+	uint8_t *buf;
 	struct sk_buff *skb;
-	uint64_t now = ktime_get_ns();
 
-	while ((skb = raw_recv(pt->sk))) {
-		uint8_t buf[2048];
-		size_t n = skb->len < sizeof(buf) ? skb->len : sizeof(buf);
+	if (packlen > 0xFFFF)	/* no datagram is bigger: same cut */
+		packlen = 0xFFFF;
+	buf = malloc(packlen);
+	if (!buf)
+		abort();
+	while (!(pt->npackets &&
+		 pt->nreceived + pt->nerrors >= pt->npackets) &&
+	       (skb = raw_recv(pt->sk))) {
+		size_t n = skb->len < packlen ? skb->len : packlen;
 
 		if (skb_copy_bits(skb, 0, buf, (int)n) == 0)
 			parse_reply(pt, buf, n, now);
 		consume_skb(skb);
 	}
+	free(buf);
+}
+
+static void ping_step(struct vs_task *t)
+{
+	struct ping_task *pt = (struct ping_task *)t;
+	uint64_t now = ktime_get_ns();
+
+	recv_replies(pt, now);
 	if (pt->npackets && pt->nreceived + pt->nerrors >= pt->npackets) {
 		finish(pt);
 		return;
@@ -463,14 +488,7 @@ static void ping_step(struct vs_task *t)
 						pt->next_send + next;
 		/* the send may have been answered already */
 		sim_run_until(ktime_get_ns());
-		while ((skb = raw_recv(pt->sk))) {
-			uint8_t buf[2048];
-			size_t n = skb->len < sizeof(buf) ? skb->len : sizeof(buf);
-
-			if (skb_copy_bits(skb, 0, buf, (int)n) == 0)
-				parse_reply(pt, buf, n, ktime_get_ns());
-			consume_skb(skb);
-		}
+		recv_replies(pt, ktime_get_ns());
 		if (pt->npackets && pt->nreceived + pt->nerrors >= pt->npackets) {
 			finish(pt);
 			return;
@@ -530,6 +548,7 @@ struct ping_opts {
 	const char	*device;
 	const char	*target;
 	bool		quiet;
+	bool		broadcast;	/* -b */
 	int		ttl;
 	int		pmtudisc;	/* -M, -1: the socket's default */
 };
@@ -641,6 +660,9 @@ static int parse_opts(int argc, char **argv, struct ping_opts *o)
 			case 'q':
 				o->quiet = true;
 				break;
+			case 'b':
+				o->broadcast = true;
+				break;
 			case 'h':
 				usage();
 				return 2;
@@ -715,6 +737,18 @@ int do_ping(int argc, char **argv)
 		}
 	}
 	err = raw_sock_connect_probe(pt->sk, dst, &pt->src);
+	if (err == -EACCES) {
+		/* ping4_run(): the probe's connect() to a broadcast address */
+		if (!o.broadcast) {
+			vs_eprintf("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+			raw_sock_release(pt->sk);
+			free(pt);
+			return 2;
+		}
+		vs_eprintf("WARNING: pinging broadcast address\n");
+		raw_setsockopt(pt->sk, SOL_SOCKET, SO_BROADCAST, 1);
+		err = raw_sock_connect_probe(pt->sk, dst, &pt->src);
+	}
 	if (err) {
 		vs_eprintf("ping: connect: %s\n", strerror(-err));
 		raw_sock_release(pt->sk);
@@ -730,6 +764,7 @@ int do_ping(int argc, char **argv)
 	pt->lingertime = o.linger;
 	pt->datalen = (int)o.datalen;
 	pt->quiet = o.quiet;
+	pt->multicast = o.broadcast;
 	pt->tmin = 0x7fffffffffffffffll;
 	pt->sent_at = calloc(MAX_DUP_CHK, sizeof(*pt->sent_at));
 	pt->rcvd_tbl = calloc(MAX_DUP_CHK, 1);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The few /proc files the kit reads and writes: /proc/sys/... (through the
- * kernel's sysctl table), /proc/net/dev and /proc/net/softnet_stat.
+ * kernel's sysctl table), /proc/net/dev, /proc/net/arp and
+ * /proc/net/softnet_stat.
  * 6.1: fs/proc/proc_sysctl.c; softnet_stat comes from net/core/net-procfs.c.
  */
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <linux/netdevice.h>
 #include <linux/sysctl.h>
+#include <net/arp.h>
 #include "vethsim/vethsim.h"
 
 /* cat /proc/net/softnet_stat: the kernel's softnet_seq_show() text. */
@@ -43,6 +45,19 @@ static void net_dev_show(void)
 	free(buf);
 }
 
+/* cat /proc/net/arp: the kernel's arp_seq_show() text for our namespace. */
+static void net_arp_show(void)
+{
+	size_t need = arp_seq_show(vs_net(), NULL, 0);
+	char *buf = malloc(need + 1);
+
+	if (!buf)
+		return;
+	arp_seq_show(vs_net(), buf, need + 1);
+	vs_puts(buf);
+	free(buf);
+}
+
 int do_cat(int argc, char **argv)
 {
 	int i, rc = 0;
@@ -57,6 +72,10 @@ int do_cat(int argc, char **argv)
 		}
 		if (!strcmp(f, "/proc/net/dev")) {
 			net_dev_show();
+			continue;
+		}
+		if (!strcmp(f, "/proc/net/arp")) {
+			net_arp_show();
 			continue;
 		}
 		if (!strncmp(f, "/proc/sys/", 10) &&

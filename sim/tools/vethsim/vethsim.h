@@ -170,6 +170,7 @@ int do_ping(int argc, char **argv);		/* sim/tools/ping/ping.c */
 int do_tcpdump(int argc, char **argv);		/* sim/tools/tcpdump/tcpdump.c */
 int do_sysctl(int argc, char **argv);		/* sim/tools/sysctl/sysctl.c */
 int do_ethtool(int argc, char **argv);		/* sim/tools/ethtool/ethtool.c */
+int do_arp(int argc, char **argv);		/* sim/tools/arp/arp.c */
 int do_sim(int argc, char **argv);		/* sim/tools/vethsim/simcmd.c */
 int do_draw(int argc, char **argv);		/* sim/tools/vethsim/draw.c */
 /* cat FILE, echo V > FILE for /proc (sim/tools/proc/proc.c) */

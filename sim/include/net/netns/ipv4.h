@@ -19,6 +19,7 @@ struct fib_table;
 enum {
 	IPSTATS_MIB_INRECEIVES,		/* InReceives */
 	IPSTATS_MIB_INHDRERRORS,	/* InHdrErrors */
+	IPSTATS_MIB_INNOROUTES,		/* InNoRoutes */
 	IPSTATS_MIB_INADDRERRORS,	/* InAddrErrors */
 	IPSTATS_MIB_INUNKNOWNPROTOS,	/* InUnknownProtos */
 	IPSTATS_MIB_INTRUNCATEDPKTS,	/* InTruncatedPkts */
@@ -28,6 +29,14 @@ enum {
 	IPSTATS_MIB_OUTREQUESTS,	/* OutRequests */
 	IPSTATS_MIB_OUTDISCARDS,	/* OutDiscards */
 	IPSTATS_MIB_OUTNOROUTES,	/* OutNoRoutes */
+	IPSTATS_MIB_REASMTIMEOUT,	/* ReasmTimeout */
+	IPSTATS_MIB_REASMREQDS,		/* ReasmReqds */
+	IPSTATS_MIB_REASMOKS,		/* ReasmOKs */
+	IPSTATS_MIB_REASMFAILS,		/* ReasmFails */
+	IPSTATS_MIB_FRAGOKS,		/* FragOKs */
+	IPSTATS_MIB_FRAGFAILS,		/* FragFails */
+	IPSTATS_MIB_FRAGCREATES,	/* FragCreates */
+	IPSTATS_MIB_OUTOCTETS,		/* IpExtOutOctets */
 	IPSTATS_MIB_CSUMERRORS,		/* InCsumErrors */
 	IPSTATS_MIB_NOECTPKTS,
 	__IPSTATS_MIB_MAX
@@ -117,6 +126,12 @@ struct netns_ipv4 {
 
 	u32			ip_id;		/* next IPv4 id (6.1: hashed) */
 
+	/* 6.1: net->ipv4.fqdir, the reassembly queues (an rhashtable) */
+	struct list_head	ipq_list;
+	long			ipfrag_mem;	/* truesize queued */
+	int			sysctl_ipfrag_time;	/* s, 30 */
+	long			sysctl_ipfrag_high_thresh; /* 4 MB */
+
 	unsigned long		ip_mib[__IPSTATS_MIB_MAX];
 	unsigned long		linux_mib[__LINUX_MIB_MAX];
 	unsigned long		icmp_mib[__ICMP_MIB_MAX];
@@ -127,6 +142,7 @@ struct netns_ipv4 {
 };
 
 #define __IP_INC_STATS(net, field)	((net)->ipv4->ip_mib[field]++)
+#define __IP_ADD_STATS(net, field, val)	((net)->ipv4->ip_mib[field] += (val))
 #define IP_INC_STATS(net, field)	__IP_INC_STATS(net, field)
 #define __ICMP_INC_STATS(net, field)	((net)->ipv4->icmp_mib[field]++)
 #define ICMP_INC_STATS(net, field)	__ICMP_INC_STATS(net, field)

@@ -122,6 +122,8 @@ struct rtnl_route_msg {
 	int		oif;			/* RTA_OIF; 0: absent */
 	__be32		prefsrc;		/* RTA_PREFSRC; 0: absent */
 	u32		priority;		/* RTA_PRIORITY; 0: absent */
+	__be32		src;			/* RTA_SRC (rtm_src_len 32) */
+	int		iif;			/* RTA_IIF; 0: absent */
 };
 
 /* rtm_flags */
