@@ -173,12 +173,12 @@ def check(dst):
             if f.endswith(".md"):
                 with open(os.path.join(root, f), encoding="utf-8", errors="replace") as fh:
                     named |= set(re.findall(r"`make ([a-z][a-z-]*)", fh.read()))
-    for target in sorted(named):
-        q = subprocess.run(["make", "-n", target], cwd=dst, env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-        if q.returncode:
-            missing.append(f"make {target}: {q.stderr.strip().splitlines()[-1][:100]}")
-    verdict("every make target its docs name exists", not missing and len(named) > 5,
+    db = subprocess.run(["make", "-pRrq", ":"], cwd=dst, env=env, stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL, text=True).stdout
+    defined = set(re.findall(r"^([a-z][a-z-]*):", db, re.M))
+    missing = [f"make {t}" for t in sorted(named - defined)]
+    verdict("every make target its docs name exists", not missing and len(named) > 5 and
+            len(defined) > len(named),
             f"{len(named)} targets named" + ("; " + "; ".join(missing[:4]) if missing else ""))
     ref = os.path.join(dst, "build", "solutions", "vethsim")
     p = subprocess.run([ref, "-h"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) \
