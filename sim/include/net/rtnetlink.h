@@ -28,6 +28,8 @@ struct rtnl_link_attrs {
 	unsigned int	mtu;
 	struct net	*net;		/* IFLA_NET_NS_PID/FD, resolved */
 	bool		netns_given;	/* netns named but not found: net NULL */
+	bool		has_pid;	/* IFLA_NET_NS_PID: the namespace of pid */
+	int		pid;
 	unsigned int	txqlen;
 };
 
@@ -88,6 +90,8 @@ struct rtnl_setlink_req {
 	const char	*newname;		/* NULL: not given */
 	struct net	*net;			/* NULL: not given */
 	bool		netns_given;
+	bool		has_pid;		/* IFLA_NET_NS_PID */
+	int		pid;
 	unsigned int	txqlen;
 };
 

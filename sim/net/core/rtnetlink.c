@@ -373,6 +373,11 @@ static int rtnl_newlink_create(struct net *net, struct rtnl_newlink_req *req,
 		snprintf(ifname, IFNAMSIZ, "%s%%d", ops->kind);
 		name_assign_type = NET_NAME_ENUM;
 	}
+	if (req->tb.has_pid) {
+		dest_net = get_net_ns_by_pid(req->tb.pid);
+		if (IS_ERR(dest_net))
+			return (int)PTR_ERR(dest_net);
+	}
 	if (req->tb.netns_given) {
 		if (!req->tb.net)
 			return -EINVAL;
@@ -483,6 +488,14 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 {
 	int err;
 
+	if (req->has_pid) {
+		struct net *net = get_net_ns_by_pid(req->pid);
+
+		if (IS_ERR(net))
+			return (int)PTR_ERR(net);
+		req->net = net;
+		req->netns_given = true;
+	}
 	if (req->netns_given) {
 		if (!req->net)
 			return -EINVAL;

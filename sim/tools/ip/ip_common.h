@@ -57,6 +57,7 @@ const char *format_host_ipv4(uint32_t be_addr, char *buf, size_t size);
 const char *format_host_ipv6(const uint8_t *a16, char *buf, size_t size);
 const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size);
 bool get_unsigned(unsigned int *val, const char *arg);
+bool get_integer(int *val, const char *arg);
 /* lib/ll_map.c: a device's ifindex in the current namespace, 0 if none */
 int ll_name_to_index(const char *name);
 

@@ -608,7 +608,21 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 			}
 		} else if (matches(*argv, "broadcast") || !strcmp(*argv, "brd")) {
 			NEXT_ARG();
+			if (brd_arg) {
+				vs_eprintf("Error: duplicate \"broadcast\": \"%s\" is the second value.\n",
+					   *argv);
+				return 255;
+			}
 			brd_arg = *argv;
+			/* get_addr() right away: the family is known once a
+			 * local address (or -4) came before */
+			if (strcmp(brd_arg, "+") && strcmp(brd_arg, "-") &&
+			    get_addr_ipv4(brd_arg, &req.broadcast) < 0) {
+				vs_eprintf("Error: %s address is expected rather than \"%s\".\n",
+					   have_local || preferred_family == AF_INET ?
+					   "inet" : "any valid", brd_arg);
+				return 1;
+			}
 		} else if (!strcmp(*argv, "dev")) {
 			NEXT_ARG();
 			d = *argv;
@@ -662,7 +676,12 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 		vs_eprintf("Not enough information: \"local\" argument is required.\n");
 		return 1;
 	}
-	(void)lcl_arg;
+	/* iproute2 sends no IFA_ADDRESS then: the kernel matches any prefix */
+	if (!add && !peer && len < 0)
+		vs_eprintf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+			   "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+			   "         This special behaviour is likely to disappear in further releases,\n"
+			   "         fix your scripts!\n", lcl_arg, 32);
 	req.dev = __dev_get_by_name(vs_net(), d);
 	if (!req.dev)
 		return nodev(d);
@@ -679,8 +698,6 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 		} else if (!strcmp(brd_arg, "-")) {
 			if (req.prefixlen < 31)
 				req.broadcast = addr & mask;
-		} else if (get_addr_ipv4(brd_arg, &req.broadcast) < 0) {
-			return invarg("invalid broadcast\n", brd_arg);
 		}
 	}
 	if (add) {

@@ -40,6 +40,8 @@ struct link_args {
 	unsigned int	txqlen;
 	struct net	*net;
 	bool		netns_given;
+	bool		has_pid;	/* netns PID: IFLA_NET_NS_PID */
+	int		pid;
 	const char	*type;
 	int		type_argc;	/* arguments after "type KIND" */
 	char		**type_argv;
@@ -77,12 +79,14 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 				return invarg("Invalid \"mtu\" value\n", *argv);
 			la->has_mtu = true;
 		} else if (matches(*argv, "address")) {
+			uint8_t abuf[32];
 			int len;
 
 			NEXT_ARG();
-			len = ll_addr_a2n(la->address, 6, *argv);
+			len = ll_addr_a2n(abuf, sizeof(abuf), *argv);
 			if (len < 0)
 				return 1;
+			memcpy(la->address, abuf, 6);
 			if (len != 6 && !is_add) {
 				/* iplink_modify(): checked against the device */
 				vs_eprintf("Invalid address length %d - must be 6 bytes\n",
@@ -102,12 +106,17 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->has_txqlen = true;
 		} else if (!strcmp(*argv, "netns")) {
 			NEXT_ARG();
-			if (la->netns_given)
+			if (la->netns_given || la->has_pid)
 				return duparg2("netns", *argv);
 			la->net = netns_get_by_name(*argv);
-			la->netns_given = true;
-			if (!la->net)
+			if (la->net) {
+				la->netns_given = true;
+			} else if (get_integer(&la->pid, *argv)) {
+				/* not a /run/netns name: a pid, for the kernel */
+				la->has_pid = true;
+			} else {
 				return invarg("Invalid \"netns\" value\n", *argv);
+			}
 		} else if (matches(*argv, "type") && !is_peer) {
 			NEXT_ARG();
 			la->type = *argv;
@@ -166,6 +175,8 @@ static void to_attrs(const struct link_args *la, struct rtnl_link_attrs *tb)
 	tb->mtu = la->has_mtu ? la->mtu : 0;
 	tb->net = la->net;
 	tb->netns_given = la->netns_given;
+	tb->has_pid = la->has_pid;
+	tb->pid = la->pid;
 	tb->txqlen = la->has_txqlen ? la->txqlen : 0;
 }
 
@@ -188,7 +199,8 @@ static int veth_parse_opt(int argc, char **argv, struct link_args *peer,
 	if (strcmp(*argv, "peer")) {
 		vs_eprintf("Usage: ip link <options> type veth [peer <options>]\n"
 			   "To get <options> type 'ip link add help'\n");
-		return 255;
+		/* parse_opt() fails with -1, iplink_modify() with 1 */
+		return 1;
 	}
 	*has_peer = true;
 	return iplink_parse(argc - 1, argv + 1, peer, true, true);
@@ -277,6 +289,8 @@ static int iplink_set(int argc, char **argv)
 	req.newname = la.newname;
 	req.net = la.net;
 	req.netns_given = la.netns_given;
+	req.has_pid = la.has_pid;
+	req.pid = la.pid;
 	req.txqlen = la.has_txqlen ? la.txqlen : 0;
 	if (la.has_mtu && la.mtu == 0) {
 		/* MTU 0 is below every minimum; the struct cannot say "0" */

@@ -236,14 +236,25 @@ static int netns_exec(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * ip netns identify [PID]: the /run/netns names whose file is this
+ * process's namespace; an unnamed namespace gives an empty name, and the
+ * line is printed anyway. A PID opens /proc/PID/ns/net: the simulator has
+ * no such processes.
+ */
 static int netns_identify(int argc, char **argv)
 {
 	const char *name = netns_name_of(vs_net());
 
-	(void)argc;
-	(void)argv;
-	if (name)
-		vs_printf("%s\n", name);
+	if (argc > 1) {
+		vs_eprintf("extra arguments specified\n");
+		return 1;
+	}
+	if (argc == 1 && strcmp(argv[0], "self")) {
+		vs_eprintf("Cannot open network namespace: No such file or directory\n");
+		return 1;
+	}
+	vs_printf("%s\n", name ? name : "");
 	return 0;
 }
 
