@@ -24,6 +24,7 @@ struct in_device;
 struct net_device;
 
 #define IFNAMSIZ	16
+#define IFALIASZ	256
 #define MAX_ADDR_LEN	32
 #define NETDEV_ALIGN	32	/* the private area starts 32-byte aligned */
 
@@ -221,6 +222,8 @@ struct net_device {
 	unsigned int		promiscuity;
 	unsigned int		gflags;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
+	/* 6.1: an RCU pointer to a struct dev_ifalias; "": none */
+	char			ifalias[IFALIASZ];
 };
 
 /* net/core/dev.c, include/linux/netdevice.h: allocation and the private area */
@@ -238,6 +241,7 @@ void *netdev_priv(const struct net_device *dev);
 #define NET_NAME_ENUM		1
 #define NET_NAME_PREDICTABLE	2
 #define NET_NAME_USER		3
+#define NET_NAME_RENAMED	4
 
 /* registration, in dev_net(dev) */
 int register_netdevice(struct net_device *dev);
@@ -272,6 +276,8 @@ void netif_carrier_on(struct net_device *dev);
 void netif_carrier_off(struct net_device *dev);
 void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
 int dev_get_iflink(const struct net_device *dev);
+int dev_set_alias(struct net_device *dev, const char *alias, size_t len);
+int dev_get_alias(const struct net_device *dev, char *name, size_t len);
 
 static inline bool netif_running(const struct net_device *dev)
 {
@@ -473,6 +479,15 @@ struct sim_ifreq {
 };
 int dev_ioctl(struct net *net, unsigned int cmd, struct sim_ifreq *ifr);
 
+/*
+ * net/core/net-sysfs.c: /sys/class/net of @net. Read a file into @buf
+ * (PAGE_SIZE bytes): its length or -errno (-ENOENT, -EISDIR, -EINVAL);
+ * list a directory through @fn: 0 or -errno (-ENOENT, -ENOTDIR).
+ */
+#define PAGE_SIZE	4096
+long net_sysfs_read(struct net *net, const char *path, char *buf);
+int net_sysfs_readdir(struct net *net, const char *path,
+		      void (*fn)(const char *name, void *arg), void *arg);
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
 size_t softnet_seq_show(char *buf, size_t size);
 /* net/core/net-procfs.c: /proc/net/dev of @net into @buf (snprintf rules). */

@@ -88,6 +88,7 @@ struct rtnl_setlink_req {
 	bool		has_address;
 	u8		address[6];
 	const char	*newname;		/* NULL: not given */
+	const char	*ifalias;		/* IFLA_IFALIAS; NULL: not given */
 	struct net	*net;			/* NULL: not given */
 	bool		netns_given;
 	bool		has_pid;		/* IFLA_NET_NS_PID */

@@ -738,8 +738,7 @@ int dev_change_name(struct net_device *dev, const char *newname)
 	err = dev_get_valid_name(dev_net(dev), dev, newname);
 	if (err < 0)
 		return err;
-	if (oldname[0] && !strchr(oldname, '%'))
-		dev->name_assign_type = NET_NAME_USER;
+	dev->name_assign_type = NET_NAME_RENAMED;
 	call_netdevice_notifiers(NETDEV_CHANGENAME, dev);
 	return 0;
 }
@@ -859,6 +858,24 @@ int dev_get_iflink(const struct net_device *dev)
 	if (dev->netdev_ops && dev->netdev_ops->ndo_get_iflink)
 		return dev->netdev_ops->ndo_get_iflink(dev);
 	return dev->ifindex;
+}
+
+/* 6.1: same, with the alias kept in the device (no RCU copy to free). */
+int dev_set_alias(struct net_device *dev, const char *alias, size_t len)
+{
+	if (len >= IFALIASZ)
+		return -EINVAL;
+	memcpy(dev->ifalias, alias, len);
+	dev->ifalias[len] = '\0';
+	return (int)len;
+}
+
+/* 6.1: same. */
+int dev_get_alias(const struct net_device *dev, char *name, size_t len)
+{
+	if (!dev->ifalias[0])
+		return 0;
+	return snprintf(name, len, "%s", dev->ifalias);
 }
 
 /* Not in 6.1: iproute2's oper_states[] names. */

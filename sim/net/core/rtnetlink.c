@@ -176,6 +176,7 @@ static void rtnl_fill_ifinfo(struct rtnl_link_msg *m, struct net_device *dev,
 			 dev->rtnl_link_ops->kind);
 	rtnl_fill_link_netnsid(m, dev, src_net);
 	m->inet6_addr_gen_mode = 0;	/* IN6_ADDR_GEN_MODE_EUI64 */
+	dev_get_alias(dev, m->ifalias, sizeof(m->ifalias));	/* nla_put_ifalias() */
 }
 
 /*
@@ -480,8 +481,8 @@ int rtnl_dellink(struct net *net, const char *ifname,
 }
 
 /*
- * 6.1: do_setlink(), in its order: namespace, address, MTU, name, flags,
- * txqlen. A failure stops there; what came before stays done.
+ * 6.1: do_setlink(), in its order: namespace, address, MTU, name, alias,
+ * flags, txqlen. A failure stops there; what came before stays done.
  */
 static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		      struct netlink_ext_ack *extack)
@@ -516,6 +517,11 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 	if (req->newname) {
 		err = dev_change_name(dev, req->newname);
 		if (err)
+			return err;
+	}
+	if (req->ifalias) {
+		err = dev_set_alias(dev, req->ifalias, strlen(req->ifalias));
+		if (err < 0)
 			return err;
 	}
 	if (req->set_up || req->set_down || req->set_promisc ||

@@ -326,6 +326,8 @@ static int __print_linkinfo(struct net *net, const struct rtnl_link_msg *m,
 			  m->gso_max_segs, m->tso_max_size, m->tso_max_segs,
 			  m->gro_max_size);
 	}
+	if (do_link && m->ifalias[0])
+		vs_printf("\n    alias %s", m->ifalias);
 	if (show_stats && do_link) {
 		vs_printf("\n");
 		print_link_stats64(&m->stats64, m->carrier_changes);

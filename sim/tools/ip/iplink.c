@@ -30,6 +30,7 @@ struct link_args {
 	const char	*name;		/* IFLA_IFNAME (bare word, dev, name) */
 	bool		name_kw;	/* came with "name": checked by the tool */
 	const char	*newname;	/* set: "name X" renames */
+	const char	*alias;		/* IFLA_IFALIAS */
 	bool		up, down;
 	bool		promisc_on, promisc_off;
 	bool		has_mtu;
@@ -123,6 +124,11 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->type_argc = argc - 1;
 			la->type_argv = argv + 1;
 			return -1;
+		} else if (!strcmp(*argv, "alias")) {
+			NEXT_ARG();
+			if (strlen(*argv) >= 256)
+				return invarg("alias too long\n", *argv);
+			la->alias = *argv;
 		} else if (!strcmp(*argv, "promisc") && !is_add) {
 			NEXT_ARG();
 			if (!strcmp(*argv, "on"))
@@ -138,7 +144,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			   !strcmp(*argv, "allmulticast") || !strcmp(*argv, "promisc") ||
 			   !strcmp(*argv, "trailers") || !strcmp(*argv, "dynamic") ||
 			   !strcmp(*argv, "carrier") || !strcmp(*argv, "group") ||
-			   !strcmp(*argv, "alias") || !strcmp(*argv, "master") ||
+			   !strcmp(*argv, "master") ||
 			   !strcmp(*argv, "protodown") || !strcmp(*argv, "xdp") ||
 			   !strcmp(*argv, "numtxqueues") || !strcmp(*argv, "numrxqueues") ||
 			   !strcmp(*argv, "index") || !strcmp(*argv, "link")) {
@@ -287,6 +293,7 @@ static int iplink_set(int argc, char **argv)
 	req.has_address = la.has_address;
 	memcpy(req.address, la.address, 6);
 	req.newname = la.newname;
+	req.ifalias = la.alias;
 	req.net = la.net;
 	req.netns_given = la.netns_given;
 	req.has_pid = la.has_pid;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The few /proc files the kit reads and writes: /proc/sys/... (through the
- * kernel's sysctl table), /proc/net/dev and /proc/net/softnet_stat.
+ * kernel's sysctl table), /proc/net/dev and /proc/net/softnet_stat; and
+ * /sys/class/net (read(2) and readdir(3) of net/core/net-sysfs.c), with
+ * cat's and GNU ls's output and messages.
  * 6.1: fs/proc/proc_sysctl.c; softnet_stat comes from net/core/net-procfs.c.
  */
 #include <stdio.h>
@@ -59,6 +61,19 @@ int do_cat(int argc, char **argv)
 			net_dev_show();
 			continue;
 		}
+		if (!strncmp(f, "/sys/", 5)) {
+			char buf[PAGE_SIZE];
+			long n = net_sysfs_read(vs_net(), f, buf);
+
+			if (n < 0) {
+				vs_eprintf("cat: %s: %s\n", f, strerror((int)-n));
+				rc = 1;
+			} else if (n > 0) {
+				buf[n] = '\0';
+				vs_puts(buf);
+			}
+			continue;
+		}
 		if (!strncmp(f, "/proc/sys/", 10) &&
 		    sysctl_read(vs_net(), f, value, sizeof(value)) == 0) {
 			vs_printf("%s\n", value);
@@ -105,5 +120,132 @@ int proc_write_file(const char *who, const char *path, const char *data)
 			vs_eprintf("%s: write error: %s\n", who, strerror(-err));
 		return 1;
 	}
+	return 0;
+}
+
+/* ---- ls -------------------------------------------------------------- */
+
+struct ls_names {
+	char	**v;
+	size_t	n;
+};
+
+static void ls_collect(const char *name, void *arg)
+{
+	struct ls_names *l = arg;
+	char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
+
+	if (!v)
+		abort();
+	l->v = v;
+	l->v[l->n] = strdup(name);
+	if (!l->v[l->n])
+		abort();
+	l->n++;
+}
+
+static int ls_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* coreutils ls.c indent(): tabs where a tab stop is passed, then spaces. */
+static void ls_indent(size_t from, size_t to)
+{
+	while (from < to) {
+		if (to / 8 > (from + 1) / 8) {
+			vs_puts("\t");
+			from += 8 - from % 8;
+		} else {
+			vs_puts(" ");
+			from++;
+		}
+	}
+}
+
+/*
+ * coreutils ls.c print_many_per_line(), as on a terminal 80 columns wide
+ * (the runner's pty has no size): the most columns that fit, names down
+ * the columns, two spaces at least between them.
+ */
+static void ls_columns(char **v, size_t n)
+{
+	size_t cols, best = 1, r, c;
+
+	for (cols = 1; cols <= n && cols <= 80 / 3; cols++) {
+		size_t rows = (n + cols - 1) / cols, width = 0;
+
+		for (c = 0; c < cols; c++) {
+			size_t w = 0;
+
+			for (r = 0; r < rows && c * rows + r < n; r++) {
+				size_t len = strlen(v[c * rows + r]) +
+					     (c == cols - 1 ? 0 : 2);
+
+				if (len > w)
+					w = len;
+			}
+			width += w;
+		}
+		if (width < 80)
+			best = cols;
+	}
+	{
+		size_t rows = (n + best - 1) / best;
+
+		for (r = 0; r < rows; r++) {
+			size_t pos = 0;
+
+			for (c = 0; c < best; c++) {
+				size_t i = c * rows + r, w = 0, k;
+
+				if (i >= n)
+					break;
+				vs_puts(v[i]);
+				if (c == best - 1 || i + rows >= n)
+					break;
+				for (k = c * rows; k < (c + 1) * rows && k < n; k++)
+					if (strlen(v[k]) + 2 > w)
+						w = strlen(v[k]) + 2;
+				ls_indent(pos + strlen(v[i]), pos + w);
+				pos += w;
+			}
+			vs_puts("\n");
+		}
+	}
+}
+
+/* ls DIR under /sys/class/net: what GNU ls prints on a terminal. */
+int do_ls(int argc, char **argv)
+{
+	struct ls_names l = { NULL, 0 };
+	const char *path;
+	size_t i;
+	int err;
+
+	if (argc != 2 || argv[1][0] == '-') {
+		vs_eprintf("vethsim: ls: only \"ls DIR\" is simulated\n");
+		return 2;
+	}
+	path = argv[1];
+	if (strncmp(path, "/sys/", 5)) {
+		vs_eprintf("vethsim: ls: only /sys/class/net is simulated\n");
+		return 2;
+	}
+	err = net_sysfs_readdir(vs_net(), path, ls_collect, &l);
+	if (err == -ENOTDIR) {
+		vs_printf("%s\n", path);
+		return 0;
+	}
+	if (err) {
+		vs_eprintf("ls: cannot access '%s': %s\n", path, strerror(-err));
+		return 2;
+	}
+	qsort(l.v, l.n, sizeof(*l.v), ls_cmp);
+	if (l.n)
+		ls_columns(l.v, l.n);
+	for (i = 0; i < l.n; i++)
+		free(l.v[i]);
+	free(l.v);
 	return 0;
 }

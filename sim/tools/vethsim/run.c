@@ -42,6 +42,7 @@ static const struct {
 	{ "sysctl",	do_sysctl,	false },
 	{ "ethtool",	do_ethtool,	false },
 	{ "cat",	do_cat,		false },
+	{ "ls",		do_ls,		false },
 	{ "sleep",	vs_builtin_sleep,	false },
 	{ "sim",	do_sim,		false },
 	{ "echo",	vs_builtin_echo,	true },

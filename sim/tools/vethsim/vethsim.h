@@ -174,6 +174,7 @@ int do_sim(int argc, char **argv);		/* sim/tools/vethsim/simcmd.c */
 int do_draw(int argc, char **argv);		/* sim/tools/vethsim/draw.c */
 /* cat FILE, echo V > FILE for /proc (sim/tools/proc/proc.c) */
 int do_cat(int argc, char **argv);
+int do_ls(int argc, char **argv);	/* ls DIR of /sys/class/net */
 /* @who: "echo" (a bash builtin) or the program whose stdout it was */
 int proc_write_file(const char *who, const char *path, const char *data);
 /* Whether @path names a /proc/sys file that exists in the current namespace. */

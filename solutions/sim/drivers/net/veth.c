@@ -218,6 +218,17 @@ static void veth_get_drvinfo(struct net_device *dev,
 	snprintf(info->version, sizeof(info->version), "%s", DRV_VERSION);
 }
 
+/* 6.1: same: what `ethtool veth0` and /sys/class/net/veth0/speed show. */
+static int veth_get_link_ksettings(struct net_device *dev,
+				   struct ethtool_link_ksettings *cmd)
+{
+	cmd->base.speed		= SPEED_10000;
+	cmd->base.duplex	= DUPLEX_FULL;
+	cmd->base.port		= PORT_TP;
+	cmd->base.autoneg	= AUTONEG_DISABLE;
+	return 0;
+}
+
 /* 6.1: same names, for one RX and one TX queue. */
 static void veth_get_strings(struct net_device *dev, u32 stringset, u8 *buf)
 {
@@ -266,6 +277,8 @@ static const struct ethtool_ops veth_ethtool_ops = {
 	.get_strings		= veth_get_strings,
 	.get_sset_count		= veth_get_sset_count,
 	.get_ethtool_stats	= veth_get_ethtool_stats,
+	.get_link		= ethtool_op_get_link,
+	.get_link_ksettings	= veth_get_link_ksettings,
 };
 
 static const struct net_device_ops veth_netdev_ops = {
