@@ -224,6 +224,12 @@ struct net_device {
 	struct list_head	link_watch_list;	/* queued linkwatch event */
 	/* 6.1: an RCU pointer to a struct dev_ifalias; "": none */
 	char			ifalias[IFALIASZ];
+	/* queues allocated and in use (ethtool -l, the per-queue -S names);
+	 * the simulator transmits and receives on queue 0 only */
+	unsigned int		num_tx_queues;
+	unsigned int		real_num_tx_queues;
+	unsigned int		num_rx_queues;
+	unsigned int		real_num_rx_queues;
 };
 
 /* net/core/dev.c, include/linux/netdevice.h: allocation and the private area */

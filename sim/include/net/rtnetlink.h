@@ -31,6 +31,10 @@ struct rtnl_link_attrs {
 	bool		has_pid;	/* IFLA_NET_NS_PID: the namespace of pid */
 	int		pid;
 	unsigned int	txqlen;
+	bool		has_num_tx_queues;	/* IFLA_NUM_TX_QUEUES */
+	unsigned int	num_tx_queues;
+	bool		has_num_rx_queues;	/* IFLA_NUM_RX_QUEUES */
+	unsigned int	num_rx_queues;
 };
 
 /* RTM_NEWLINK with IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA } */
@@ -55,6 +59,8 @@ struct rtnl_link_ops {
 	void			(*dellink)(struct net_device *dev,
 					   struct list_head *head);
 	struct net		*(*get_link_net)(const struct net_device *dev);
+	unsigned int		(*get_num_tx_queues)(void);
+	unsigned int		(*get_num_rx_queues)(void);
 };
 
 /* net/core/rtnetlink.c */

@@ -152,8 +152,8 @@ static void rtnl_fill_ifinfo(struct rtnl_link_msg *m, struct net_device *dev,
 	m->max_mtu = dev->max_mtu;
 	m->group = (u32)dev->group;
 	m->promiscuity = dev->promiscuity;
-	m->num_tx_queues = 1;
-	m->num_rx_queues = 1;
+	m->num_tx_queues = dev->num_tx_queues;
+	m->num_rx_queues = dev->num_rx_queues;
 	m->gso_max_segs = 65535;
 	m->gso_max_size = 65536;
 	m->gro_max_size = 65536;
@@ -284,9 +284,10 @@ void rtnetlink_init(void)
 }
 
 /*
- * 6.1: same for the attributes kept: allocate a device of kind @ops in
+ * 6.1: same for the attributes kept: IFLA_NUM_TX/RX_QUEUES (else the
+ * kind's default, else 1; 1..4096), then allocate a device of kind @ops in
  * @net and apply IFLA_MTU (checked by dev_validate_mtu()), IFLA_ADDRESS
- * (marked NET_ADDR_SET) and IFLA_TXQLEN of @tb; one queue each way.
+ * (marked NET_ADDR_SET) and IFLA_TXQLEN of @tb.
  * Returns the device or ERR_PTR(-errno).
  */
 struct net_device *rtnl_create_link(struct net *net, const char *ifname,
@@ -295,13 +296,31 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 				    struct rtnl_link_attrs *tb,
 				    struct netlink_ext_ack *extack)
 {
+	unsigned int num_tx_queues = 1;
+	unsigned int num_rx_queues = 1;
 	struct net_device *dev;
 	int err;
 
 	if (!ifname || strnlen(ifname, IFNAMSIZ) == IFNAMSIZ)
 		return ERR_PTR(-EINVAL);
+	if (tb && tb->has_num_tx_queues)
+		num_tx_queues = tb->num_tx_queues;
+	else if (ops->get_num_tx_queues)
+		num_tx_queues = ops->get_num_tx_queues();
+	if (tb && tb->has_num_rx_queues)
+		num_rx_queues = tb->num_rx_queues;
+	else if (ops->get_num_rx_queues)
+		num_rx_queues = ops->get_num_rx_queues();
+	if (num_tx_queues < 1 || num_tx_queues > 4096) {
+		NL_SET_ERR_MSG(extack, "Invalid number of transmit queues");
+		return ERR_PTR(-EINVAL);
+	}
+	if (num_rx_queues < 1 || num_rx_queues > 4096) {
+		NL_SET_ERR_MSG(extack, "Invalid number of receive queues");
+		return ERR_PTR(-EINVAL);
+	}
 	dev = alloc_netdev_mqs((int)ops->priv_size, ifname, name_assign_type,
-			       ops->setup, 1, 1);
+			       ops->setup, num_tx_queues, num_rx_queues);
 	if (!dev)
 		return ERR_PTR(-ENOMEM);
 	dev_net_set(dev, net);

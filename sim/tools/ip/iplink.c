@@ -39,6 +39,8 @@ struct link_args {
 	u8		address[6];
 	bool		has_txqlen;
 	unsigned int	txqlen;
+	bool		has_numtxqueues, has_numrxqueues;
+	unsigned int	numtxqueues, numrxqueues;
 	struct net	*net;
 	bool		netns_given;
 	bool		has_pid;	/* netns PID: IFLA_NET_NS_PID */
@@ -124,6 +126,18 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->type_argc = argc - 1;
 			la->type_argv = argv + 1;
 			return -1;
+		} else if (matches(*argv, "numtxqueues")) {
+			NEXT_ARG();
+			if (!get_unsigned(&la->numtxqueues, *argv))
+				return invarg("Invalid \"numtxqueues\" value\n",
+					      *argv);
+			la->has_numtxqueues = true;
+		} else if (matches(*argv, "numrxqueues")) {
+			NEXT_ARG();
+			if (!get_unsigned(&la->numrxqueues, *argv))
+				return invarg("Invalid \"numrxqueues\" value\n",
+					      *argv);
+			la->has_numrxqueues = true;
 		} else if (!strcmp(*argv, "alias")) {
 			NEXT_ARG();
 			if (strlen(*argv) >= 256)
@@ -146,7 +160,6 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			   !strcmp(*argv, "carrier") || !strcmp(*argv, "group") ||
 			   !strcmp(*argv, "master") ||
 			   !strcmp(*argv, "protodown") || !strcmp(*argv, "xdp") ||
-			   !strcmp(*argv, "numtxqueues") || !strcmp(*argv, "numrxqueues") ||
 			   !strcmp(*argv, "index") || !strcmp(*argv, "link")) {
 			vs_eprintf("Error: vethsim does not simulate \"%s\".\n", *argv);
 			return 2;
@@ -184,6 +197,10 @@ static void to_attrs(const struct link_args *la, struct rtnl_link_attrs *tb)
 	tb->has_pid = la->has_pid;
 	tb->pid = la->pid;
 	tb->txqlen = la->has_txqlen ? la->txqlen : 0;
+	tb->has_num_tx_queues = la->has_numtxqueues;
+	tb->num_tx_queues = la->numtxqueues;
+	tb->has_num_rx_queues = la->has_numrxqueues;
+	tb->num_rx_queues = la->numrxqueues;
 }
 
 /*
