@@ -38,6 +38,7 @@ struct tcpdump_opts {
 	bool		nflag, eflag;
 	bool		pflag;		/* -p: not promiscuous */
 	int		vflag;
+	int		tflag, xflag, Xflag;	/* counted, as tcpdump does */
 	char		*expr;		/* the filter expression, joined */
 };
 
@@ -188,6 +189,15 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 			case 'v':
 				o->vflag++;
 				break;
+			case 't':
+				o->tflag++;
+				break;
+			case 'x':
+				o->xflag++;
+				break;
+			case 'X':
+				o->Xflag++;
+				break;
 			case 'h':
 				print_usage();
 				sb_free(&expr);
@@ -228,7 +238,11 @@ static int read_offline(struct tcpdump_opts *o)
 	struct bpf_program prog;
 	struct pcap_pkthdr *h;
 	const u_char *data;
-	netdissect_options ndo = { .ndo_nflag = o->nflag, .ndo_eflag = o->eflag };
+	netdissect_options ndo = {
+		.ndo_nflag = o->nflag, .ndo_eflag = o->eflag,
+		.ndo_vflag = o->vflag, .ndo_tflag = o->tflag,
+		.ndo_xflag = o->xflag, .ndo_Xflag = o->Xflag,
+	};
 	struct strbuf line;
 	pcap_dumper_t *dumper = NULL;
 	long long n = 0;
@@ -240,6 +254,14 @@ static int read_offline(struct tcpdump_opts *o)
 		vs_eprintf("tcpdump: %s\n", errbuf);
 		return S_ERR_HOST_PROGRAM;
 	}
+	/* tcpdump.c main(): said before the filter is compiled */
+	vs_eprintf("reading from file %s, link-type %s (%s), snapshot length %d\n",
+		   o->rfile,
+		   pcap_datalink_val_to_name(pcap_datalink(p)) ?
+		   pcap_datalink_val_to_name(pcap_datalink(p)) : "?",
+		   pcap_datalink_val_to_description(pcap_datalink(p)) ?
+		   pcap_datalink_val_to_description(pcap_datalink(p)) : "?",
+		   pcap_snapshot(p));
 	if (compile_filter(o, p, &prog) < 0) {
 		pcap_close(p);
 		return S_ERR_HOST_PROGRAM;
@@ -253,13 +275,6 @@ static int read_offline(struct tcpdump_opts *o)
 			return S_ERR_HOST_PROGRAM;
 		}
 	}
-	vs_eprintf("reading from file %s, link-type %s (%s), snapshot length %d\n",
-		   o->rfile,
-		   pcap_datalink_val_to_name(pcap_datalink(p)) ?
-		   pcap_datalink_val_to_name(pcap_datalink(p)) : "?",
-		   pcap_datalink_val_to_description(pcap_datalink(p)) ?
-		   pcap_datalink_val_to_description(pcap_datalink(p)) : "?",
-		   pcap_snapshot(p));
 	sb_init(&line);
 	ndo.out = &line;
 	while ((r = pcap_next_ex(p, &h, &data)) == 1) {
@@ -496,6 +511,9 @@ int do_tcpdump(int argc, char **argv)
 	td->ndo.ndo_nflag = o.nflag;
 	td->ndo.ndo_eflag = o.eflag;
 	td->ndo.ndo_vflag = o.vflag;
+	td->ndo.ndo_tflag = o.tflag;
+	td->ndo.ndo_xflag = o.xflag;
+	td->ndo.ndo_Xflag = o.Xflag;
 	sb_init(&td->line);
 	td->dead = pcap_open_dead(DLT_EN10MB, o.snaplen);
 	if (!td->dead || compile_filter(&o, td->dead, &prog) < 0) {
