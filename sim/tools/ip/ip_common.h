@@ -21,6 +21,18 @@ extern int show_details;	/* -d */
 extern bool brief;		/* -br */
 extern bool oneline;		/* -o: one record per line, '\\' for newlines */
 extern int preferred_family;	/* -4, -6: AF_INET, AF_INET6; 0: any */
+extern bool json;		/* -j */
+extern bool pretty;		/* -p, with -j */
+
+/* ipjson.c: ip -j (iproute2 lib/json_writer.c, lib/json_print.c) */
+void new_json_obj(void);
+void delete_json_obj(void);
+struct rtnl_link_msg;
+/* one device's object; @filtered: an empty one (the `up` filter) */
+int print_linkinfo_json(struct net *net, const struct rtnl_link_msg *m,
+			bool filtered);
+int print_addrinfo_json(struct net *net, const struct rtnl_link_msg *m,
+			bool filtered);
 
 int do_iplink(int argc, char **argv);
 int do_ipaddr(int argc, char **argv);

@@ -535,6 +535,9 @@ static int ipaddr_print_one(const void *msg, void *arg)
 	struct ipaddr_filter *f = arg;
 	struct addr_list l;
 
+	if (json)
+		return print_addrinfo_json(f->net, m, f->up_only &&
+					   !(m->ifi.ifi_flags & IFF_UP));
 	if (f->up_only && !(m->ifi.ifi_flags & IFF_UP))
 		return 0;
 	addr_list_get(f->net, m->ifi.ifi_index, &l);
@@ -579,13 +582,26 @@ static int ipaddr_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (!filter_dev)
-		return rtnl_dump_ifinfo(f.net, NULL, ipaddr_print_one, &f);
+	if (!filter_dev) {
+		int rc;
+
+		if (json)
+			new_json_obj();
+		rc = rtnl_dump_ifinfo(f.net, NULL, ipaddr_print_one, &f);
+		if (json)
+			delete_json_obj();
+		return rc;
+	}
 	if (rtnl_getlink(f.net, 0, filter_dev, &m)) {
 		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
 		return 1;
 	}
-	return ipaddr_print_one(&m, &f);
+	if (json)
+		new_json_obj();
+	ipaddr_print_one(&m, &f);
+	if (json)
+		delete_json_obj();
+	return 0;
 }
 
 /* ipaddress.c ipaddr_modify(): ip addr add|del PREFIX dev DEV ... */

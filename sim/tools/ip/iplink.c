@@ -355,6 +355,9 @@ static int iplink_print_one(const void *msg, void *arg)
 	const struct rtnl_link_msg *m = msg;
 	struct iplink_filter *f = arg;
 
+	if (json)
+		return print_linkinfo_json(f->net, m, f->up_only &&
+					   !(m->ifi.ifi_flags & IFF_UP));
 	if (f->up_only && !(m->ifi.ifi_flags & IFF_UP))
 		return 0;
 	return print_linkinfo(f->net, m, true);
@@ -387,15 +390,27 @@ static int iplink_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (!filter_dev)
-		return rtnl_dump_ifinfo(f.net, filter_kind, iplink_print_one, &f);
+	if (!filter_dev) {
+		int rc;
+
+		if (json)
+			new_json_obj();
+		rc = rtnl_dump_ifinfo(f.net, filter_kind, iplink_print_one, &f);
+		if (json)
+			delete_json_obj();
+		return rc;
+	}
 	if (rtnl_getlink(f.net, 0, filter_dev, &m)) {
 		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
 		return 1;
 	}
-	if (filter_kind && strcmp(m.kind, filter_kind))
-		return 0;
-	return iplink_print_one(&m, &f);
+	if (json)
+		new_json_obj();
+	if (!filter_kind || !strcmp(m.kind, filter_kind))
+		iplink_print_one(&m, &f);
+	if (json)
+		delete_json_obj();
+	return 0;
 }
 
 static int usage(void)
