@@ -222,8 +222,8 @@ struct net_device {
 	unsigned int		promiscuity;
 	unsigned int		gflags;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
-	/* 6.1: an RCU pointer to a struct dev_ifalias; "": none */
-	char			ifalias[IFALIASZ];
+	/* 6.1: an RCU pointer to a struct dev_ifalias; NULL: none */
+	char			*ifalias;
 	/* queues allocated and in use (ethtool -l, the per-queue -S names);
 	 * the simulator transmits and receives on queue 0 only */
 	unsigned int		num_tx_queues;

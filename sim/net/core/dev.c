@@ -359,6 +359,7 @@ void free_netdev(struct net_device *dev)
 		abort();
 	}
 	dev->reg_state = NETREG_RELEASED;
+	free(dev->ifalias);
 	free((char *)dev - dev->padded);
 }
 
@@ -860,20 +861,29 @@ int dev_get_iflink(const struct net_device *dev)
 	return dev->ifindex;
 }
 
-/* 6.1: same, with the alias kept in the device (no RCU copy to free). */
+/* 6.1: same; the old alias is freed at once (no RCU readers here). */
 int dev_set_alias(struct net_device *dev, const char *alias, size_t len)
 {
+	char *new_alias = NULL;
+
 	if (len >= IFALIASZ)
 		return -EINVAL;
-	memcpy(dev->ifalias, alias, len);
-	dev->ifalias[len] = '\0';
+	if (len) {
+		new_alias = malloc(len + 1);
+		if (!new_alias)
+			return -ENOMEM;
+		memcpy(new_alias, alias, len);
+		new_alias[len] = '\0';
+	}
+	free(dev->ifalias);
+	dev->ifalias = new_alias;
 	return (int)len;
 }
 
 /* 6.1: same. */
 int dev_get_alias(const struct net_device *dev, char *name, size_t len)
 {
-	if (!dev->ifalias[0])
+	if (!dev->ifalias)
 		return 0;
 	return snprintf(name, len, "%s", dev->ifalias);
 }
