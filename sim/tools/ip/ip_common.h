@@ -33,6 +33,12 @@ int print_linkinfo_json(struct net *net, const struct rtnl_link_msg *m,
 			bool filtered);
 int print_addrinfo_json(struct net *net, const struct rtnl_link_msg *m,
 			bool filtered);
+struct rtnl_route_msg;
+struct rtnl_neigh_msg;
+int print_route_json(struct net *net, const struct rtnl_route_msg *r,
+		     bool show_table, bool show_dev);
+int print_neigh_json(struct net *net, const struct rtnl_neigh_msg *r,
+		     bool show_dev, const char *state);
 
 int do_iplink(int argc, char **argv);
 int do_ipaddr(int argc, char **argv);

@@ -15,6 +15,7 @@
 #include <net/rtnetlink.h>
 #include <net/addrconf.h>
 #include <net/route.h>
+#include <net/ip_fib.h>
 #include <sys/socket.h>
 #include "ip/ip_common.h"
 
@@ -541,5 +542,121 @@ int print_addrinfo_json(struct net *net, const struct rtnl_link_msg *m,
 	}
 	jsonw_end_object();
 	free(l.v);
+	return 0;
+}
+
+/* ---- ip/iproute.c print_route() and ip/ipneigh.c print_neigh() ------- */
+
+static const char *route_proto_name(unsigned int p, char *buf, size_t size)
+{
+	switch (p) {
+	case RTPROT_REDIRECT:	return "redirect";
+	case RTPROT_KERNEL:	return "kernel";
+	case RTPROT_BOOT:	return "boot";
+	case RTPROT_STATIC:	return "static";
+	default:
+		snprintf(buf, size, "%u", p);
+		return buf;
+	}
+}
+
+/*
+ * One route object: "type" unless unicast, "dst", "gateway", "dev" (not
+ * when listing one device),
+ * "table" (only when every table is listed), "protocol" unless boot,
+ * "scope" unless global, "prefsrc", "metric", and always "flags".
+ */
+int print_route_json(struct net *net, const struct rtnl_route_msg *r,
+		     bool show_table, bool show_dev)
+{
+	static const char *const rtn_names[] = {
+		"none", "unicast", "local", "broadcast", "anycast",
+		"multicast", "blackhole", "unreachable", "prohibit", "throw",
+		"nat", "xresolve",
+	};
+	struct rtnl_link_msg m;
+	char a[48], b[16];
+
+	jsonw_start_object(NULL);
+	if (r->rtm.rtm_type != RTN_UNICAST &&
+	    r->rtm.rtm_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
+		jsonw_string("type", rtn_names[r->rtm.rtm_type]);
+	if (r->rtm.rtm_dst_len == 0 && r->dst == 0) {
+		jsonw_string("dst", "default");
+	} else if (r->rtm.rtm_dst_len == 32) {
+		jsonw_string("dst", format_host_ipv4(r->dst, a, sizeof(a)));
+	} else {
+		size_t n;
+
+		format_host_ipv4(r->dst, a, sizeof(a));
+		n = strlen(a);
+		snprintf(a + n, sizeof(a) - n, "/%u", r->rtm.rtm_dst_len);
+		jsonw_string("dst", a);
+	}
+	if (r->gateway)
+		jsonw_string("gateway", format_host_ipv4(r->gateway, a,
+							 sizeof(a)));
+	if (r->oif && show_dev) {
+		if (rtnl_getlink(net, r->oif, NULL, &m) == 0)
+			snprintf(a, sizeof(a), "%s", m.ifname);
+		else
+			snprintf(a, sizeof(a), "if%d", r->oif);
+		jsonw_string("dev", a);
+	}
+	if (show_table && r->table != RT_TABLE_MAIN)
+		jsonw_string("table", r->table == RT_TABLE_LOCAL ? "local" :
+			     "default");
+	if (r->rtm.rtm_protocol != RTPROT_BOOT)
+		jsonw_string("protocol", route_proto_name(r->rtm.rtm_protocol,
+							  b, sizeof(b)));
+	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE)
+		jsonw_string("scope", scope_name(r->rtm.rtm_scope, b,
+						 sizeof(b)));
+	if (r->prefsrc)
+		jsonw_string("prefsrc", format_host_ipv4(r->prefsrc, a,
+							 sizeof(a)));
+	if (r->priority)
+		jsonw_u64("metric", r->priority);
+	jsonw_start_array("flags");
+	if (r->rtm.rtm_flags & RTNH_F_DEAD)
+		jsonw_string(NULL, "dead");
+	if (r->rtm.rtm_flags & RTNH_F_ONLINK)
+		jsonw_string(NULL, "onlink");
+	if (r->rtm.rtm_flags & RTNH_F_LINKDOWN)
+		jsonw_string(NULL, "linkdown");
+	jsonw_end_array();
+	jsonw_end_object();
+	return 0;
+}
+
+/*
+ * One neighbour object: "dst", "dev" (unless listing one device),
+ * "lladdr", and "state" as an array of names.
+ */
+int print_neigh_json(struct net *net, const struct rtnl_neigh_msg *r,
+		     bool show_dev, const char *state)
+{
+	struct rtnl_link_msg link;
+	char a[48];
+	uint32_t dst;
+
+	jsonw_start_object(NULL);
+	memcpy(&dst, r->dst, 4);
+	jsonw_string("dst", format_host_ipv4(dst, a, sizeof(a)));
+	if (show_dev) {
+		if (rtnl_getlink(net, r->ndm.ndm_ifindex, NULL, &link) == 0)
+			snprintf(a, sizeof(a), "%s", link.ifname);
+		else
+			snprintf(a, sizeof(a), "if%d", r->ndm.ndm_ifindex);
+		jsonw_string("dev", a);
+	}
+	if (r->lladdr_len)
+		jsonw_string("lladdr", ll_addr_n2a(r->lladdr,
+						   (int)r->lladdr_len, a,
+						   sizeof(a)));
+	jsonw_start_array("state");
+	jsonw_string(NULL, state);
+	jsonw_end_array();
+	jsonw_end_object();
 	return 0;
 }

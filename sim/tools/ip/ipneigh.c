@@ -40,6 +40,9 @@ static int print_neigh(const void *msg, void *arg)
 
 	if (r->ndm.ndm_state & NUD_NOARP || r->ndm.ndm_state == NUD_NONE)
 		return 0;
+	if (json)
+		return print_neigh_json(f->net, r, !f->ifindex,
+					nud_state_n2a(r->ndm.ndm_state));
 	memcpy(&dst, r->dst, 4);
 	vs_printf("%s ", format_host_ipv4(dst, a, sizeof(a)));
 	if (!f->ifindex) {
@@ -84,7 +87,11 @@ static int ipneigh_show(int argc, char **argv, bool flush)
 		neigh_flush_dev(&arp_tbl, f.net, dev);
 		return 0;
 	}
+	if (json)
+		new_json_obj();
 	neigh_dump_table(&arp_tbl, f.net, f.ifindex, print_neigh, &f);
+	if (json)
+		delete_json_obj();
 	return 0;
 }
 

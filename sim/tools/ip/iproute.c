@@ -68,6 +68,9 @@ static int print_route(const void *msg, void *arg)
 
 	if (f->oif && r->oif != f->oif)
 		return 0;
+	if (json)
+		return print_route_json(f->net, r, f->table == RT_TABLE_UNSPEC,
+					!f->oif);
 	if (r->rtm.rtm_type != RTN_UNICAST &&
 	    r->rtm.rtm_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
 		vs_printf("%s ", rtn_names[r->rtm.rtm_type]);
@@ -80,7 +83,7 @@ static int print_route(const void *msg, void *arg)
 			  r->rtm.rtm_dst_len);
 	if (r->gateway)
 		vs_printf("via %s ", format_host_ipv4(r->gateway, a, sizeof(a)));
-	if (r->oif)
+	if (r->oif && !f->oif)	/* the filter's device goes unsaid */
 		vs_printf("dev %s ", ll_index_to_name(f->net, r->oif, a,
 						      sizeof(a)));
 	if (f->table == RT_TABLE_UNSPEC && r->table != RT_TABLE_MAIN)
@@ -128,6 +131,7 @@ static int iproute_list(int argc, char **argv)
 {
 	struct route_filter f = { vs_net(), RT_TABLE_MAIN, 0 };
 	struct rtnl_link_msg m;
+	int err;
 
 	while (argc > 0) {
 		if (matches(*argv, "table")) {
@@ -145,7 +149,12 @@ static int iproute_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (inet_dump_fib(f.net, f.table, print_route, &f) == -ENOENT) {
+	if (json)
+		new_json_obj();
+	err = inet_dump_fib(f.net, f.table, print_route, &f);
+	if (json)
+		delete_json_obj();
+	if (err == -ENOENT) {
 		vs_eprintf("Error: ipv4: FIB table does not exist.\nDump terminated\n");
 		return 2;
 	}
