@@ -283,6 +283,7 @@ void netif_carrier_off(struct net_device *dev);
 void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
 int dev_get_iflink(const struct net_device *dev);
 int dev_set_alias(struct net_device *dev, const char *alias, size_t len);
+void dev_set_group(struct net_device *dev, int new_group);
 int dev_get_alias(const struct net_device *dev, char *name, size_t len);
 
 static inline bool netif_running(const struct net_device *dev)

@@ -35,6 +35,8 @@ struct rtnl_link_attrs {
 	unsigned int	num_tx_queues;
 	bool		has_num_rx_queues;	/* IFLA_NUM_RX_QUEUES */
 	unsigned int	num_rx_queues;
+	bool		has_group;		/* IFLA_GROUP */
+	u32		group;
 };
 
 /* RTM_NEWLINK with IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA } */
@@ -95,6 +97,8 @@ struct rtnl_setlink_req {
 	u8		address[6];
 	const char	*newname;		/* NULL: not given */
 	const char	*ifalias;		/* IFLA_IFALIAS; NULL: not given */
+	bool		has_group;		/* IFLA_GROUP */
+	u32		group;
 	struct net	*net;			/* NULL: not given */
 	bool		netns_given;
 	bool		has_pid;		/* IFLA_NET_NS_PID */

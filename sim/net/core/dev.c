@@ -861,6 +861,12 @@ int dev_get_iflink(const struct net_device *dev)
 	return dev->ifindex;
 }
 
+/* 6.1: same. */
+void dev_set_group(struct net_device *dev, int new_group)
+{
+	dev->group = new_group;
+}
+
 /* 6.1: same; the old alias is freed at once (no RCU readers here). */
 int dev_set_alias(struct net_device *dev, const char *alias, size_t len)
 {

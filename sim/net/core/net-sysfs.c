@@ -7,7 +7,8 @@
  * lookup here (net_sysfs_read(), net_sysfs_readdir()), not kernfs. As on a
  * real box where /sys was mounted in the namespace (`ip netns exec` does
  * that), the directory shows the devices of the reader's namespace only.
- * Read-only: no store() functions, no queues/ or power/ contents.
+ * Read-only: no store() functions; queues/ lists its rx-N and tx-N
+ * directories only, power/ is empty.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -509,8 +510,21 @@ int net_sysfs_readdir(struct net *net, const char *path,
 			fn(netstat_attrs[i].name, arg);
 		return 0;
 	}
-	if (n == 2 && (!strcmp(parts[1], "queues") ||
-		       !strcmp(parts[1], "power") ||
+	if (n == 2 && !strcmp(parts[1], "queues")) {
+		char q[16];
+
+		/* 6.1: one kobject per queue in use (net_rx_queue_update_kobjects) */
+		for (i = 0; i < dev->real_num_rx_queues; i++) {
+			snprintf(q, sizeof(q), "rx-%zu", i);
+			fn(q, arg);
+		}
+		for (i = 0; i < dev->real_num_tx_queues; i++) {
+			snprintf(q, sizeof(q), "tx-%zu", i);
+			fn(q, arg);
+		}
+		return 0;
+	}
+	if (n == 2 && (!strcmp(parts[1], "power") ||
 		       !strcmp(parts[1], "subsystem")))
 		return 0;	/* not simulated: empty */
 	if (n == 2) {

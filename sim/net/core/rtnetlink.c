@@ -341,6 +341,8 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 	}
 	if (tb && tb->txqlen)
 		dev->tx_queue_len = tb->txqlen;
+	if (tb && tb->has_group)
+		dev_set_group(dev, (int)tb->group);
 	return dev;
 }
 
@@ -500,7 +502,8 @@ int rtnl_dellink(struct net *net, const char *ifname,
 }
 
 /*
- * 6.1: do_setlink(), in its order: namespace, address, MTU, name, alias,
+ * 6.1: do_setlink(), in its order: namespace, address, MTU, group, name,
+ * alias,
  * flags, txqlen. A failure stops there; what came before stays done.
  */
 static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
@@ -533,6 +536,8 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		if (err)
 			return err;
 	}
+	if (req->has_group)
+		dev_set_group(dev, (int)req->group);
 	if (req->newname) {
 		err = dev_change_name(dev, req->newname);
 		if (err)

@@ -35,6 +35,10 @@ int print_addrinfo_json(struct net *net, const struct rtnl_link_msg *m,
 			bool filtered);
 struct rtnl_route_msg;
 struct rtnl_neigh_msg;
+/* ip -j netns: one call per name (@first opens the array), then NULL */
+void netns_list_json(const char *name, int id, bool first);
+/* ip -j netns list-id: {"nsid":N[,"name":NAME]} */
+void netns_nsid_json(int nsid, const char *name);
 int print_route_json(struct net *net, const struct rtnl_route_msg *r,
 		     bool show_table, bool show_dev);
 int print_neigh_json(struct net *net, const struct rtnl_neigh_msg *r,

@@ -660,3 +660,29 @@ int print_neigh_json(struct net *net, const struct rtnl_neigh_msg *r,
 	jsonw_end_object();
 	return 0;
 }
+
+/* ip/ipnetns.c netns_list(), PRINT_JSON: [{"name":N[,"id":I]},...] */
+void netns_list_json(const char *name, int id, bool first)
+{
+	if (first)
+		new_json_obj();
+	if (!name) {
+		delete_json_obj();
+		return;
+	}
+	jsonw_start_object(NULL);
+	jsonw_string("name", name);
+	if (id >= 0)
+		jsonw_u64("id", (unsigned int)id);
+	jsonw_end_object();
+}
+
+/* ip/ipnetns.c print_nsid(), PRINT_JSON */
+void netns_nsid_json(int nsid, const char *name)
+{
+	jsonw_start_object(NULL);
+	jsonw_int("nsid", nsid);
+	if (name)
+		jsonw_string("name", name);
+	jsonw_end_object();
+}

@@ -31,6 +31,8 @@ struct link_args {
 	bool		name_kw;	/* came with "name": checked by the tool */
 	const char	*newname;	/* set: "name X" renames */
 	const char	*alias;		/* IFLA_IFALIAS */
+	bool		has_group;	/* IFLA_GROUP */
+	unsigned int	group;
 	bool		up, down;
 	bool		promisc_on, promisc_off;
 	bool		has_mtu;
@@ -138,6 +140,16 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 				return invarg("Invalid \"numrxqueues\" value\n",
 					      *argv);
 			la->has_numrxqueues = true;
+		} else if (!strcmp(*argv, "group")) {
+			NEXT_ARG();
+			if (la->has_group)
+				return duparg2("group", *argv);
+			/* rtnl_group_a2n(): "default" or a number */
+			if (!strcmp(*argv, "default"))
+				la->group = 0;
+			else if (!get_unsigned(&la->group, *argv))
+				return invarg("Invalid \"group\" value\n", *argv);
+			la->has_group = true;
 		} else if (!strcmp(*argv, "alias")) {
 			NEXT_ARG();
 			if (strlen(*argv) >= 256)
@@ -157,7 +169,7 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 		} else if (!strcmp(*argv, "arp") || !strcmp(*argv, "multicast") ||
 			   !strcmp(*argv, "allmulticast") || !strcmp(*argv, "promisc") ||
 			   !strcmp(*argv, "trailers") || !strcmp(*argv, "dynamic") ||
-			   !strcmp(*argv, "carrier") || !strcmp(*argv, "group") ||
+			   !strcmp(*argv, "carrier") ||
 			   !strcmp(*argv, "master") ||
 			   !strcmp(*argv, "protodown") || !strcmp(*argv, "xdp") ||
 			   !strcmp(*argv, "index") || !strcmp(*argv, "link")) {
@@ -201,6 +213,8 @@ static void to_attrs(const struct link_args *la, struct rtnl_link_attrs *tb)
 	tb->num_tx_queues = la->numtxqueues;
 	tb->has_num_rx_queues = la->has_numrxqueues;
 	tb->num_rx_queues = la->numrxqueues;
+	tb->has_group = la->has_group;
+	tb->group = la->group;
 }
 
 /*
@@ -311,6 +325,8 @@ static int iplink_set(int argc, char **argv)
 	memcpy(req.address, la.address, 6);
 	req.newname = la.newname;
 	req.ifalias = la.alias;
+	req.has_group = la.has_group;
+	req.group = la.group;
 	req.net = la.net;
 	req.netns_given = la.netns_given;
 	req.has_pid = la.has_pid;
