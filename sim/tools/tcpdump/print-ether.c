@@ -137,8 +137,9 @@ static void ts_print(netdissect_options *ndo, uint64_t ts_sec, uint32_t ts_usec)
 }
 
 /*
- * print.c pretty_print_packet(): the stamp, the frame, then with -x/-X the
- * bytes after the Ethernet header (-xx/-XX: the whole frame).
+ * print.c pretty_print_packet(): the number (--number), the stamp, the
+ * frame, then with -x/-X/-A the bytes after the Ethernet header
+ * (-xx/-XX/-AA: the whole frame).
  */
 void pretty_print_packet(netdissect_options *ndo, uint64_t ts_sec,
 			 uint32_t ts_usec, const uint8_t *p,
@@ -146,6 +147,9 @@ void pretty_print_packet(netdissect_options *ndo, uint64_t ts_sec,
 {
 	const unsigned int hdrlen = 14;
 
+	ndo->packets_printed++;
+	if (ndo->ndo_packet_number)
+		ND_PRINT("%5u  ", ndo->packets_printed);
 	ts_print(ndo, ts_sec, ts_usec);
 	if (caplen > length)
 		caplen = length;
@@ -161,6 +165,11 @@ void pretty_print_packet(netdissect_options *ndo, uint64_t ts_sec,
 			hex_print(ndo, "\n\t", p, caplen);
 		else if (caplen > hdrlen)
 			hex_print(ndo, "\n\t", p + hdrlen, caplen - hdrlen);
+	} else if (ndo->ndo_Aflag) {
+		if (ndo->ndo_Aflag > 1)
+			ascii_print(ndo, p, caplen);
+		else if (caplen > hdrlen)
+			ascii_print(ndo, p + hdrlen, caplen - hdrlen);
 	}
 	ND_PRINT("\n");
 }

@@ -38,7 +38,8 @@ struct tcpdump_opts {
 	bool		nflag, eflag;
 	bool		pflag;		/* -p: not promiscuous */
 	int		vflag;
-	int		tflag, xflag, Xflag;	/* counted, as tcpdump does */
+	int		tflag, xflag, Xflag, Aflag;	/* counted, as tcpdump does */
+	bool		number;		/* --number */
 	char		*expr;		/* the filter expression, joined */
 };
 
@@ -96,8 +97,12 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 			break;
 		}
 		if (!strncmp(a, "--", 2)) {
+			if (!strcmp(a, "--number")) {
+				o->number = true;
+				continue;
+			}
 			if (!strcmp(a, "--immediate-mode") || !strcmp(a, "--print") ||
-			    !strcmp(a, "--micro") || !strcmp(a, "--number"))
+			    !strcmp(a, "--micro"))
 				continue;
 			if (!strcmp(a, "--count"))
 				continue;
@@ -198,6 +203,12 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 			case 'X':
 				o->Xflag++;
 				break;
+			case 'A':
+				o->Aflag++;
+				break;
+			case '#':
+				o->number = true;
+				break;
 			case 'h':
 				print_usage();
 				sb_free(&expr);
@@ -242,6 +253,7 @@ static int read_offline(struct tcpdump_opts *o)
 		.ndo_nflag = o->nflag, .ndo_eflag = o->eflag,
 		.ndo_vflag = o->vflag, .ndo_tflag = o->tflag,
 		.ndo_xflag = o->xflag, .ndo_Xflag = o->Xflag,
+		.ndo_Aflag = o->Aflag, .ndo_packet_number = o->number,
 	};
 	struct strbuf line;
 	pcap_dumper_t *dumper = NULL;
@@ -514,6 +526,8 @@ int do_tcpdump(int argc, char **argv)
 	td->ndo.ndo_tflag = o.tflag;
 	td->ndo.ndo_xflag = o.xflag;
 	td->ndo.ndo_Xflag = o.Xflag;
+	td->ndo.ndo_Aflag = o.Aflag;
+	td->ndo.ndo_packet_number = o.number;
 	sb_init(&td->line);
 	td->dead = pcap_open_dead(DLT_EN10MB, o.snaplen);
 	if (!td->dead || compile_filter(&o, td->dead, &prog) < 0) {
@@ -547,15 +561,14 @@ int do_tcpdump(int argc, char **argv)
 		return S_ERR_HOST_PROGRAM;
 	}
 	pcap_freecode(&prog);
-	if (!o.wfile) {
-		if (!o.vflag)
-			vs_eprintf("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
-		vs_eprintf("listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
-			   dev.ifname, o.snaplen);
-	} else {
-		vs_eprintf("tcpdump: listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
-			   dev.ifname, o.snaplen);
-	}
+	/* tcpdump.c main(): the program name goes before "listening on"
+	 * unless the suppressed-output line was printed */
+	if (!o.vflag && !o.wfile)
+		vs_eprintf("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
+	else
+		vs_eprintf("tcpdump: ");
+	vs_eprintf("listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
+		   dev.ifname, o.snaplen);
 	vs_task_start(&td->task, &tcpdump_ops);
 	vs_last_task = &td->task;
 	return VS_RC_TASK;

@@ -37,6 +37,31 @@ void hex_print(netdissect_options *ndo, const char *ident, const uint8_t *cp,
 	}
 }
 
+/*
+ * print-ascii.c ascii_print(): a new line, then the bytes, printable ones
+ * (and tab, space, newline) as they are, others as '.'; a CR is dropped
+ * before a newline or at the end.
+ */
+void ascii_print(netdissect_options *ndo, const uint8_t *cp,
+		 unsigned int length)
+{
+	ND_PRINT("\n");
+	while (length > 0) {
+		uint8_t s = *cp++;
+
+		length--;
+		if (s == '\r') {
+			if (length > 1 && *cp != '\n')
+				ND_PRINT(".");
+		} else if (!(s > 0x20 && s < 0x7f) && s != '\t' && s != ' ' &&
+			   s != '\n') {
+			ND_PRINT(".");
+		} else {
+			ND_PRINT("%c", s);
+		}
+	}
+}
+
 /* print-ascii.c hex_and_ascii_print(): 16 bytes a line, hex then text. */
 void hex_and_ascii_print(netdissect_options *ndo, const char *ident,
 			 const uint8_t *cp, unsigned int length)
