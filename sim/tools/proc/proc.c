@@ -6,6 +6,7 @@
  * cat's and GNU ls's output and messages.
  * 6.1: fs/proc/proc_sysctl.c; softnet_stat comes from net/core/net-procfs.c.
  */
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,21 @@ static void net_dev_show(void)
 	free(buf);
 }
 
+/*
+ * coreutils quotef(): a name with characters the shell would take apart
+ * is shown in single quotes, others as they are.
+ */
+static const char *quotef(const char *name)
+{
+	static char buf[600];
+
+	if (!strpbrk(name, " \t\n*?[]\"\\$`!&;|<>(){}#~^'") ||
+	    strlen(name) > sizeof(buf) - 3 || strchr(name, '\''))
+		return name;
+	snprintf(buf, sizeof(buf), "'%s'", name);
+	return buf;
+}
+
 int do_cat(int argc, char **argv)
 {
 	int i, rc = 0;
@@ -66,7 +82,8 @@ int do_cat(int argc, char **argv)
 			long n = net_sysfs_read(vs_net(), f, buf);
 
 			if (n < 0) {
-				vs_eprintf("cat: %s: %s\n", f, strerror((int)-n));
+				vs_eprintf("cat: %s: %s\n", quotef(f),
+					   strerror((int)-n));
 				rc = 1;
 			} else if (n > 0) {
 				buf[n] = '\0';
@@ -215,37 +232,155 @@ static void ls_columns(char **v, size_t n)
 	}
 }
 
-/* ls DIR under /sys/class/net: what GNU ls prints on a terminal. */
+/*
+ * ls [-d] PATH... under /sys/class/net: what GNU ls prints on a terminal:
+ * files (and, with -d, directories) named first in columns, then each
+ * directory's entries, under a "DIR:" header when there are several.
+ */
 int do_ls(int argc, char **argv)
 {
-	struct ls_names l = { NULL, 0 };
-	const char *path;
-	size_t i;
-	int err;
+	struct ls_names files = { NULL, 0 }, dirs = { NULL, 0 };
+	bool dflag = false, first = true;
+	int i, rc = 0, err;
+	size_t k;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		vs_eprintf("vethsim: ls: only \"ls DIR\" is simulated\n");
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "-d")) {
+			vs_eprintf("vethsim: ls: only -d is simulated\n");
+			return 2;
+		}
+		dflag = true;
+	}
+	if (i == argc) {
+		vs_eprintf("vethsim: ls: give a path under /sys/class/net\n");
 		return 2;
 	}
-	path = argv[1];
-	if (strncmp(path, "/sys/", 5)) {
-		vs_eprintf("vethsim: ls: only /sys/class/net is simulated\n");
-		return 2;
+	for (; i < argc; i++) {
+		struct ls_names probe = { NULL, 0 };
+
+		if (strncmp(argv[i], "/sys/", 5)) {
+			vs_eprintf("vethsim: ls: only /sys/class/net is simulated\n");
+			return 2;
+		}
+		err = net_sysfs_readdir(vs_net(), argv[i], ls_collect, &probe);
+		for (k = 0; k < probe.n; k++)
+			free(probe.v[k]);
+		free(probe.v);
+		if (err == -ENOTDIR || (!err && dflag)) {
+			ls_collect(argv[i], &files);
+		} else if (!err) {
+			ls_collect(argv[i], &dirs);
+		} else {
+			vs_eprintf("ls: cannot access '%s': %s\n", argv[i],
+				   strerror(-err));
+			rc = 2;
+		}
 	}
-	err = net_sysfs_readdir(vs_net(), path, ls_collect, &l);
-	if (err == -ENOTDIR) {
-		vs_printf("%s\n", path);
-		return 0;
+	qsort(files.v, files.n, sizeof(*files.v), ls_cmp);
+	qsort(dirs.v, dirs.n, sizeof(*dirs.v), ls_cmp);
+	if (files.n) {
+		ls_columns(files.v, files.n);
+		first = false;
 	}
-	if (err) {
-		vs_eprintf("ls: cannot access '%s': %s\n", path, strerror(-err));
-		return 2;
+	for (k = 0; k < dirs.n; k++) {
+		struct ls_names l = { NULL, 0 };
+		size_t j;
+
+		if (!first)
+			vs_puts("\n");
+		first = false;
+		if (files.n + dirs.n > 1 || rc)
+			vs_printf("%s:\n", dirs.v[k]);
+		net_sysfs_readdir(vs_net(), dirs.v[k], ls_collect, &l);
+		qsort(l.v, l.n, sizeof(*l.v), ls_cmp);
+		if (l.n)
+			ls_columns(l.v, l.n);
+		for (j = 0; j < l.n; j++)
+			free(l.v[j]);
+		free(l.v);
 	}
-	qsort(l.v, l.n, sizeof(*l.v), ls_cmp);
-	if (l.n)
-		ls_columns(l.v, l.n);
+	for (k = 0; k < files.n; k++)
+		free(files.v[k]);
+	for (k = 0; k < dirs.n; k++)
+		free(dirs.v[k]);
+	free(files.v);
+	free(dirs.v);
+	return rc;
+}
+
+/* ---- pathname expansion ----------------------------------------------- */
+
+static bool glob_is_dir(const char *path)
+{
+	struct ls_names l = { NULL, 0 };
+	size_t i;
+	int err = net_sysfs_readdir(vs_net(), path, ls_collect, &l);
+
 	for (i = 0; i < l.n; i++)
 		free(l.v[i]);
 	free(l.v);
-	return 0;
+	return !err;
+}
+
+/* Match @rest (components separated by '/') below the directory @dir. */
+static void glob_walk(const char *dir, const char *rest, struct ls_names *out)
+{
+	struct ls_names l = { NULL, 0 };
+	const char *slash = strchr(rest, '/');
+	size_t clen = slash ? (size_t)(slash - rest) : strlen(rest);
+	char comp[256];
+	size_t i;
+
+	if (!clen) {		/* "a//b" or a trailing '/' */
+		if (!slash) {
+			ls_collect(dir, out);
+			return;
+		}
+		glob_walk(dir, slash + 1, out);
+		return;
+	}
+	if (clen >= sizeof(comp))
+		return;
+	memcpy(comp, rest, clen);
+	comp[clen] = '\0';
+	if (net_sysfs_readdir(vs_net(), dir, ls_collect, &l))
+		return;
+	qsort(l.v, l.n, sizeof(*l.v), ls_cmp);
+	for (i = 0; i < l.n; i++) {
+		char path[520];
+
+		/* bash: a leading '.' is matched only by a '.' */
+		if (fnmatch(comp, l.v[i], FNM_PERIOD))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, l.v[i]);
+		if (!slash)
+			ls_collect(path, out);
+		else if (slash[1])
+			glob_walk(path, slash + 1, out);
+		else if (glob_is_dir(path) && strlen(path) + 2 <= sizeof(path))
+			ls_collect(strcat(path, "/"), out);	/* "dir/" */
+	}
+	for (i = 0; i < l.n; i++)
+		free(l.v[i]);
+	free(l.v);
+}
+
+void proc_glob(const char *pattern, char ***argv, int *argc)
+{
+	struct ls_names out = { NULL, 0 };
+	size_t i;
+
+	if (strncmp(pattern, "/sys/class/net/", 15))
+		return;
+	glob_walk("/sys/class/net", pattern + 15, &out);
+	for (i = 0; i < out.n; i++) {
+		char **v = realloc(*argv, ((size_t)*argc + 2) * sizeof(*v));
+
+		if (!v)
+			abort();
+		*argv = v;
+		(*argv)[(*argc)++] = out.v[i];
+		(*argv)[*argc] = NULL;
+	}
+	free(out.v);
 }

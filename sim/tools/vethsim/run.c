@@ -191,6 +191,47 @@ int vs_wait_foreground(struct vs_task *t)
 	return rc;
 }
 
+/*
+ * bash's pathname expansion, in the shell's own namespace (before any
+ * `ip netns exec` runs), for the files vethsim has: /sys/class/net.
+ */
+static void expand_globs(struct vs_cmdline *cl)
+{
+	struct vs_proc *saved = vs_current;
+	char **argv;
+	int i, argc = 0;
+
+	for (i = 0; i < cl->argc && !cl->glob[i]; i++)
+		;
+	if (i == cl->argc)
+		return;
+	argv = calloc(1, sizeof(*argv));
+	if (!argv)
+		abort();
+	vs_current = &vs_shell_proc;
+	for (i = 0; i < cl->argc; i++) {
+		int before = argc;
+
+		if (cl->glob[i])
+			proc_glob(cl->argv[i], &argv, &argc);
+		if (argc == before) {
+			char **v = realloc(argv, ((size_t)argc + 2) * sizeof(*v));
+
+			if (!v)
+				abort();
+			argv = v;
+			argv[argc++] = cl->argv[i];
+			argv[argc] = NULL;
+		} else {
+			free(cl->argv[i]);
+		}
+	}
+	vs_current = saved;
+	free(cl->argv);
+	cl->argv = argv;
+	cl->argc = argc;
+}
+
 int vs_shell_line_to(const char *line, struct strbuf *out, struct strbuf *err)
 {
 	struct vs_cmdline cl;
@@ -211,6 +252,7 @@ int vs_shell_line_to(const char *line, struct strbuf *out, struct strbuf *err)
 		vs_cmdline_free(&cl);
 		return 0;
 	}
+	expand_globs(&cl);
 	if (cl.background) {
 		rc = vs_start_job(&cl, line);
 	} else {
