@@ -284,6 +284,7 @@ void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
 int dev_get_iflink(const struct net_device *dev);
 int dev_set_alias(struct net_device *dev, const char *alias, size_t len);
 void dev_set_group(struct net_device *dev, int new_group);
+int dev_change_tx_queue_len(struct net_device *dev, unsigned long new_len);
 int dev_get_alias(const struct net_device *dev, char *name, size_t len);
 
 static inline bool netif_running(const struct net_device *dev)
@@ -493,6 +494,9 @@ int dev_ioctl(struct net *net, unsigned int cmd, struct sim_ifreq *ifr);
  */
 #define PAGE_SIZE	4096
 long net_sysfs_read(struct net *net, const char *path, char *buf);
+/* ... write @len bytes (as root): the bytes taken, or -errno (-EACCES: read-only) */
+long net_sysfs_write(struct net *net, const char *path, const char *buf,
+		     size_t len);
 int net_sysfs_readdir(struct net *net, const char *path,
 		      void (*fn)(const char *name, void *arg), void *arg);
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */

@@ -861,6 +861,18 @@ int dev_get_iflink(const struct net_device *dev)
 	return dev->ifindex;
 }
 
+/*
+ * 6.1: same limit (S16_MAX: -ERANGE); no NETDEV_CHANGE_TX_QUEUE_LEN
+ * notifier (there is no qdisc to resize).
+ */
+int dev_change_tx_queue_len(struct net_device *dev, unsigned long new_len)
+{
+	if (new_len > 32767)
+		return -ERANGE;
+	dev->tx_queue_len = (unsigned int)new_len;
+	return 0;
+}
+
 /* 6.1: same. */
 void dev_set_group(struct net_device *dev, int new_group)
 {

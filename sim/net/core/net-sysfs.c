@@ -7,16 +7,19 @@
  * lookup here (net_sysfs_read(), net_sysfs_readdir()), not kernfs. As on a
  * real box where /sys was mounted in the namespace (`ip netns exec` does
  * that), the directory shows the devices of the reader's namespace only.
- * Read-only: no store() functions; queues/ lists its rx-N and tx-N
+ * The files 6.1 lets root write (mtu, flags, tx_queue_len, netdev_group,
+ * ifalias, carrier) have their store(); queues/ lists its rx-N and tx-N
  * directories only, power/ is empty.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
 #include <net/net_namespace.h>
+#include <net/rtnetlink.h>
 
 #define fmt_dec		"%d\n"
 #define fmt_hex		"0x%x\n"	/* the kernel's "%#x" prints 0 as 0x0 */
@@ -326,47 +329,141 @@ static long netstat_show(struct net_device *dev, char *buf,
 	return ret;
 }
 
+/*
+ * 6.1: kstrtoul(buf, 0, &new) in lib/kstrtox.c: one number in any base C
+ * accepts, one trailing newline allowed.
+ */
+static int kstrtoul(const char *buf, size_t len, unsigned long *res)
+{
+	char tmp[32], *end;
+
+	if (len && buf[len - 1] == '\n')
+		len--;
+	if (!len || len >= sizeof(tmp) || buf[0] == '-' || buf[0] == '+' ||
+	    buf[0] == ' ')
+		return -EINVAL;
+	memcpy(tmp, buf, len);
+	tmp[len] = '\0';
+	errno = 0;
+	*res = strtoul(tmp, &end, 0);
+	if (*end)
+		return -EINVAL;
+	return errno ? -ERANGE : 0;
+}
+
+/* 6.1: same, less the capability check (vethsim's user is root). */
+static long netdev_store(struct net_device *netdev, const char *buf,
+			 size_t len, int (*set)(struct net_device *,
+						unsigned long))
+{
+	unsigned long new;
+	long ret;
+
+	ret = kstrtoul(buf, len, &new);
+	if (ret)
+		return ret;
+	rtnl_lock();
+	if (dev_isalive(netdev)) {
+		ret = (*set)(netdev, new);
+		if (ret == 0)
+			ret = (long)len;
+	}
+	rtnl_unlock();
+	return ret;
+}
+
+/* 6.1: same. */
+static int change_mtu(struct net_device *dev, unsigned long new_mtu)
+{
+	return dev_set_mtu(dev, (int)new_mtu, NULL);
+}
+
+/* 6.1: same. */
+static int change_flags(struct net_device *dev, unsigned long new_flags)
+{
+	return dev_change_flags(dev, (unsigned int)new_flags, NULL);
+}
+
+/* 6.1: change_group(): same. */
+static int change_group(struct net_device *dev, unsigned long new_group)
+{
+	dev_set_group(dev, (int)new_group);
+	return 0;
+}
+
+/* 6.1: same: no driver here has ndo_change_carrier (veth has not). */
+static long carrier_store(struct net_device *netdev, const char *buf,
+			  size_t len)
+{
+	(void)buf;
+	(void)len;
+	(void)netdev;
+	return -EOPNOTSUPP;
+}
+
+/* 6.1: same: one trailing newline is not part of the alias. */
+static long ifalias_store(struct net_device *netdev, const char *buf,
+			  size_t len)
+{
+	size_t count = len;
+	long ret = 0;
+
+	if (len > 0 && buf[len - 1] == '\n')
+		--count;
+	rtnl_lock();
+	if (dev_isalive(netdev)) {
+		ret = dev_set_alias(netdev, buf, count);
+		if (ret >= 0)
+			ret = (long)len;
+	}
+	rtnl_unlock();
+	return ret;
+}
+
 struct net_attr {
 	const char	*name;
 	long		(*show)(struct net_device *dev, char *buf);
+	int		(*set)(struct net_device *dev, unsigned long val);
+	long		(*store)(struct net_device *dev, const char *buf,
+				 size_t len);
 };
 
 /* 6.1: net_class_attrs[] plus the directories, in readdir order (sorted). */
 static const struct net_attr net_class_attrs[] = {
-	{ "addr_assign_type",	addr_assign_type_show },
-	{ "addr_len",		addr_len_show },
-	{ "address",		address_show },
-	{ "broadcast",		broadcast_show },
-	{ "carrier",		carrier_show },
-	{ "carrier_changes",	carrier_changes_show },
-	{ "carrier_down_count",	carrier_down_count_show },
-	{ "carrier_up_count",	carrier_up_count_show },
-	{ "dev_id",		dev_id_show },
-	{ "dev_port",		dev_port_show },
-	{ "dormant",		dormant_show },
-	{ "duplex",		duplex_show },
-	{ "flags",		flags_show },
-	{ "gro_flush_timeout",	gro_flush_timeout_show },
-	{ "ifalias",		ifalias_show },
-	{ "ifindex",		ifindex_show },
-	{ "iflink",		iflink_show },
-	{ "link_mode",		link_mode_show },
-	{ "mtu",		mtu_show },
-	{ "name_assign_type",	name_assign_type_show },
-	{ "napi_defer_hard_irqs", napi_defer_hard_irqs_show },
-	{ "netdev_group",	group_show },
-	{ "operstate",		operstate_show },
-	{ "power",		NULL },
-	{ "proto_down",		proto_down_show },
-	{ "queues",		NULL },
-	{ "speed",		speed_show },
-	{ "statistics",		NULL },
-	{ "subsystem",		NULL },
-	{ "testing",		testing_show },
-	{ "threaded",		threaded_show },
-	{ "tx_queue_len",	tx_queue_len_show },
-	{ "type",		type_show },
-	{ "uevent",		uevent_show },
+	{ "addr_assign_type",	addr_assign_type_show, NULL, NULL },
+	{ "addr_len",		addr_len_show, NULL, NULL },
+	{ "address",		address_show, NULL, NULL },
+	{ "broadcast",		broadcast_show, NULL, NULL },
+	{ "carrier",		carrier_show, NULL, carrier_store },
+	{ "carrier_changes",	carrier_changes_show, NULL, NULL },
+	{ "carrier_down_count",	carrier_down_count_show, NULL, NULL },
+	{ "carrier_up_count",	carrier_up_count_show, NULL, NULL },
+	{ "dev_id",		dev_id_show, NULL, NULL },
+	{ "dev_port",		dev_port_show, NULL, NULL },
+	{ "dormant",		dormant_show, NULL, NULL },
+	{ "duplex",		duplex_show, NULL, NULL },
+	{ "flags",		flags_show, change_flags, NULL },
+	{ "gro_flush_timeout",	gro_flush_timeout_show, NULL, NULL },
+	{ "ifalias",		ifalias_show, NULL, ifalias_store },
+	{ "ifindex",		ifindex_show, NULL, NULL },
+	{ "iflink",		iflink_show, NULL, NULL },
+	{ "link_mode",		link_mode_show, NULL, NULL },
+	{ "mtu",		mtu_show, change_mtu, NULL },
+	{ "name_assign_type",	name_assign_type_show, NULL, NULL },
+	{ "napi_defer_hard_irqs", napi_defer_hard_irqs_show, NULL, NULL },
+	{ "netdev_group",	group_show, change_group, NULL },
+	{ "operstate",		operstate_show, NULL, NULL },
+	{ "power",		NULL, NULL, NULL },
+	{ "proto_down",		proto_down_show, NULL, NULL },
+	{ "queues",		NULL, NULL, NULL },
+	{ "speed",		speed_show, NULL, NULL },
+	{ "statistics",		NULL, NULL, NULL },
+	{ "subsystem",		NULL, NULL, NULL },
+	{ "testing",		testing_show, NULL, NULL },
+	{ "threaded",		threaded_show, NULL, NULL },
+	{ "tx_queue_len",	tx_queue_len_show, dev_change_tx_queue_len, NULL },
+	{ "type",		type_show, NULL, NULL },
+	{ "uevent",		uevent_show, NULL, NULL },
 };
 
 /* 6.1: makes name##_show(); here a table entry for netstat_show(). */
@@ -536,6 +633,52 @@ int net_sysfs_readdir(struct net *net, const char *path,
 		for (i = 0; i < ARRAY_SIZE(netstat_attrs); i++)
 			if (!strcmp(parts[2], netstat_attrs[i].name))
 				return -ENOTDIR;
+	}
+	return -ENOENT;
+}
+
+/*
+ * sim: write(2) of @len bytes to a file under /sys/class/net in @net (as
+ * root): the store()'s result, -ENOENT for no such file, -EISDIR for a
+ * directory, -EACCES for a file without store() (mode 0444).
+ */
+long net_sysfs_write(struct net *net, const char *path, const char *buf,
+		     size_t len)
+{
+	char parts[3][IFNAMSIZ * 2];
+	struct net_device *dev;
+	int n = net_sysfs_split(path, parts);
+	size_t i;
+
+	if (n < 0)
+		return -ENOENT;
+	if (n == 0)
+		return -EISDIR;
+	dev = __dev_get_by_name(net, parts[0]);
+	if (!dev)
+		return -ENOENT;
+	if (n == 1)
+		return -EISDIR;
+	if (n == 3 && !strcmp(parts[1], "statistics")) {
+		for (i = 0; i < ARRAY_SIZE(netstat_attrs); i++)
+			if (!strcmp(parts[2], netstat_attrs[i].name))
+				return -EACCES;
+		return -ENOENT;
+	}
+	if (n != 2)
+		return -ENOENT;
+	for (i = 0; i < ARRAY_SIZE(net_class_attrs); i++) {
+		const struct net_attr *a = &net_class_attrs[i];
+
+		if (strcmp(parts[1], a->name))
+			continue;
+		if (!a->show)
+			return -EISDIR;
+		if (a->store)
+			return a->store(dev, buf, len);
+		if (a->set)
+			return netdev_store(dev, buf, len, a->set);
+		return -EACCES;
 	}
 	return -ENOENT;
 }

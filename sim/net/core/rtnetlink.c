@@ -567,7 +567,7 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 			return err;
 	}
 	if (req->txqlen && req->txqlen != dev->tx_queue_len)
-		dev->tx_queue_len = req->txqlen;
+		return dev_change_tx_queue_len(dev, req->txqlen);
 	return 0;
 }
 

@@ -105,8 +105,10 @@ int do_cat(int argc, char **argv)
 /* echo DATA > PATH, as bash reports its failures. */
 bool proc_file_exists(const char *path)
 {
-	char value[512];
+	char value[PAGE_SIZE];
 
+	if (!strncmp(path, "/sys/", 5))
+		return net_sysfs_read(vs_net(), path, value) != -ENOENT;
 	return !strncmp(path, "/proc/sys/", 10) &&
 	       sysctl_read(vs_net(), path, value, sizeof(value)) == 0;
 }
@@ -115,12 +117,23 @@ int proc_write_file(const char *who, const char *path, const char *data)
 {
 	int err;
 
-	if (strncmp(path, "/proc/sys/", 10)) {
-		vs_eprintf("bash: line 1: %s: vethsim can write only to /proc/sys\n",
+	if (!strncmp(path, "/sys/", 5)) {
+		long n = net_sysfs_write(vs_net(), path, data, strlen(data));
+
+		/* bash's open() fails with the first three, echo's write()
+		 * with the store()'s error */
+		err = n < 0 ? (int)n : 0;
+		if (err == -EISDIR) {
+			vs_eprintf("bash: line 1: %s: Is a directory\n", path);
+			return 1;
+		}
+	} else if (strncmp(path, "/proc/sys/", 10)) {
+		vs_eprintf("bash: line 1: %s: vethsim can write only to /proc/sys and /sys\n",
 			   path);
 		return 1;
+	} else {
+		err = sysctl_write(vs_net(), path, data);
 	}
-	err = sysctl_write(vs_net(), path, data);
 	if (err == -ENOENT) {
 		vs_eprintf("bash: line 1: %s: No such file or directory\n", path);
 		return 1;

@@ -103,7 +103,7 @@ static int run_builtin_or_tool(int argc, char **argv)
  * CMD > FILE: bash opens FILE in its own namespace before CMD runs (so
  * `ip netns exec ns0 echo 1 > /proc/sys/...` writes the shell's
  * namespace, as on a real box), then CMD's stdout goes there. The only
- * files the kit writes are under /proc/sys.
+ * files the kit writes are under /proc/sys and /sys/class/net.
  */
 static int run_redirected(struct vs_cmdline *cl, struct vs_proc *proc)
 {
@@ -111,8 +111,8 @@ static int run_redirected(struct vs_cmdline *cl, struct vs_proc *proc)
 	const char *path = cl->redir_out;
 	int rc;
 
-	if (strncmp(path, "/proc/sys/", 10)) {
-		vs_eprintf("bash: line 1: %s: vethsim can write only to /proc/sys\n",
+	if (strncmp(path, "/proc/sys/", 10) && strncmp(path, "/sys/", 5)) {
+		vs_eprintf("bash: line 1: %s: vethsim can write only to /proc/sys and /sys\n",
 			   path);
 		return 1;
 	}
