@@ -330,10 +330,10 @@ static long netstat_show(struct net_device *dev, char *buf,
 }
 
 /*
- * 6.1: kstrtoul(buf, 0, &new) in lib/kstrtox.c: one number in any base C
- * accepts, one trailing newline allowed.
+ * What 6.1's kstrtoul(buf, 0, &new) accepts: one number in any base C
+ * reads, one trailing newline allowed.
  */
-static int kstrtoul(const char *buf, size_t len, unsigned long *res)
+static int sysfs_strtoul(const char *buf, size_t len, unsigned long *res)
 {
 	char tmp[32], *end;
 
@@ -359,7 +359,7 @@ static long netdev_store(struct net_device *netdev, const char *buf,
 	unsigned long new;
 	long ret;
 
-	ret = kstrtoul(buf, len, &new);
+	ret = sysfs_strtoul(buf, len, &new);
 	if (ret)
 		return ret;
 	rtnl_lock();
