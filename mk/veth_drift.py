@@ -82,12 +82,13 @@ PINNED = {
         "sim has one tstats and adds its own rx, which veth never counts",
         "66980b05fd14", "538050df36e0"),
     "veth_get_strings": (
-        "the module names peer_ifindex only; the sim also names the one RX "
-        "and one TX queue's XDP counters that 6.1 reports",
-        "ce580118021e", "1f128022a8ca"),
+        "the module names peer_ifindex only; the sim also names each RX "
+        "and TX queue's XDP counters that 6.1 reports",
+        "ce580118021e", "2b111142def1"),
     "veth_get_sset_count": (
-        "the number of those strings (1 vs 10)",
-        "6e44b912077e", "c99a50b69241"),
+        "the number of those strings (1 vs 1 + 7 per RX queue + 2 per TX "
+        "queue)",
+        "6e44b912077e", "70f515fbe99f"),
     "veth_get_ethtool_stats": (
         "the module fills data[0]; the sim also zeroes the XDP counters",
         "e289faa16426", "179ba87a4af7"),

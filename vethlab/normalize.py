@@ -24,7 +24,8 @@ Rules, applied line by line in this order:
  5. ping's summary duration: "time 3066ms" becomes "time Nms".
  6. ping's rtt line: "rtt min/avg/max/mdev = a/b/c/d ms" becomes
     "rtt min/avg/max/mdev = T/T/T/T ms".
- 7. ICMP ids in tcpdump lines: "id 15841," becomes "id ID,".
+ 7. ICMP ids in tcpdump lines: "id 15841," becomes "id ID,"; so does the
+    IPv4 header's id that tcpdump -v prints ("ttl 64, id 48140, offset").
  8. /proc/net/softnet_stat lines (one per CPU, 10 to 16 columns of 8 hex
     digits) become "SOFTNET <number of columns>": their values are
     machine-wide, not per namespace, and change all the time.

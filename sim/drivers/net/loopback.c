@@ -52,8 +52,15 @@ static void loopback_get_stats64(struct net_device *dev,
 	stats->tx_bytes = lb_stats->bytes;
 }
 
-/* 6.1: also .get_link and .get_ts_info; no get_drvinfo, so `ethtool -i lo` fails. */
+/* 6.1: same: the link is always there (`ethtool lo`: Link detected: yes). */
+static u32 always_on(struct net_device *dev)
+{
+	return 1;
+}
+
+/* 6.1: also .get_ts_info; no get_drvinfo, so `ethtool -i lo` fails. */
 static const struct ethtool_ops loopback_ethtool_ops = {
+	.get_link	= always_on,
 };
 
 static const struct net_device_ops loopback_ops = {

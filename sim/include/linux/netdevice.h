@@ -24,6 +24,7 @@ struct in_device;
 struct net_device;
 
 #define IFNAMSIZ	16
+#define IFALIASZ	256
 #define MAX_ADDR_LEN	32
 #define NETDEV_ALIGN	32	/* the private area starts 32-byte aligned */
 
@@ -221,6 +222,14 @@ struct net_device {
 	unsigned int		promiscuity;
 	unsigned int		gflags;
 	struct list_head	link_watch_list;	/* queued linkwatch event */
+	/* 6.1: an RCU pointer to a struct dev_ifalias; NULL: none */
+	char			*ifalias;
+	/* queues allocated and in use (ethtool -l, the per-queue -S names);
+	 * the simulator transmits and receives on queue 0 only */
+	unsigned int		num_tx_queues;
+	unsigned int		real_num_tx_queues;
+	unsigned int		num_rx_queues;
+	unsigned int		real_num_rx_queues;
 };
 
 /* net/core/dev.c, include/linux/netdevice.h: allocation and the private area */
@@ -238,6 +247,7 @@ void *netdev_priv(const struct net_device *dev);
 #define NET_NAME_ENUM		1
 #define NET_NAME_PREDICTABLE	2
 #define NET_NAME_USER		3
+#define NET_NAME_RENAMED	4
 
 /* registration, in dev_net(dev) */
 int register_netdevice(struct net_device *dev);
@@ -272,6 +282,10 @@ void netif_carrier_on(struct net_device *dev);
 void netif_carrier_off(struct net_device *dev);
 void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
 int dev_get_iflink(const struct net_device *dev);
+int dev_set_alias(struct net_device *dev, const char *alias, size_t len);
+void dev_set_group(struct net_device *dev, int new_group);
+int dev_change_tx_queue_len(struct net_device *dev, unsigned long new_len);
+int dev_get_alias(const struct net_device *dev, char *name, size_t len);
 
 static inline bool netif_running(const struct net_device *dev)
 {
@@ -476,6 +490,18 @@ struct sim_ifreq {
 };
 int dev_ioctl(struct net *net, unsigned int cmd, struct sim_ifreq *ifr);
 
+/*
+ * net/core/net-sysfs.c: /sys/class/net of @net. Read a file into @buf
+ * (PAGE_SIZE bytes): its length or -errno (-ENOENT, -EISDIR, -EINVAL);
+ * list a directory through @fn: 0 or -errno (-ENOENT, -ENOTDIR).
+ */
+#define PAGE_SIZE	4096
+long net_sysfs_read(struct net *net, const char *path, char *buf);
+/* ... write @len bytes (as root): the bytes taken, or -errno (-EACCES: read-only) */
+long net_sysfs_write(struct net *net, const char *path, const char *buf,
+		     size_t len);
+int net_sysfs_readdir(struct net *net, const char *path,
+		      void (*fn)(const char *name, void *arg), void *arg);
 /* net/core/net-procfs.c: /proc/net/softnet_stat into @buf (snprintf rules). */
 size_t softnet_seq_show(char *buf, size_t size);
 /* net/core/net-procfs.c: /proc/net/dev of @net into @buf (snprintf rules). */

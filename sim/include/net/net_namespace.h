@@ -53,6 +53,7 @@ void put_net(struct net *net);		/* the last put runs cleanup_net() */
 int peernet2id_alloc(struct net *net, struct net *peer, gfp_t gfp);
 int peernet2id(const struct net *net, struct net *peer);
 struct net *get_net_ns_by_id(const struct net *net, int id);
+struct net *get_net_ns_by_pid(int pid);	/* ERR_PTR(-ESRCH): no such task */
 
 /*
  * Per-namespace init and exit hooks, run for every namespace that exists

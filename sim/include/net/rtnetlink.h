@@ -28,7 +28,15 @@ struct rtnl_link_attrs {
 	unsigned int	mtu;
 	struct net	*net;		/* IFLA_NET_NS_PID/FD, resolved */
 	bool		netns_given;	/* netns named but not found: net NULL */
+	bool		has_pid;	/* IFLA_NET_NS_PID: the namespace of pid */
+	int		pid;
 	unsigned int	txqlen;
+	bool		has_num_tx_queues;	/* IFLA_NUM_TX_QUEUES */
+	unsigned int	num_tx_queues;
+	bool		has_num_rx_queues;	/* IFLA_NUM_RX_QUEUES */
+	unsigned int	num_rx_queues;
+	bool		has_group;		/* IFLA_GROUP */
+	u32		group;
 };
 
 /* RTM_NEWLINK with IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA } */
@@ -53,6 +61,8 @@ struct rtnl_link_ops {
 	void			(*dellink)(struct net_device *dev,
 					   struct list_head *head);
 	struct net		*(*get_link_net)(const struct net_device *dev);
+	unsigned int		(*get_num_tx_queues)(void);
+	unsigned int		(*get_num_rx_queues)(void);
 };
 
 /* net/core/rtnetlink.c */
@@ -86,8 +96,13 @@ struct rtnl_setlink_req {
 	bool		has_address;
 	u8		address[6];
 	const char	*newname;		/* NULL: not given */
+	const char	*ifalias;		/* IFLA_IFALIAS; NULL: not given */
+	bool		has_group;		/* IFLA_GROUP */
+	u32		group;
 	struct net	*net;			/* NULL: not given */
 	bool		netns_given;
+	bool		has_pid;		/* IFLA_NET_NS_PID */
+	int		pid;
 	unsigned int	txqlen;
 };
 

@@ -359,6 +359,7 @@ void free_netdev(struct net_device *dev)
 		abort();
 	}
 	dev->reg_state = NETREG_RELEASED;
+	free(dev->ifalias);
 	free((char *)dev - dev->padded);
 }
 
@@ -738,8 +739,7 @@ int dev_change_name(struct net_device *dev, const char *newname)
 	err = dev_get_valid_name(dev_net(dev), dev, newname);
 	if (err < 0)
 		return err;
-	if (oldname[0] && !strchr(oldname, '%'))
-		dev->name_assign_type = NET_NAME_USER;
+	dev->name_assign_type = NET_NAME_RENAMED;
 	call_netdevice_notifiers(NETDEV_CHANGENAME, dev);
 	return 0;
 }
@@ -859,6 +859,51 @@ int dev_get_iflink(const struct net_device *dev)
 	if (dev->netdev_ops && dev->netdev_ops->ndo_get_iflink)
 		return dev->netdev_ops->ndo_get_iflink(dev);
 	return dev->ifindex;
+}
+
+/*
+ * 6.1: same limit (S16_MAX: -ERANGE); no NETDEV_CHANGE_TX_QUEUE_LEN
+ * notifier (there is no qdisc to resize).
+ */
+int dev_change_tx_queue_len(struct net_device *dev, unsigned long new_len)
+{
+	if (new_len > 32767)
+		return -ERANGE;
+	dev->tx_queue_len = (unsigned int)new_len;
+	return 0;
+}
+
+/* 6.1: same. */
+void dev_set_group(struct net_device *dev, int new_group)
+{
+	dev->group = new_group;
+}
+
+/* 6.1: same; the old alias is freed at once (no RCU readers here). */
+int dev_set_alias(struct net_device *dev, const char *alias, size_t len)
+{
+	char *new_alias = NULL;
+
+	if (len >= IFALIASZ)
+		return -EINVAL;
+	if (len) {
+		new_alias = malloc(len + 1);
+		if (!new_alias)
+			return -ENOMEM;
+		memcpy(new_alias, alias, len);
+		new_alias[len] = '\0';
+	}
+	free(dev->ifalias);
+	dev->ifalias = new_alias;
+	return (int)len;
+}
+
+/* 6.1: same. */
+int dev_get_alias(const struct net_device *dev, char *name, size_t len)
+{
+	if (!dev->ifalias)
+		return 0;
+	return snprintf(name, len, "%s", dev->ifalias);
 }
 
 /* Not in 6.1: iproute2's oper_states[] names. */

@@ -152,8 +152,8 @@ static void rtnl_fill_ifinfo(struct rtnl_link_msg *m, struct net_device *dev,
 	m->max_mtu = dev->max_mtu;
 	m->group = (u32)dev->group;
 	m->promiscuity = dev->promiscuity;
-	m->num_tx_queues = 1;
-	m->num_rx_queues = 1;
+	m->num_tx_queues = dev->num_tx_queues;
+	m->num_rx_queues = dev->num_rx_queues;
 	m->gso_max_segs = 65535;
 	m->gso_max_size = 65536;
 	m->gro_max_size = 65536;
@@ -176,6 +176,7 @@ static void rtnl_fill_ifinfo(struct rtnl_link_msg *m, struct net_device *dev,
 			 dev->rtnl_link_ops->kind);
 	rtnl_fill_link_netnsid(m, dev, src_net);
 	m->inet6_addr_gen_mode = 0;	/* IN6_ADDR_GEN_MODE_EUI64 */
+	dev_get_alias(dev, m->ifalias, sizeof(m->ifalias));	/* nla_put_ifalias() */
 }
 
 /*
@@ -283,9 +284,10 @@ void rtnetlink_init(void)
 }
 
 /*
- * 6.1: same for the attributes kept: allocate a device of kind @ops in
+ * 6.1: same for the attributes kept: IFLA_NUM_TX/RX_QUEUES (else the
+ * kind's default, else 1; 1..4096), then allocate a device of kind @ops in
  * @net and apply IFLA_MTU (checked by dev_validate_mtu()), IFLA_ADDRESS
- * (marked NET_ADDR_SET) and IFLA_TXQLEN of @tb; one queue each way.
+ * (marked NET_ADDR_SET) and IFLA_TXQLEN of @tb.
  * Returns the device or ERR_PTR(-errno).
  */
 struct net_device *rtnl_create_link(struct net *net, const char *ifname,
@@ -294,13 +296,31 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 				    struct rtnl_link_attrs *tb,
 				    struct netlink_ext_ack *extack)
 {
+	unsigned int num_tx_queues = 1;
+	unsigned int num_rx_queues = 1;
 	struct net_device *dev;
 	int err;
 
 	if (!ifname || strnlen(ifname, IFNAMSIZ) == IFNAMSIZ)
 		return ERR_PTR(-EINVAL);
+	if (tb && tb->has_num_tx_queues)
+		num_tx_queues = tb->num_tx_queues;
+	else if (ops->get_num_tx_queues)
+		num_tx_queues = ops->get_num_tx_queues();
+	if (tb && tb->has_num_rx_queues)
+		num_rx_queues = tb->num_rx_queues;
+	else if (ops->get_num_rx_queues)
+		num_rx_queues = ops->get_num_rx_queues();
+	if (num_tx_queues < 1 || num_tx_queues > 4096) {
+		NL_SET_ERR_MSG(extack, "Invalid number of transmit queues");
+		return ERR_PTR(-EINVAL);
+	}
+	if (num_rx_queues < 1 || num_rx_queues > 4096) {
+		NL_SET_ERR_MSG(extack, "Invalid number of receive queues");
+		return ERR_PTR(-EINVAL);
+	}
 	dev = alloc_netdev_mqs((int)ops->priv_size, ifname, name_assign_type,
-			       ops->setup, 1, 1);
+			       ops->setup, num_tx_queues, num_rx_queues);
 	if (!dev)
 		return ERR_PTR(-ENOMEM);
 	dev_net_set(dev, net);
@@ -321,6 +341,8 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 	}
 	if (tb && tb->txqlen)
 		dev->tx_queue_len = tb->txqlen;
+	if (tb && tb->has_group)
+		dev_set_group(dev, (int)tb->group);
 	return dev;
 }
 
@@ -372,6 +394,11 @@ static int rtnl_newlink_create(struct net *net, struct rtnl_newlink_req *req,
 	} else {
 		snprintf(ifname, IFNAMSIZ, "%s%%d", ops->kind);
 		name_assign_type = NET_NAME_ENUM;
+	}
+	if (req->tb.has_pid) {
+		dest_net = get_net_ns_by_pid(req->tb.pid);
+		if (IS_ERR(dest_net))
+			return (int)PTR_ERR(dest_net);
 	}
 	if (req->tb.netns_given) {
 		if (!req->tb.net)
@@ -475,14 +502,23 @@ int rtnl_dellink(struct net *net, const char *ifname,
 }
 
 /*
- * 6.1: do_setlink(), in its order: namespace, address, MTU, name, flags,
- * txqlen. A failure stops there; what came before stays done.
+ * 6.1: do_setlink(), in its order: namespace, address, MTU, group, name,
+ * alias,
+ * flags, txqlen. A failure stops there; what came before stays done.
  */
 static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		      struct netlink_ext_ack *extack)
 {
 	int err;
 
+	if (req->has_pid) {
+		struct net *net = get_net_ns_by_pid(req->pid);
+
+		if (IS_ERR(net))
+			return (int)PTR_ERR(net);
+		req->net = net;
+		req->netns_given = true;
+	}
 	if (req->netns_given) {
 		if (!req->net)
 			return -EINVAL;
@@ -500,9 +536,16 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		if (err)
 			return err;
 	}
+	if (req->has_group)
+		dev_set_group(dev, (int)req->group);
 	if (req->newname) {
 		err = dev_change_name(dev, req->newname);
 		if (err)
+			return err;
+	}
+	if (req->ifalias) {
+		err = dev_set_alias(dev, req->ifalias, strlen(req->ifalias));
+		if (err < 0)
 			return err;
 	}
 	if (req->set_up || req->set_down || req->set_promisc ||
@@ -524,7 +567,7 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 			return err;
 	}
 	if (req->txqlen && req->txqlen != dev->tx_queue_len)
-		dev->tx_queue_len = req->txqlen;
+		return dev_change_tx_queue_len(dev, req->txqlen);
 	return 0;
 }
 

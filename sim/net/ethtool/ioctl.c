@@ -2,8 +2,8 @@
 /*
  * The SIOCETHTOOL ioctl: how `ethtool -i` and `ethtool -S` reach a driver's
  * ethtool_ops.
- * 6.1: net/ethtool/ioctl.c; only ETHTOOL_GDRVINFO, GSSET_INFO, GSTRINGS and
- * GSTATS. The user buffer is shared memory here (no copy_to_user), sized
+ * 6.1: net/ethtool/ioctl.c; only ETHTOOL_GDRVINFO, GSSET_INFO, GSTRINGS,
+ * GSTATS, GLINK, GCHANNELS and GLINKSETTINGS (without link mode bitmaps). The user buffer is shared memory here (no copy_to_user), sized
  * by the caller from the counts it asked for first, as ethtool does.
  */
 #include <stdio.h>
@@ -113,6 +113,72 @@ static int ethtool_get_stats(struct net_device *dev,
 	return 0;
 }
 
+/* 6.1: same. */
+u32 ethtool_op_get_link(struct net_device *dev)
+{
+	return netif_carrier_ok(dev) ? 1 : 0;
+}
+
+/* 6.1: __ethtool_get_link() in net/ethtool/common.c: same. */
+static int __ethtool_get_link(struct net_device *dev)
+{
+	if (!dev->ethtool_ops || !dev->ethtool_ops->get_link)
+		return -EOPNOTSUPP;
+	return netif_running(dev) && dev->ethtool_ops->get_link(dev);
+}
+
+/* 6.1: same. */
+static int ethtool_get_link(struct net_device *dev, struct ethtool_value *edata)
+{
+	int link = __ethtool_get_link(dev);
+
+	if (link < 0)
+		return link;
+	edata->cmd = ETHTOOL_GLINK;
+	edata->data = (u32)link;
+	return 0;
+}
+
+/* 6.1: same. */
+static int ethtool_get_channels(struct net_device *dev,
+				struct ethtool_channels *channels)
+{
+	if (!dev->ethtool_ops || !dev->ethtool_ops->get_channels)
+		return -EOPNOTSUPP;
+	memset(channels, 0, sizeof(*channels));
+	channels->cmd = ETHTOOL_GCHANNELS;
+	dev->ethtool_ops->get_channels(dev, channels);
+	return 0;
+}
+
+/* 6.1: same, less the link mode bitmaps. */
+int __ethtool_get_link_ksettings(struct net_device *dev,
+				 struct ethtool_link_ksettings *link_ksettings)
+{
+	if (!dev->ethtool_ops || !dev->ethtool_ops->get_link_ksettings)
+		return -EOPNOTSUPP;
+	memset(link_ksettings, 0, sizeof(*link_ksettings));
+	return dev->ethtool_ops->get_link_ksettings(dev, link_ksettings);
+}
+
+/*
+ * 6.1: same answer, without the handshake over link_mode_masks_nwords
+ * (there are no bitmaps to size).
+ */
+static int ethtool_get_link_ksettings(struct net_device *dev,
+				      struct ethtool_link_settings *base)
+{
+	struct ethtool_link_ksettings link_ksettings;
+	int err;
+
+	err = __ethtool_get_link_ksettings(dev, &link_ksettings);
+	if (err < 0)
+		return err;
+	*base = link_ksettings.base;
+	base->cmd = ETHTOOL_GLINKSETTINGS;
+	return 0;
+}
+
 /*
  * 6.1: dev_ethtool() and __dev_ethtool(): find the device by name, then
  * the command; no capability checks (vethsim's user is root) and no
@@ -140,6 +206,15 @@ int dev_ethtool(struct net *net, const char *ifname, void *useraddr)
 		break;
 	case ETHTOOL_GSTATS:
 		rc = ethtool_get_stats(dev, useraddr);
+		break;
+	case ETHTOOL_GLINK:
+		rc = ethtool_get_link(dev, useraddr);
+		break;
+	case ETHTOOL_GCHANNELS:
+		rc = ethtool_get_channels(dev, useraddr);
+		break;
+	case ETHTOOL_GLINKSETTINGS:
+		rc = ethtool_get_link_ksettings(dev, useraddr);
 		break;
 	default:
 		rc = -EOPNOTSUPP;

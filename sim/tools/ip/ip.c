@@ -10,6 +10,8 @@ int show_details;
 bool brief;
 bool oneline;
 int preferred_family;
+bool json;
+bool pretty;
 
 static int usage(void)
 {
@@ -103,6 +105,10 @@ static int ip_main(int argc, char **argv)
 			brief = true;
 		} else if (matches(opt, "-oneline")) {
 			oneline = true;
+		} else if (matches(opt, "-json")) {
+			json = true;
+		} else if (matches(opt, "-pretty")) {
+			pretty = true;
 		} else if (matches(opt, "-Version")) {
 			vs_printf("ip utility, iproute2-6.1.0, libbpf 1.1.0\n");
 			return 0;
@@ -134,6 +140,8 @@ int do_ip(int argc, char **argv)
 	brief = false;
 	oneline = false;
 	preferred_family = 0;
+	json = false;
+	pretty = false;
 	rc = ip_main(argc, argv);
 	vs_current->net = saved;
 	return rc;

@@ -21,6 +21,28 @@ extern int show_details;	/* -d */
 extern bool brief;		/* -br */
 extern bool oneline;		/* -o: one record per line, '\\' for newlines */
 extern int preferred_family;	/* -4, -6: AF_INET, AF_INET6; 0: any */
+extern bool json;		/* -j */
+extern bool pretty;		/* -p, with -j */
+
+/* ipjson.c: ip -j (iproute2 lib/json_writer.c, lib/json_print.c) */
+void new_json_obj(void);
+void delete_json_obj(void);
+struct rtnl_link_msg;
+/* one device's object; @filtered: an empty one (the `up` filter) */
+int print_linkinfo_json(struct net *net, const struct rtnl_link_msg *m,
+			bool filtered);
+int print_addrinfo_json(struct net *net, const struct rtnl_link_msg *m,
+			bool filtered);
+struct rtnl_route_msg;
+struct rtnl_neigh_msg;
+/* ip -j netns: one call per name (@first opens the array), then NULL */
+void netns_list_json(const char *name, int id, bool first);
+/* ip -j netns list-id: {"nsid":N[,"name":NAME]} */
+void netns_nsid_json(int nsid, const char *name);
+int print_route_json(struct net *net, const struct rtnl_route_msg *r,
+		     bool show_table, bool show_dev);
+int print_neigh_json(struct net *net, const struct rtnl_neigh_msg *r,
+		     bool show_dev, const char *state);
 
 int do_iplink(int argc, char **argv);
 int do_ipaddr(int argc, char **argv);
@@ -57,6 +79,7 @@ const char *format_host_ipv4(uint32_t be_addr, char *buf, size_t size);
 const char *format_host_ipv6(const uint8_t *a16, char *buf, size_t size);
 const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size);
 bool get_unsigned(unsigned int *val, const char *arg);
+bool get_integer(int *val, const char *arg);
 /* lib/ll_map.c: a device's ifindex in the current namespace, 0 if none */
 int ll_name_to_index(const char *name);
 

@@ -326,6 +326,8 @@ static int __print_linkinfo(struct net *net, const struct rtnl_link_msg *m,
 			  m->gso_max_segs, m->tso_max_size, m->tso_max_segs,
 			  m->gro_max_size);
 	}
+	if (do_link && m->ifalias[0])
+		vs_printf("\n    alias %s", m->ifalias);
 	if (show_stats && do_link) {
 		vs_printf("\n");
 		print_link_stats64(&m->stats64, m->carrier_changes);
@@ -533,6 +535,9 @@ static int ipaddr_print_one(const void *msg, void *arg)
 	struct ipaddr_filter *f = arg;
 	struct addr_list l;
 
+	if (json)
+		return print_addrinfo_json(f->net, m, f->up_only &&
+					   !(m->ifi.ifi_flags & IFF_UP));
 	if (f->up_only && !(m->ifi.ifi_flags & IFF_UP))
 		return 0;
 	addr_list_get(f->net, m->ifi.ifi_index, &l);
@@ -577,13 +582,26 @@ static int ipaddr_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (!filter_dev)
-		return rtnl_dump_ifinfo(f.net, NULL, ipaddr_print_one, &f);
+	if (!filter_dev) {
+		int rc;
+
+		if (json)
+			new_json_obj();
+		rc = rtnl_dump_ifinfo(f.net, NULL, ipaddr_print_one, &f);
+		if (json)
+			delete_json_obj();
+		return rc;
+	}
 	if (rtnl_getlink(f.net, 0, filter_dev, &m)) {
 		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
 		return 1;
 	}
-	return ipaddr_print_one(&m, &f);
+	if (json)
+		new_json_obj();
+	ipaddr_print_one(&m, &f);
+	if (json)
+		delete_json_obj();
+	return 0;
 }
 
 /* ipaddress.c ipaddr_modify(): ip addr add|del PREFIX dev DEV ... */
@@ -608,7 +626,21 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 			}
 		} else if (matches(*argv, "broadcast") || !strcmp(*argv, "brd")) {
 			NEXT_ARG();
+			if (brd_arg) {
+				vs_eprintf("Error: duplicate \"broadcast\": \"%s\" is the second value.\n",
+					   *argv);
+				return 255;
+			}
 			brd_arg = *argv;
+			/* get_addr() right away: the family is known once a
+			 * local address (or -4) came before */
+			if (strcmp(brd_arg, "+") && strcmp(brd_arg, "-") &&
+			    get_addr_ipv4(brd_arg, &req.broadcast) < 0) {
+				vs_eprintf("Error: %s address is expected rather than \"%s\".\n",
+					   have_local || preferred_family == AF_INET ?
+					   "inet" : "any valid", brd_arg);
+				return 1;
+			}
 		} else if (!strcmp(*argv, "dev")) {
 			NEXT_ARG();
 			d = *argv;
@@ -662,7 +694,12 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 		vs_eprintf("Not enough information: \"local\" argument is required.\n");
 		return 1;
 	}
-	(void)lcl_arg;
+	/* iproute2 sends no IFA_ADDRESS then: the kernel matches any prefix */
+	if (!add && !peer && len < 0)
+		vs_eprintf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+			   "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+			   "         This special behaviour is likely to disappear in further releases,\n"
+			   "         fix your scripts!\n", lcl_arg, 32);
 	req.dev = __dev_get_by_name(vs_net(), d);
 	if (!req.dev)
 		return nodev(d);
@@ -679,8 +716,6 @@ static int ipaddr_modify(bool add, int argc, char **argv)
 		} else if (!strcmp(brd_arg, "-")) {
 			if (req.prefixlen < 31)
 				req.broadcast = addr & mask;
-		} else if (get_addr_ipv4(brd_arg, &req.broadcast) < 0) {
-			return invarg("invalid broadcast\n", brd_arg);
 		}
 	}
 	if (add) {

@@ -30,6 +30,9 @@ struct link_args {
 	const char	*name;		/* IFLA_IFNAME (bare word, dev, name) */
 	bool		name_kw;	/* came with "name": checked by the tool */
 	const char	*newname;	/* set: "name X" renames */
+	const char	*alias;		/* IFLA_IFALIAS */
+	bool		has_group;	/* IFLA_GROUP */
+	unsigned int	group;
 	bool		up, down;
 	bool		promisc_on, promisc_off;
 	bool		has_mtu;
@@ -38,8 +41,12 @@ struct link_args {
 	u8		address[6];
 	bool		has_txqlen;
 	unsigned int	txqlen;
+	bool		has_numtxqueues, has_numrxqueues;
+	unsigned int	numtxqueues, numrxqueues;
 	struct net	*net;
 	bool		netns_given;
+	bool		has_pid;	/* netns PID: IFLA_NET_NS_PID */
+	int		pid;
 	const char	*type;
 	int		type_argc;	/* arguments after "type KIND" */
 	char		**type_argv;
@@ -77,12 +84,14 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 				return invarg("Invalid \"mtu\" value\n", *argv);
 			la->has_mtu = true;
 		} else if (matches(*argv, "address")) {
+			uint8_t abuf[32];
 			int len;
 
 			NEXT_ARG();
-			len = ll_addr_a2n(la->address, 6, *argv);
+			len = ll_addr_a2n(abuf, sizeof(abuf), *argv);
 			if (len < 0)
 				return 1;
+			memcpy(la->address, abuf, 6);
 			if (len != 6 && !is_add) {
 				/* iplink_modify(): checked against the device */
 				vs_eprintf("Invalid address length %d - must be 6 bytes\n",
@@ -102,18 +111,50 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 			la->has_txqlen = true;
 		} else if (!strcmp(*argv, "netns")) {
 			NEXT_ARG();
-			if (la->netns_given)
+			if (la->netns_given || la->has_pid)
 				return duparg2("netns", *argv);
 			la->net = netns_get_by_name(*argv);
-			la->netns_given = true;
-			if (!la->net)
+			if (la->net) {
+				la->netns_given = true;
+			} else if (get_integer(&la->pid, *argv)) {
+				/* not a /run/netns name: a pid, for the kernel */
+				la->has_pid = true;
+			} else {
 				return invarg("Invalid \"netns\" value\n", *argv);
+			}
 		} else if (matches(*argv, "type") && !is_peer) {
 			NEXT_ARG();
 			la->type = *argv;
 			la->type_argc = argc - 1;
 			la->type_argv = argv + 1;
 			return -1;
+		} else if (matches(*argv, "numtxqueues")) {
+			NEXT_ARG();
+			if (!get_unsigned(&la->numtxqueues, *argv))
+				return invarg("Invalid \"numtxqueues\" value\n",
+					      *argv);
+			la->has_numtxqueues = true;
+		} else if (matches(*argv, "numrxqueues")) {
+			NEXT_ARG();
+			if (!get_unsigned(&la->numrxqueues, *argv))
+				return invarg("Invalid \"numrxqueues\" value\n",
+					      *argv);
+			la->has_numrxqueues = true;
+		} else if (!strcmp(*argv, "group")) {
+			NEXT_ARG();
+			if (la->has_group)
+				return duparg2("group", *argv);
+			/* rtnl_group_a2n(): "default" or a number */
+			if (!strcmp(*argv, "default"))
+				la->group = 0;
+			else if (!get_unsigned(&la->group, *argv))
+				return invarg("Invalid \"group\" value\n", *argv);
+			la->has_group = true;
+		} else if (!strcmp(*argv, "alias")) {
+			NEXT_ARG();
+			if (strlen(*argv) >= 256)
+				return invarg("alias too long\n", *argv);
+			la->alias = *argv;
 		} else if (!strcmp(*argv, "promisc") && !is_add) {
 			NEXT_ARG();
 			if (!strcmp(*argv, "on"))
@@ -128,10 +169,9 @@ static int iplink_parse(int argc, char **argv, struct link_args *la,
 		} else if (!strcmp(*argv, "arp") || !strcmp(*argv, "multicast") ||
 			   !strcmp(*argv, "allmulticast") || !strcmp(*argv, "promisc") ||
 			   !strcmp(*argv, "trailers") || !strcmp(*argv, "dynamic") ||
-			   !strcmp(*argv, "carrier") || !strcmp(*argv, "group") ||
-			   !strcmp(*argv, "alias") || !strcmp(*argv, "master") ||
+			   !strcmp(*argv, "carrier") ||
+			   !strcmp(*argv, "master") ||
 			   !strcmp(*argv, "protodown") || !strcmp(*argv, "xdp") ||
-			   !strcmp(*argv, "numtxqueues") || !strcmp(*argv, "numrxqueues") ||
 			   !strcmp(*argv, "index") || !strcmp(*argv, "link")) {
 			vs_eprintf("Error: vethsim does not simulate \"%s\".\n", *argv);
 			return 2;
@@ -166,7 +206,15 @@ static void to_attrs(const struct link_args *la, struct rtnl_link_attrs *tb)
 	tb->mtu = la->has_mtu ? la->mtu : 0;
 	tb->net = la->net;
 	tb->netns_given = la->netns_given;
+	tb->has_pid = la->has_pid;
+	tb->pid = la->pid;
 	tb->txqlen = la->has_txqlen ? la->txqlen : 0;
+	tb->has_num_tx_queues = la->has_numtxqueues;
+	tb->num_tx_queues = la->numtxqueues;
+	tb->has_num_rx_queues = la->has_numrxqueues;
+	tb->num_rx_queues = la->numrxqueues;
+	tb->has_group = la->has_group;
+	tb->group = la->group;
 }
 
 /*
@@ -188,7 +236,8 @@ static int veth_parse_opt(int argc, char **argv, struct link_args *peer,
 	if (strcmp(*argv, "peer")) {
 		vs_eprintf("Usage: ip link <options> type veth [peer <options>]\n"
 			   "To get <options> type 'ip link add help'\n");
-		return 255;
+		/* parse_opt() fails with -1, iplink_modify() with 1 */
+		return 1;
 	}
 	*has_peer = true;
 	return iplink_parse(argc - 1, argv + 1, peer, true, true);
@@ -275,8 +324,13 @@ static int iplink_set(int argc, char **argv)
 	req.has_address = la.has_address;
 	memcpy(req.address, la.address, 6);
 	req.newname = la.newname;
+	req.ifalias = la.alias;
+	req.has_group = la.has_group;
+	req.group = la.group;
 	req.net = la.net;
 	req.netns_given = la.netns_given;
+	req.has_pid = la.has_pid;
+	req.pid = la.pid;
 	req.txqlen = la.has_txqlen ? la.txqlen : 0;
 	if (la.has_mtu && la.mtu == 0) {
 		/* MTU 0 is below every minimum; the struct cannot say "0" */
@@ -317,6 +371,9 @@ static int iplink_print_one(const void *msg, void *arg)
 	const struct rtnl_link_msg *m = msg;
 	struct iplink_filter *f = arg;
 
+	if (json)
+		return print_linkinfo_json(f->net, m, f->up_only &&
+					   !(m->ifi.ifi_flags & IFF_UP));
 	if (f->up_only && !(m->ifi.ifi_flags & IFF_UP))
 		return 0;
 	return print_linkinfo(f->net, m, true);
@@ -349,15 +406,27 @@ static int iplink_list(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (!filter_dev)
-		return rtnl_dump_ifinfo(f.net, filter_kind, iplink_print_one, &f);
+	if (!filter_dev) {
+		int rc;
+
+		if (json)
+			new_json_obj();
+		rc = rtnl_dump_ifinfo(f.net, filter_kind, iplink_print_one, &f);
+		if (json)
+			delete_json_obj();
+		return rc;
+	}
 	if (rtnl_getlink(f.net, 0, filter_dev, &m)) {
 		vs_eprintf("Device \"%s\" does not exist.\n", filter_dev);
 		return 1;
 	}
-	if (filter_kind && strcmp(m.kind, filter_kind))
-		return 0;
-	return iplink_print_one(&m, &f);
+	if (json)
+		new_json_obj();
+	if (!filter_kind || !strcmp(m.kind, filter_kind))
+		iplink_print_one(&m, &f);
+	if (json)
+		delete_json_obj();
+	return 0;
 }
 
 static int usage(void)

@@ -68,6 +68,9 @@ static int print_neigh(const void *msg, void *arg)
 			f->found[f->nfound++] = *r;
 		return 0;
 	}
+	if (json)
+		return print_neigh_json(f->net, r, !f->ifindex,
+					nud_state_n2a(r->ndm.ndm_state));
 	memcpy(&dst, r->dst, 4);
 	vs_printf("%s ", format_host_ipv4(dst, a, sizeof(a)));
 	if (!f->ifindex) {
@@ -160,7 +163,11 @@ static int ipneigh_show(int argc, char **argv, bool flush)
 		f.found = found;
 		f.max_found = (int)(sizeof(found) / sizeof(found[0]));
 	}
+	if (json && !flush)
+		new_json_obj();
 	neigh_dump_table(&arp_tbl, f.net, f.ifindex, print_neigh, &f);
+	if (json && !flush)
+		delete_json_obj();
 	for (i = 0; i < f.nfound; i++) {
 		/* one RTM_DELNEIGH per entry the dump showed */
 		struct netlink_ext_ack extack = { NULL };

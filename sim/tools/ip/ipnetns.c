@@ -112,6 +112,13 @@ static int netns_list(void)
 {
 	struct netns_name *n;
 
+	if (json) {
+		for (n = netns_names; n; n = n->next)
+			netns_list_json(n->name, peernet2id(vs_net(), n->net),
+					n == netns_names);
+		netns_list_json(NULL, -1, !netns_names);
+		return 0;
+	}
 	for (n = netns_names; n; n = n->next) {
 		int id = peernet2id(vs_net(), n->net);
 
@@ -135,19 +142,27 @@ static int netns_list_id(void)
 	for_each_net(net)
 		if (peernet2id(vs_net(), net) > max)
 			max = peernet2id(vs_net(), net);
+	if (json)
+		new_json_obj();
 	for (id = 0; id <= max; id++) {
 		for_each_net(net) {
 			const char *name;
 
 			if (peernet2id(vs_net(), net) != id)
 				continue;
-			vs_printf("nsid %d ", id);
 			name = netns_name_from_nsid(vs_net(), id);
+			if (json) {
+				netns_nsid_json(id, name);
+				continue;
+			}
+			vs_printf("nsid %d ", id);
 			if (name)
 				vs_printf("(iproute2 netns name: %s)", name);
 			vs_printf("\n");
 		}
 	}
+	if (json)
+		delete_json_obj();
 	return 0;
 }
 
@@ -236,14 +251,25 @@ static int netns_exec(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * ip netns identify [PID]: the /run/netns names whose file is this
+ * process's namespace; an unnamed namespace gives an empty name, and the
+ * line is printed anyway. A PID opens /proc/PID/ns/net: the simulator has
+ * no such processes.
+ */
 static int netns_identify(int argc, char **argv)
 {
 	const char *name = netns_name_of(vs_net());
 
-	(void)argc;
-	(void)argv;
-	if (name)
-		vs_printf("%s\n", name);
+	if (argc > 1) {
+		vs_eprintf("extra arguments specified\n");
+		return 1;
+	}
+	if (argc == 1 && strcmp(argv[0], "self")) {
+		vs_eprintf("Cannot open network namespace: No such file or directory\n");
+		return 1;
+	}
+	vs_printf("%s\n", name ? name : "");
 	return 0;
 }
 

@@ -120,6 +120,9 @@ static int print_route(const void *msg, void *arg)
 			f->flushed[f->nflushed++] = *r;
 		return 0;
 	}
+	if (json)
+		return print_route_json(f->net, r, f->table == RT_TABLE_UNSPEC,
+					!f->oif);
 	if (r->rtm.rtm_type != RTN_UNICAST && f->type < 0 &&
 	    r->rtm.rtm_type < sizeof(rtn_names) / sizeof(rtn_names[0]))
 		vs_printf("%s ", rtn_names[r->rtm.rtm_type]);
@@ -132,7 +135,7 @@ static int print_route(const void *msg, void *arg)
 			  r->rtm.rtm_dst_len);
 	if (r->gateway && !f->via)
 		vs_printf("via %s ", format_host_ipv4(r->gateway, a, sizeof(a)));
-	if (r->oif && !f->oif)
+	if (r->oif && !f->oif)	/* the filter's device goes unsaid */
 		vs_printf("dev %s ", ll_index_to_name(f->net, r->oif, a,
 						      sizeof(a)));
 	if (f->table == RT_TABLE_UNSPEC && r->table != RT_TABLE_MAIN)
@@ -214,7 +217,7 @@ static int iproute_list(int argc, char **argv, bool flush)
 	struct rtnl_route_msg flushed[256];
 	struct rtnl_link_msg m;
 	uint32_t a;
-	int len;
+	int len, err;
 
 	if (flush && argc <= 0) {
 		vs_eprintf("\"ip route flush\" requires arguments.\n");
@@ -306,7 +309,12 @@ static int iproute_list(int argc, char **argv, bool flush)
 		f.flushed = flushed;
 		f.max_flushed = (int)(sizeof(flushed) / sizeof(flushed[0]));
 	}
-	if (inet_dump_fib(f.net, f.table, print_route, &f) == -ENOENT) {
+	if (json && !flush)
+		new_json_obj();
+	err = inet_dump_fib(f.net, f.table, print_route, &f);
+	if (json && !flush)
+		delete_json_obj();
+	if (err == -ENOENT) {
 		vs_eprintf("Error: ipv4: FIB table does not exist.\nDump terminated\n");
 		return 2;
 	}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Parsing and messages shared by the ip commands. iproute2 6.1: lib/utils.c. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,38 +123,39 @@ const char *format_host_ipv4(uint32_t a, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * lib/ll_addr.c ll_addr_a2n(): colon-separated parts, each read with
+ * sscanf("%x") (so "0g" reads as 0) and checked to fit a byte; the message
+ * names the part that failed. Returns the number of parts (len + 1 when
+ * there are more than len), or -1.
+ */
 int ll_addr_a2n(uint8_t *lladdr, int len, const char *arg)
 {
+	char buf[128];
+	char *part = buf;
 	int i;
-	const char *p = arg;
 
-	for (i = 0; i < len; i++) {
-		unsigned int v = 0;
-		int digits = 0;
-
-		while (digits < 2 && ((*p >= '0' && *p <= '9') ||
-				      (*p >= 'a' && *p <= 'f') ||
-				      (*p >= 'A' && *p <= 'F'))) {
-			v = v * 16 + (unsigned int)(*p <= '9' ? *p - '0' :
-						    (*p | 0x20) - 'a' + 10);
-			p++;
-			digits++;
-		}
-		if (!digits)
-			break;
-		lladdr[i] = (uint8_t)v;
-		if (*p == ':') {
-			p++;
-			continue;
-		}
-		i++;
-		break;
-	}
-	if (*p || i == 0) {
+	if (strchr(arg, '.') || strlen(arg) >= sizeof(buf)) {
 		vs_eprintf("\"%s\" is invalid lladdr.\n", arg);
 		return -1;
 	}
-	return i;
+	strcpy(buf, arg);
+	for (i = 0; i < len; i++) {
+		char *cp = strchr(part, ':');
+		unsigned int temp;
+
+		if (cp)
+			*cp++ = '\0';
+		if (sscanf(part, "%x", &temp) != 1 || temp > 255) {
+			vs_eprintf("\"%s\" is invalid lladdr.\n", part);
+			return -1;
+		}
+		lladdr[i] = (uint8_t)temp;
+		if (!cp)
+			break;
+		part = cp;
+	}
+	return i + 1;
 }
 
 const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size)
@@ -166,6 +168,22 @@ const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size)
 		off += (size_t)snprintf(buf + off, size - off, i ? ":%02x" : "%02x",
 					addr[i]);
 	return buf;
+}
+
+/* get_integer(val, arg, 0): strtol() base 0, all of arg, an int. */
+bool get_integer(int *val, const char *arg)
+{
+	char *end;
+	long v;
+
+	if (!*arg)
+		return false;
+	errno = 0;
+	v = strtol(arg, &end, 0);
+	if (*end || errno || v < INT_MIN || v > INT_MAX)
+		return false;
+	*val = (int)v;
+	return true;
 }
 
 bool get_unsigned(unsigned int *val, const char *arg)

@@ -16,7 +16,15 @@
 typedef struct netdissect_options {
 	bool		ndo_nflag;	/* -n: numbers, no names */
 	bool		ndo_eflag;	/* -e: the link-level header */
-	int		ndo_vflag;	/* -v (only counted) */
+	int		ndo_vflag;	/* -v: the IPv4 header, ARP's sizes */
+	int		ndo_tflag;	/* -t: no stamp, -tt: epoch, -ttt: delta,
+					 * -tttt: date, -ttttt: since the first */
+	int		ndo_xflag;	/* -x: hex of the payload, -xx: of the frame */
+	int		ndo_Xflag;	/* -X, -XX: the same with ASCII */
+	int		ndo_Aflag;	/* -A, -AA: the bytes as text */
+	bool		ndo_packet_number;	/* --number */
+	unsigned int	packets_printed;	/* for --number */
+	uint64_t	ts_prev_us;	/* -ttt / -ttttt reference, 0: none yet */
 	struct strbuf	*out;		/* where the text goes */
 	const uint8_t	*ndo_snapend;	/* end of the captured bytes */
 } netdissect_options;
@@ -44,6 +52,10 @@ void icmp_print(netdissect_options *ndo, const uint8_t *bp, unsigned int length,
 void nd_print_trunc(netdissect_options *ndo, const char *what);
 void hex_and_ascii_print(netdissect_options *ndo, const char *ident,
 			 const uint8_t *cp, unsigned int length);
+void hex_print(netdissect_options *ndo, const char *ident, const uint8_t *cp,
+	       unsigned int length);
+void ascii_print(netdissect_options *ndo, const uint8_t *cp,
+		 unsigned int length);
 const char *etheraddr_string(netdissect_options *ndo, const uint8_t *ep,
 			     char *buf, size_t size);
 const char *ipaddr_string(const uint8_t *ap, char *buf, size_t size);

@@ -41,6 +41,9 @@ void arp_print(netdissect_options *ndo, const uint8_t *bp, unsigned int length,
 	}
 	if (!ndo->ndo_eflag)
 		ND_PRINT("ARP, ");
+	if (ndo->ndo_vflag && pro == 0x0800 && pln == 4 && hln == 6 &&
+	    nd_get_be16(bp) == 1)
+		ND_PRINT("Ethernet (len %u), IPv4 (len %u), ", hln, pln);
 	if (pro != 0x0800 || pln != 4 || hln != 6) {
 		ND_PRINT("Unknown Protocol (0x%04x), length %u", pro, length);
 		return;

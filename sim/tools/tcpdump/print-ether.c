@@ -88,20 +88,88 @@ void ether_print(netdissect_options *ndo, const uint8_t *p, unsigned int length,
 	}
 }
 
-/* print.c pretty_print_packet() with the default time stamp format. */
+/* print.c ts_hmsfrac_print(): HH:MM:SS.uuuuuu of @us (a day at most). */
+static void ts_hmsfrac_print(netdissect_options *ndo, uint64_t us)
+{
+	uint64_t s = us / 1000000;
+
+	ND_PRINT("%02u:%02u:%02u.%06u ", (unsigned int)(s / 3600 % 24),
+		 (unsigned int)(s / 60 % 60), (unsigned int)(s % 60),
+		 (unsigned int)(us % 1000000));
+}
+
+/* print.c ts_print(): the stamp -t, -tt, ... asks for. */
+static void ts_print(netdissect_options *ndo, uint64_t ts_sec, uint32_t ts_usec)
+{
+	uint64_t us = ts_sec * 1000000 + ts_usec;
+	time_t t = (time_t)ts_sec;
+	struct tm tm;
+
+	switch (ndo->ndo_tflag) {
+	case 0:
+		if (!localtime_r(&t, &tm))
+			memset(&tm, 0, sizeof(tm));
+		ND_PRINT("%02d:%02d:%02d.%06u ", tm.tm_hour, tm.tm_min,
+			 tm.tm_sec, ts_usec);
+		break;
+	case 1:
+		break;
+	case 2:
+		ND_PRINT("%llu.%06u ", (unsigned long long)ts_sec, ts_usec);
+		break;
+	case 3:
+	case 5:
+		/* the first packet's delta is 0; -ttt moves the reference */
+		if (!ndo->ts_prev_us)
+			ndo->ts_prev_us = us;
+		ts_hmsfrac_print(ndo, us - ndo->ts_prev_us);
+		if (ndo->ndo_tflag == 3)
+			ndo->ts_prev_us = us;
+		break;
+	default:
+		if (!localtime_r(&t, &tm))
+			memset(&tm, 0, sizeof(tm));
+		ND_PRINT("%04d-%02d-%02d %02d:%02d:%02d.%06u ", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 tm.tm_sec, ts_usec);
+		break;
+	}
+}
+
+/*
+ * print.c pretty_print_packet(): the number (--number), the stamp, the
+ * frame, then with -x/-X/-A the bytes after the Ethernet header
+ * (-xx/-XX/-AA: the whole frame).
+ */
 void pretty_print_packet(netdissect_options *ndo, uint64_t ts_sec,
 			 uint32_t ts_usec, const uint8_t *p,
 			 unsigned int length, unsigned int caplen)
 {
-	time_t t = (time_t)ts_sec;
-	struct tm tm;
+	const unsigned int hdrlen = 14;
 
-	if (!localtime_r(&t, &tm))
-		memset(&tm, 0, sizeof(tm));
-	ND_PRINT("%02d:%02d:%02d.%06u ", tm.tm_hour, tm.tm_min, tm.tm_sec,
-		 ts_usec);
+	ndo->packets_printed++;
+	if (ndo->ndo_packet_number)
+		ND_PRINT("%5u  ", ndo->packets_printed);
+	ts_print(ndo, ts_sec, ts_usec);
 	if (caplen > length)
 		caplen = length;
 	ether_print(ndo, p, length, caplen);
+	if (ndo->ndo_Xflag) {
+		if (ndo->ndo_Xflag > 1)
+			hex_and_ascii_print(ndo, "\n\t", p, caplen);
+		else if (caplen > hdrlen)
+			hex_and_ascii_print(ndo, "\n\t", p + hdrlen,
+					    caplen - hdrlen);
+	} else if (ndo->ndo_xflag) {
+		if (ndo->ndo_xflag > 1)
+			hex_print(ndo, "\n\t", p, caplen);
+		else if (caplen > hdrlen)
+			hex_print(ndo, "\n\t", p + hdrlen, caplen - hdrlen);
+	} else if (ndo->ndo_Aflag) {
+		if (ndo->ndo_Aflag > 1)
+			ascii_print(ndo, p, caplen);
+		else if (caplen > hdrlen)
+			ascii_print(ndo, p + hdrlen, caplen - hdrlen);
+	}
 	ND_PRINT("\n");
 }

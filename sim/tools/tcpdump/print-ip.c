@@ -113,6 +113,98 @@ static void tcp_print(netdissect_options *ndo, const uint8_t *bp,
 }
 
 /* print-ip.c ip_print(), without -v. */
+/* tok2str(ipproto_values, "unknown", p): the names -v prints. */
+static const char *ipproto_name(unsigned int p)
+{
+	switch (p) {
+	case 0: return "HBH";
+	case 1: return "ICMP";
+	case 2: return "IGMP";
+	case 4: return "IPIP";
+	case 6: return "TCP";
+	case 17: return "UDP";
+	case 41: return "IPv6";
+	case 47: return "GRE";
+	case 50: return "ESP";
+	case 51: return "AH";
+	case 58: return "ICMPv6";
+	case 103: return "PIM";
+	case 112: return "VRRP";
+	case 132: return "SCTP";
+	default: return "unknown";
+	}
+}
+
+/* in_cksum() over the header: 0 when its checksum is right. */
+static unsigned int ip_hdr_cksum(const uint8_t *bp, unsigned int hlen)
+{
+	uint32_t sum = 0;
+	unsigned int i;
+
+	for (i = 0; i + 1 < hlen; i += 2)
+		sum += nd_get_be16(bp + i);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return ~sum & 0xffff;
+}
+
+/*
+ * print-ip.c ip_print() with -v: "(tos 0x0, ttl 64, id N, offset 0,
+ * flags [DF], proto ICMP (1), length 84)" and a new line, before the
+ * addresses; a wrong header checksum is named.
+ */
+static void ip_print_verbose(netdissect_options *ndo, const uint8_t *bp,
+			     unsigned int hlen)
+{
+	unsigned int tos = bp[1], off = nd_get_be16(bp + 6);
+	bool first = true;
+
+	ND_PRINT("(tos 0x%x", tos);
+	switch (tos & 0x03) {
+	case 1:
+		ND_PRINT(",ECT(1)");
+		break;
+	case 2:
+		ND_PRINT(",ECT(0)");
+		break;
+	case 3:
+		ND_PRINT(",CE");
+		break;
+	}
+	if (bp[8] >= 1)
+		ND_PRINT(", ttl %u", bp[8]);
+	ND_PRINT(", id %u, offset %u, flags [", nd_get_be16(bp + 4),
+		 (off & 0x1fff) * 8);
+	/* bittok2str(ip_frag_values, "none", ...): MF "+", DF, rsvd */
+	if (off & 0x2000) {
+		ND_PRINT("+");
+		first = false;
+	}
+	if (off & 0x4000) {
+		ND_PRINT("%sDF", first ? "" : ", ");
+		first = false;
+	}
+	if (off & 0x8000) {
+		ND_PRINT("%srsvd", first ? "" : ", ");
+		first = false;
+	}
+	if (first)
+		ND_PRINT("none");
+	ND_PRINT("], proto %s (%u)", ipproto_name(bp[9]), bp[9]);
+	ND_PRINT(", length %u", nd_get_be16(bp + 2));
+	if (hlen > 20)
+		ND_PRINT(", options (unknown %u)", hlen - 20);
+	if (ip_hdr_cksum(bp, hlen)) {
+		unsigned int sum = nd_get_be16(bp + 10);
+		uint8_t copy[60];
+
+		memcpy(copy, bp, hlen);
+		copy[10] = copy[11] = 0;
+		ND_PRINT(", bad cksum %x (->%x)!", sum, ip_hdr_cksum(copy, hlen));
+	}
+	ND_PRINT(")\n    ");
+}
+
 void ip_print(netdissect_options *ndo, const uint8_t *bp, unsigned int length,
 	      unsigned int caplen)
 {
@@ -152,6 +244,8 @@ void ip_print(netdissect_options *ndo, const uint8_t *bp, unsigned int length,
 		ND_PRINT("bad-len %u", len);
 		return;
 	}
+	if (ndo->ndo_vflag && caplen >= hlen)
+		ip_print_verbose(ndo, bp, hlen);
 	ipaddr_string(bp + 12, src, sizeof(src));
 	ipaddr_string(bp + 16, dst, sizeof(dst));
 	if (caplen < hlen) {

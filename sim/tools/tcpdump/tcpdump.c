@@ -38,6 +38,8 @@ struct tcpdump_opts {
 	bool		nflag, eflag;
 	bool		pflag;		/* -p: not promiscuous */
 	int		vflag;
+	int		tflag, xflag, Xflag, Aflag;	/* counted, as tcpdump does */
+	bool		number;		/* --number */
 	char		*expr;		/* the filter expression, joined */
 };
 
@@ -95,8 +97,12 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 			break;
 		}
 		if (!strncmp(a, "--", 2)) {
+			if (!strcmp(a, "--number")) {
+				o->number = true;
+				continue;
+			}
 			if (!strcmp(a, "--immediate-mode") || !strcmp(a, "--print") ||
-			    !strcmp(a, "--micro") || !strcmp(a, "--number"))
+			    !strcmp(a, "--micro"))
 				continue;
 			if (!strcmp(a, "--count"))
 				continue;
@@ -188,6 +194,21 @@ static int parse_args(int argc, char **argv, struct tcpdump_opts *o)
 			case 'v':
 				o->vflag++;
 				break;
+			case 't':
+				o->tflag++;
+				break;
+			case 'x':
+				o->xflag++;
+				break;
+			case 'X':
+				o->Xflag++;
+				break;
+			case 'A':
+				o->Aflag++;
+				break;
+			case '#':
+				o->number = true;
+				break;
 			case 'h':
 				print_usage();
 				sb_free(&expr);
@@ -228,7 +249,12 @@ static int read_offline(struct tcpdump_opts *o)
 	struct bpf_program prog;
 	struct pcap_pkthdr *h;
 	const u_char *data;
-	netdissect_options ndo = { .ndo_nflag = o->nflag, .ndo_eflag = o->eflag };
+	netdissect_options ndo = {
+		.ndo_nflag = o->nflag, .ndo_eflag = o->eflag,
+		.ndo_vflag = o->vflag, .ndo_tflag = o->tflag,
+		.ndo_xflag = o->xflag, .ndo_Xflag = o->Xflag,
+		.ndo_Aflag = o->Aflag, .ndo_packet_number = o->number,
+	};
 	struct strbuf line;
 	pcap_dumper_t *dumper = NULL;
 	long long n = 0;
@@ -240,6 +266,14 @@ static int read_offline(struct tcpdump_opts *o)
 		vs_eprintf("tcpdump: %s\n", errbuf);
 		return S_ERR_HOST_PROGRAM;
 	}
+	/* tcpdump.c main(): said before the filter is compiled */
+	vs_eprintf("reading from file %s, link-type %s (%s), snapshot length %d\n",
+		   o->rfile,
+		   pcap_datalink_val_to_name(pcap_datalink(p)) ?
+		   pcap_datalink_val_to_name(pcap_datalink(p)) : "?",
+		   pcap_datalink_val_to_description(pcap_datalink(p)) ?
+		   pcap_datalink_val_to_description(pcap_datalink(p)) : "?",
+		   pcap_snapshot(p));
 	if (compile_filter(o, p, &prog) < 0) {
 		pcap_close(p);
 		return S_ERR_HOST_PROGRAM;
@@ -253,13 +287,6 @@ static int read_offline(struct tcpdump_opts *o)
 			return S_ERR_HOST_PROGRAM;
 		}
 	}
-	vs_eprintf("reading from file %s, link-type %s (%s), snapshot length %d\n",
-		   o->rfile,
-		   pcap_datalink_val_to_name(pcap_datalink(p)) ?
-		   pcap_datalink_val_to_name(pcap_datalink(p)) : "?",
-		   pcap_datalink_val_to_description(pcap_datalink(p)) ?
-		   pcap_datalink_val_to_description(pcap_datalink(p)) : "?",
-		   pcap_snapshot(p));
 	sb_init(&line);
 	ndo.out = &line;
 	while ((r = pcap_next_ex(p, &h, &data)) == 1) {
@@ -496,6 +523,11 @@ int do_tcpdump(int argc, char **argv)
 	td->ndo.ndo_nflag = o.nflag;
 	td->ndo.ndo_eflag = o.eflag;
 	td->ndo.ndo_vflag = o.vflag;
+	td->ndo.ndo_tflag = o.tflag;
+	td->ndo.ndo_xflag = o.xflag;
+	td->ndo.ndo_Xflag = o.Xflag;
+	td->ndo.ndo_Aflag = o.Aflag;
+	td->ndo.ndo_packet_number = o.number;
 	sb_init(&td->line);
 	td->dead = pcap_open_dead(DLT_EN10MB, o.snaplen);
 	if (!td->dead || compile_filter(&o, td->dead, &prog) < 0) {
@@ -529,15 +561,14 @@ int do_tcpdump(int argc, char **argv)
 		return S_ERR_HOST_PROGRAM;
 	}
 	pcap_freecode(&prog);
-	if (!o.wfile) {
-		if (!o.vflag)
-			vs_eprintf("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
-		vs_eprintf("listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
-			   dev.ifname, o.snaplen);
-	} else {
-		vs_eprintf("tcpdump: listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
-			   dev.ifname, o.snaplen);
-	}
+	/* tcpdump.c main(): the program name goes before "listening on"
+	 * unless the suppressed-output line was printed */
+	if (!o.vflag && !o.wfile)
+		vs_eprintf("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
+	else
+		vs_eprintf("tcpdump: ");
+	vs_eprintf("listening on %s, link-type EN10MB (Ethernet), snapshot length %d bytes\n",
+		   dev.ifname, o.snaplen);
 	vs_task_start(&td->task, &tcpdump_ops);
 	vs_last_task = &td->task;
 	return VS_RC_TASK;

@@ -16,6 +16,52 @@ void nd_print_trunc(netdissect_options *ndo, const char *what)
 #define HEXDUMP_BYTES_PER_LINE		16
 #define HEXDUMP_HEXSTUFF_PER_LINE	(8 * 5)
 
+/*
+ * print-ascii.c hex_print() / hex_print_with_offset(): 16 bytes a line,
+ * two bytes a group, the odd last byte alone.
+ */
+void hex_print(netdissect_options *ndo, const char *ident, const uint8_t *cp,
+	       unsigned int length)
+{
+	unsigned int i;
+
+	for (i = 0; i + 1 < length; i += 2) {
+		if (i % 16 == 0)
+			ND_PRINT("%s0x%04x: ", ident, i);
+		ND_PRINT(" %02x%02x", cp[i], cp[i + 1]);
+	}
+	if (length & 1) {
+		if (i % 16 == 0)
+			ND_PRINT("%s0x%04x: ", ident, i);
+		ND_PRINT(" %02x", cp[i]);
+	}
+}
+
+/*
+ * print-ascii.c ascii_print(): a new line, then the bytes, printable ones
+ * (and tab, space, newline) as they are, others as '.'; a CR is dropped
+ * before a newline or at the end.
+ */
+void ascii_print(netdissect_options *ndo, const uint8_t *cp,
+		 unsigned int length)
+{
+	ND_PRINT("\n");
+	while (length > 0) {
+		uint8_t s = *cp++;
+
+		length--;
+		if (s == '\r') {
+			if (length > 1 && *cp != '\n')
+				ND_PRINT(".");
+		} else if (!(s > 0x20 && s < 0x7f) && s != '\t' && s != ' ' &&
+			   s != '\n') {
+			ND_PRINT(".");
+		} else {
+			ND_PRINT("%c", s);
+		}
+	}
+}
+
 /* print-ascii.c hex_and_ascii_print(): 16 bytes a line, hex then text. */
 void hex_and_ascii_print(netdissect_options *ndo, const char *ident,
 			 const uint8_t *cp, unsigned int length)

@@ -15,6 +15,7 @@
 struct word {
 	struct strbuf	sb;
 	bool		started;
+	bool		glob;		/* an unquoted * ? [: bash expands it */
 };
 
 static void set_error(struct vs_cmdline *cl, const char *msg)
@@ -31,6 +32,9 @@ static void push_word(struct vs_cmdline *cl, struct word *w, int *redir)
 		return;
 	s = sb_detach(&w->sb);
 	w->started = false;
+	if (!*redir && cl->argc < MAX_ARGS)
+		cl->glob[cl->argc] = w->glob;
+	w->glob = false;
 	if (*redir) {
 		char **slot = *redir == 2 ? &cl->redir_err : &cl->redir_out;
 
@@ -56,7 +60,8 @@ int vs_parse_cmdline(const char *line, struct vs_cmdline *cl)
 
 	memset(cl, 0, sizeof(*cl));
 	cl->argv = calloc(MAX_ARGS + 1, sizeof(char *));
-	if (!cl->argv)
+	cl->glob = calloc(MAX_ARGS + 1, sizeof(bool));
+	if (!cl->argv || !cl->glob)
 		return -1;
 	sb_init(&w.sb);
 	while (*p && !cl->error) {
@@ -165,6 +170,8 @@ int vs_parse_cmdline(const char *line, struct vs_cmdline *cl)
 			}
 			continue;
 		}
+		if (c == '*' || c == '?' || c == '[')
+			w.glob = true;
 		sb_write(&w.sb, p, 1);
 		w.started = true;
 		p++;
@@ -189,6 +196,7 @@ void vs_cmdline_free(struct vs_cmdline *cl)
 			free(cl->argv[i]);
 		free(cl->argv);
 	}
+	free(cl->glob);
 	free(cl->redir_out);
 	free(cl->redir_err);
 	free(cl->error);

@@ -43,6 +43,7 @@ static const struct {
 	{ "ethtool",	do_ethtool,	false },
 	{ "cat",	do_cat,		false },
 	{ "arp",	do_arp,		false },
+	{ "ls",		do_ls,		false },
 	{ "sleep",	vs_builtin_sleep,	false },
 	{ "sim",	do_sim,		false },
 	{ "echo",	vs_builtin_echo,	true },
@@ -103,7 +104,7 @@ static int run_builtin_or_tool(int argc, char **argv)
  * CMD > FILE: bash opens FILE in its own namespace before CMD runs (so
  * `ip netns exec ns0 echo 1 > /proc/sys/...` writes the shell's
  * namespace, as on a real box), then CMD's stdout goes there. The only
- * files the kit writes are under /proc/sys.
+ * files the kit writes are under /proc/sys and /sys/class/net.
  */
 static int run_redirected(struct vs_cmdline *cl, struct vs_proc *proc)
 {
@@ -111,8 +112,8 @@ static int run_redirected(struct vs_cmdline *cl, struct vs_proc *proc)
 	const char *path = cl->redir_out;
 	int rc;
 
-	if (strncmp(path, "/proc/sys/", 10)) {
-		vs_eprintf("bash: line 1: %s: vethsim can write only to /proc/sys\n",
+	if (strncmp(path, "/proc/sys/", 10) && strncmp(path, "/sys/", 5)) {
+		vs_eprintf("bash: line 1: %s: vethsim can write only to /proc/sys and /sys\n",
 			   path);
 		return 1;
 	}
@@ -191,6 +192,47 @@ int vs_wait_foreground(struct vs_task *t)
 	return rc;
 }
 
+/*
+ * bash's pathname expansion, in the shell's own namespace (before any
+ * `ip netns exec` runs), for the files vethsim has: /sys/class/net.
+ */
+static void expand_globs(struct vs_cmdline *cl)
+{
+	struct vs_proc *saved = vs_current;
+	char **argv;
+	int i, argc = 0;
+
+	for (i = 0; i < cl->argc && !cl->glob[i]; i++)
+		;
+	if (i == cl->argc)
+		return;
+	argv = calloc(1, sizeof(*argv));
+	if (!argv)
+		abort();
+	vs_current = &vs_shell_proc;
+	for (i = 0; i < cl->argc; i++) {
+		int before = argc;
+
+		if (cl->glob[i])
+			proc_glob(cl->argv[i], &argv, &argc);
+		if (argc == before) {
+			char **v = realloc(argv, ((size_t)argc + 2) * sizeof(*v));
+
+			if (!v)
+				abort();
+			argv = v;
+			argv[argc++] = cl->argv[i];
+			argv[argc] = NULL;
+		} else {
+			free(cl->argv[i]);
+		}
+	}
+	vs_current = saved;
+	free(cl->argv);
+	cl->argv = argv;
+	cl->argc = argc;
+}
+
 int vs_shell_line_to(const char *line, struct strbuf *out, struct strbuf *err)
 {
 	struct vs_cmdline cl;
@@ -211,6 +253,7 @@ int vs_shell_line_to(const char *line, struct strbuf *out, struct strbuf *err)
 		vs_cmdline_free(&cl);
 		return 0;
 	}
+	expand_globs(&cl);
 	if (cl.background) {
 		rc = vs_start_job(&cl, line);
 	} else {

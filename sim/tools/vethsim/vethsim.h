@@ -133,6 +133,7 @@ struct vs_cmdline {
 	bool	redir_append;		/* >> FILE */
 	char	*redir_err;		/* 2> FILE */
 	char	*error;			/* tokenizer error, or NULL */
+	bool	*glob;			/* per word: has an unquoted * ? or [ */
 };
 
 /* Split a command line as bash would (quotes, \, #, &, >, 2>). */
@@ -175,8 +176,15 @@ int do_sim(int argc, char **argv);		/* sim/tools/vethsim/simcmd.c */
 int do_draw(int argc, char **argv);		/* sim/tools/vethsim/draw.c */
 /* cat FILE, echo V > FILE for /proc (sim/tools/proc/proc.c) */
 int do_cat(int argc, char **argv);
+int do_ls(int argc, char **argv);	/* ls DIR of /sys/class/net */
 /* @who: "echo" (a bash builtin) or the program whose stdout it was */
 int proc_write_file(const char *who, const char *path, const char *data);
+/*
+ * Pathname expansion of @pattern under /sys/class/net in the current
+ * namespace: the sorted matches appended to @argv (realloc'd, *argc
+ * updated); 0 matches leaves the word as it is, as bash does.
+ */
+void proc_glob(const char *pattern, char ***argv, int *argc);
 /* Whether @path names a /proc/sys file that exists in the current namespace. */
 bool proc_file_exists(const char *path);
 

@@ -199,34 +199,70 @@ static void veth_get_drvinfo(struct net_device *dev,
 	snprintf(info->version, sizeof(info->version), "%s", DRV_VERSION);
 }
 
-/* 6.1: same names, for one RX and one TX queue. */
+/* 6.1: same: what `ethtool veth0` and /sys/class/net/veth0/speed show. */
+static int veth_get_link_ksettings(struct net_device *dev,
+				   struct ethtool_link_ksettings *cmd)
+{
+	cmd->base.speed		= SPEED_10000;
+	cmd->base.duplex	= DUPLEX_FULL;
+	cmd->base.port		= PORT_TP;
+	cmd->base.autoneg	= AUTONEG_DISABLE;
+	return 0;
+}
+
+/*
+ * One ETH_GSTRING_LEN string, cut to fit, as 6.1's ethtool_sprintf()
+ * (net/ethtool/ioctl.c) writes it, without moving the caller's pointer.
+ */
+static void veth_gstring(char *data, const char *fmt, unsigned int i,
+			 const char *desc)
+{
+	char tmp[64] = "";
+
+	snprintf(tmp, sizeof(tmp), fmt, i, desc);
+	memcpy(data, tmp, ETH_GSTRING_LEN - 1);
+	data[ETH_GSTRING_LEN - 1] = '\0';
+}
+
+/* 6.1: same names: the peer, then each RX queue's, then each TX queue's. */
 static void veth_get_strings(struct net_device *dev, u32 stringset, u8 *buf)
 {
 	char *p = (char *)buf;
+	unsigned int i;
 	size_t j;
 
 	if (stringset != ETH_SS_STATS)
 		return;
 	memcpy(p, ethtool_stats_keys, sizeof(ethtool_stats_keys));
 	p += sizeof(ethtool_stats_keys);
-	for (j = 0; j < VETH_RQ_STATS_LEN; j++, p += ETH_GSTRING_LEN)
-		snprintf(p, ETH_GSTRING_LEN, "rx_queue_%u_%.18s", 0u,
-			 veth_rq_stats_desc[j]);
-	for (j = 0; j < VETH_TQ_STATS_LEN; j++, p += ETH_GSTRING_LEN)
-		snprintf(p, ETH_GSTRING_LEN, "tx_queue_%u_%.18s", 0u,
-			 veth_tq_stats_desc[j]);
+	for (i = 0; i < dev->real_num_rx_queues; i++)
+		for (j = 0; j < VETH_RQ_STATS_LEN; j++, p += ETH_GSTRING_LEN)
+			veth_gstring(p, "rx_queue_%u_%.18s", i,
+				     veth_rq_stats_desc[j]);
+	for (i = 0; i < dev->real_num_tx_queues; i++)
+		for (j = 0; j < VETH_TQ_STATS_LEN; j++, p += ETH_GSTRING_LEN)
+			veth_gstring(p, "tx_queue_%u_%.18s", i,
+				     veth_tq_stats_desc[j]);
 }
 
-/*
- * 6.1: same count for one RX and one TX queue (6.1 multiplies by
- * dev->real_num_rx_queues and real_num_tx_queues).
- */
+/* 6.1: same. */
 static int veth_get_sset_count(struct net_device *dev, int sset)
 {
 	if (sset != ETH_SS_STATS)
 		return -EOPNOTSUPP;
-	return (int)(ARRAY_SIZE(ethtool_stats_keys) + VETH_RQ_STATS_LEN +
-		     VETH_TQ_STATS_LEN);
+	return (int)(ARRAY_SIZE(ethtool_stats_keys) +
+		     VETH_RQ_STATS_LEN * dev->real_num_rx_queues +
+		     VETH_TQ_STATS_LEN * dev->real_num_tx_queues);
+}
+
+/* 6.1: same: `ethtool -l`. */
+static void veth_get_channels(struct net_device *dev,
+			      struct ethtool_channels *channels)
+{
+	channels->tx_count = dev->real_num_tx_queues;
+	channels->rx_count = dev->real_num_rx_queues;
+	channels->max_tx = dev->num_tx_queues;
+	channels->max_rx = dev->num_rx_queues;
 }
 
 /* 6.1: same layout; the XDP counters are always 0 without XDP. */
@@ -247,6 +283,9 @@ static const struct ethtool_ops veth_ethtool_ops = {
 	.get_strings		= veth_get_strings,
 	.get_sset_count		= veth_get_sset_count,
 	.get_ethtool_stats	= veth_get_ethtool_stats,
+	.get_link		= ethtool_op_get_link,
+	.get_link_ksettings	= veth_get_link_ksettings,
+	.get_channels		= veth_get_channels,
 };
 
 static const struct net_device_ops veth_netdev_ops = {
@@ -355,6 +394,21 @@ static void veth_dellink(struct net_device *dev, struct list_head *head)
 	unregister_netdevice_queue(dev, head);
 }
 
+/*
+ * 6.1: same: one queue each way per possible CPU (the simulator has one).
+ * 6.1's veth_newlink() then calls veth_init_queues(), which keeps one
+ * queue in use when the request gave no count; here every allocated queue
+ * is in use, which differs only for a peer given counts its device was not.
+ */
+static unsigned int veth_get_num_queues(void)
+{
+	int queues = NR_CPUS;
+
+	if (queues > 4096)
+		queues = 4096;
+	return (unsigned int)queues;
+}
+
 static struct rtnl_link_ops veth_link_ops = {
 	.kind		= DRV_NAME,
 	.priv_size	= sizeof(struct veth_priv),
@@ -363,6 +417,8 @@ static struct rtnl_link_ops veth_link_ops = {
 	.newlink	= veth_newlink,
 	.dellink	= veth_dellink,
 	.get_link_net	= veth_get_link_net,
+	.get_num_tx_queues = veth_get_num_queues,
+	.get_num_rx_queues = veth_get_num_queues,
 };
 
 /* 6.1: module_init(veth_init). */

@@ -16,7 +16,8 @@
 #include <net/net_namespace.h>
 
 /*
- * 6.1: same size rule; kvzalloc() is calloc(); one TX and one RX queue.
+ * 6.1: same size rule; kvzalloc() is calloc(); the queues are counted,
+ * not allocated.
  * The private area starts at the first NETDEV_ALIGN boundary after the
  * struct, and the whole block gets NETDEV_ALIGN - 1 spare bytes so that the
  * struct itself can start aligned; dev->padded remembers how far it moved,
@@ -64,6 +65,10 @@ struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name,
 	strcpy(dev->name, name);
 	dev->name_assign_type = name_assign_type;
 	dev->group = 0;		/* INIT_NETDEV_GROUP: "group default" */
+	dev->num_tx_queues = txqs;
+	dev->real_num_tx_queues = txqs;
+	dev->num_rx_queues = rxqs;
+	dev->real_num_rx_queues = rxqs;
 	return dev;
 }
 

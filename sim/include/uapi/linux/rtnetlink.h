@@ -60,6 +60,7 @@ struct rtnl_link_msg {
 	s32		link;			/* IFLA_LINK */
 	s32		link_netnsid;		/* IFLA_LINK_NETNSID; -1: absent */
 	u8		inet6_addr_gen_mode;	/* IFLA_AF_SPEC/AF_INET6 */
+	char		ifalias[256];		/* IFLA_IFALIAS; "": absent */
 };
 
 struct ifaddrmsg {
