@@ -195,7 +195,10 @@ def main(argv=None):
             continue
         history.append(line)
         if tracing:
-            print(f"  (kernel functions it ran: {functions(res[len(history) + 2][1]) or 'none'})")
+            ran = functions(res[len(history) + 2][1])
+            print(f"  (kernel functions it ran: {ran})" if ran else
+                  "  (no traced kernel function ran: vethsim traces the packet path, not the "
+                  "control path of ip link/addr)")
         if not missing:
             print(f"Task {k + 1} done.")
             k += 1
