@@ -102,7 +102,7 @@ def main():
         # the same through grade.py: make grade SEED=..., and a course secret
         # that gives each submission folder its own seed
         import subprocess
-        grade = [sys.executable, os.path.join(TOP, "vethlab/grader/grade.py"), "--lab", "7",
+        grade = [sys.executable, "-m", "vethlab.grader", "--lab", "7",
                  "--lab", "9", "--results-dir", os.path.join(tmp, "results")]
 
         def score(args, env=None):

@@ -27,7 +27,7 @@ GRADE = [sys.executable, "-m", "vethlab.grader"]
 DEV = "sim/net/core/dev.c"
 VETH = "sim/drivers/net/veth.c"
 WORK = os.path.join(TOP, "build", "attacks")
-BUDGET = 20           # the grader's default
+BUDGET = 15           # the grader's default
 
 
 def src(tree, rel):

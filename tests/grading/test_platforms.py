@@ -218,7 +218,7 @@ def main(argv):
     os.makedirs(res_dir)
     with open(os.path.join(res_dir, "stale.json"), "w") as f:
         f.write("{}")
-    p = run_py(["vethlab/grader/grade.py", "--submissions", os.path.join(WORK, "subs"),
+    p = run_py(["-m", "vethlab.grader", "--submissions", os.path.join(WORK, "subs"),
                 "--course-secret", SECRET, "--results-dir", res_dir, "--jobs", "2"])
     import csv
     with open(os.path.join(res_dir, "summary.csv"), encoding="utf-8") as f:
@@ -249,15 +249,15 @@ def main(argv):
         return [r[:col] + r[col + 1:] for r in rows]
     few = ["--lab", "1", "--lab", "7", "--course-secret", SECRET, "--jobs", "2"]
     whole = os.path.join(WORK, "whole")
-    run_py(["vethlab/grader/grade.py", "--submissions", os.path.join(WORK, "subs"), "--results-dir",
+    run_py(["-m", "vethlab.grader", "--submissions", os.path.join(WORK, "subs"), "--results-dir",
             whole] + few)
     parts = []
     for k in (1, 2):
         parts.append(os.path.join(WORK, f"shard{k}"))
-        run_py(["vethlab/grader/grade.py", "--submissions", os.path.join(WORK, "subs"), "--shard",
+        run_py(["-m", "vethlab.grader", "--submissions", os.path.join(WORK, "subs"), "--shard",
                 f"{k}/2", "--results-dir", parts[-1]] + few)
     merged = os.path.join(WORK, "merged")
-    p = run_py(["vethlab/grader/grade.py", "--merge"] + parts + ["--results-dir", merged])
+    p = run_py(["-m", "vethlab.grader", "--merge"] + parts + ["--results-dir", merged])
     sizes = [len([f for f in os.listdir(d) if f.endswith(".json")]) for d in parts]
     try:
         ok = summary_without_seconds(os.path.join(merged, "summary.csv")) == \

@@ -158,7 +158,7 @@ def why(msg):
 class Run:
     """What one grading run trusts, all of it settled before student code runs."""
 
-    def __init__(self, labs, seed=None, private=None, goldens=None, budget=20.0,
+    def __init__(self, labs, seed=None, private=None, goldens=None, budget=15.0,
                  level=None, inspect=True, only=None, use_vm=False, confine=True):
         self.labs, self.budget, self.inspect = labs, budget, inspect
         # graded processes install confine.c's seccomp filter (tests turn it off
@@ -991,8 +991,8 @@ def main(argv):
     ap.add_argument("--tree", default="exercises", help="the tree to grade")
     ap.add_argument("--submissions", help="a folder of submissions, one folder each")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--budget", type=float, default=float(os.environ.get("VETHLAB_BUDGET", 20)),
-                    help="seconds per submission for labs 1-5 (default 20; each check also has "
+    ap.add_argument("--budget", type=float, default=float(os.environ.get("VETHLAB_BUDGET", 15)),
+                    help="seconds per submission for labs 1-5 (default 15; each check also has "
                          "a limit of its own, from the reference's time)")
     ap.add_argument("--run-seed", "--seed", dest="run_seed", type=int,
                     help="this run's seed for the seeded scenario checks (default: random)")
