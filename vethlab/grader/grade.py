@@ -166,6 +166,7 @@ class Run:
         self.confine_env = {"VETHLAB_CONFINE": "1"} if confine else {}
         self.only = [o.lower() for o in (only or [])]
         self.use_vm = use_vm
+        self.vm_rows = False      # labs 7-11 in the VM too (grade.py --vm)
         self.seed = seed if seed is not None else int.from_bytes(os.urandom(4), "big")
         self.level = sandbox.choose_level(level)
         sandbox.become_subreaper()
@@ -931,7 +932,9 @@ def grade_all(name, src, labs, op_labs, use_vm, run, seed):
             if seed:
                 notes.append(f"labs {op_labs[0]}-{op_labs[-1]}: your topology comes from "
                              f"student seed {seed} (make lab-spec LAB=N SEED={seed})")
-                results += grade_oplabs(staged, op_labs, seed, use_vm)
+                # labs 7-11's [vm] rows only when asked (--vm): a started
+                # module turns on lab 6 alone
+                results += grade_oplabs(staged, op_labs, seed, run.vm_rows)
             else:
                 for n in op_labs:
                     for cname, points in catalog.op_checks(n):
@@ -1039,6 +1042,7 @@ def main(argv):
     run = Run(labs, seed=args.run_seed, private=args.private, goldens=args.goldens,
               budget=args.budget, level=args.sandbox, inspect=not args.no_inspect,
               only=args.check, use_vm=use_vm, confine=not args.no_confine)
+    run.vm_rows = args.vm
     res_dir = args.results_dir or os.path.join(HERE, "results")
     head = f"run seed {run.seed}; isolation level {run.level}"
     try:
