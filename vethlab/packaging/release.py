@@ -28,7 +28,7 @@ from vethlab.paths import TOP
 DROP = re.compile(r"^(solutions/|\.ci/|tests/grading/|"
                   r"grading/platforms/|grading/results/|grading/course\.json$|"
                   r"vethlab/(instructor|platform)\.py$|vethlab/packaging/|"
-                  r"mk/(gradescope|release|labcheck|skels|runtests|mutants)\.py$)")
+                  r"mk/(gradescope|release|labcheck|skels|runtests|mutants|mutants_vm)\.py$)")
 # (file, old, new): the release builds the exercises by default
 PATCHES = [
     ("mk/build.mk", "TREE\t?= solutions", "TREE\t?= exercises"),
