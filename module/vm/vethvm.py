@@ -59,6 +59,18 @@ FATAL_RE = re.compile(rb"(BUG: [^\r\n]*|Oops[^\r\n]*|"
                       rb"general protection fault[^\r\n]*)")
 
 
+# one lock for every line written: the suite's lanes are threads, and a
+# verdict glued to the end of a log line would be lost to its reader
+OUT_LOCK = threading.Lock()
+
+
+def say(text, f=None):
+    f = f or sys.stdout
+    with OUT_LOCK:
+        f.write(text)
+        f.flush()
+
+
 class VMError(Exception):
     """Something ended the VM run; str() is the one-line message."""
 
@@ -68,7 +80,7 @@ class PartTimeout(Exception):
 
 
 def die(msg, code=1):
-    print("vethvm: " + msg, file=sys.stderr)
+    say("vethvm: " + msg + "\n", sys.stderr)
     sys.exit(code)
 
 
@@ -325,7 +337,7 @@ class VM:
         self.line_filter = None
 
     def log(self, msg):
-        print("vethvm: " + msg, file=sys.stderr, flush=True)
+        say("vethvm: " + msg + "\n", sys.stderr)
 
     def choose_accel(self):
         if "-icount" in self.qemu_args:
@@ -701,6 +713,7 @@ SUITE = os.path.join(GUEST, "vm-tests.sh")
 STOCK_PREPARE = "sh /vm/vm-tests.sh --stock"
 GATE_SECONDS = 30       # insmod and the pair gate, before the first part
 PART_FACTOR, PART_SLACK = 5, 2.0    # a part's limit: ref * 5 + 2 s
+STOCK_LIVE_SECONDS = 60  # making the stock transcripts in the run
 MAX_RESTARTS = 3        # fresh guests per lane after a hang or a panic
 TEST_LINE = re.compile(r"^([A-Za-z0-9_]+): (OK|FAIL)\b")
 COUNT_LINE = re.compile(r"^\d+ passed, \d+ failed\s*$")
@@ -790,6 +803,10 @@ class Lane(threading.Thread):
                     st["test"] = None
                     st["until"] = time.monotonic() + part_limit(
                         self.info.get(st["part"], (60, []))[0])
+                    if st["part"] == "stock" and \
+                            self.vm.boot_kind != "restored":
+                        # no saved stock transcripts: made in this run
+                        st["until"] += STOCK_LIVE_SECONDS
                     return
                 if trusted and text.startswith("# running "):
                     st["test"] = text[10:].strip()
@@ -907,10 +924,9 @@ def run_suite(a):
                 i = 0
                 while True:
                     lines = board.out[p]
-                    for line in lines[i:]:
-                        sys.stdout.write(line)
+                    if lines[i:]:
+                        say("".join(lines[i:]))
                     i = len(lines)
-                    sys.stdout.flush()
                     if p in board.done:
                         break
                     board.cond.wait(0.5)
@@ -922,12 +938,13 @@ def run_suite(a):
     for ln in lanes:
         ln.join()
     ok, failed = board.count[True], board.count[False]
-    print("%d passed, %d failed" % (ok, failed), flush=True)
-    log = "vethvm: tests %.1f s in %d guest%s at once (%s)" % (
-        time.monotonic() - t0, len(lanes), "s" if len(lanes) > 1 else "",
+    say("%d passed, %d failed\n" % (ok, failed))
+    log = "vethvm: tests %.1f s in %d guest%s (%s)" % (
+        time.monotonic() - t0, len(lanes), "s at once" if len(lanes) > 1
+        else "",
         "; ".join("%s: %.1f s" % ("+".join(ln.names), ln.seconds)
                   for ln in lanes))
-    print(log, file=sys.stderr, flush=True)
+    say(log + "\n", sys.stderr)
     return 1 if failed or not ok else 0
 
 
