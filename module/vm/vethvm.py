@@ -825,6 +825,7 @@ class Lane(threading.Thread):
             try:
                 self.vm = self.make_vm()
                 self.vm.start()
+                st["until"] = time.monotonic() + GATE_SECONDS
                 self.vm.stream("VMT_TOKEN=%s sh /vm/vm-tests.sh %s" % (
                     token, " ".join(todo)), on_line, lambda: st["until"])
                 self.vm.poweroff()
