@@ -682,7 +682,7 @@ trace 5: trace_xmit_path
 counters 5: counters_tx_rx counters_rx_tx counters_bytes counters_count
 	counters_tx_dropped peer_ifindex_moved peer_ifindex_after_move
 	peer_ifindex_back counters_dmesg
-cycles 25: robust_add_del_cycles robust_add_del_leftover robust_add_del_dmesg
+cycles 30: robust_add_del_cycles robust_add_del_leftover robust_add_del_dmesg
 flood 3: robust_del_during_flood robust_del_during_flood_peer
 	robust_del_during_flood_sent robust_del_during_flood_dmesg
 netns 2: robust_netns_del robust_netns_del_dmesg
