@@ -459,14 +459,15 @@ part_cycles() {
 	dmesg_check robust_add_del
 }
 
-# flood_sent: veth0's tx_packets in the flood's namespace, read through
-# /proc/PID/net/dev, is at least 100
+# flood_sent: veth0's tx packets in the flood's namespace, read through
+# /proc/PID/net/dev ("veth0: rx bytes, packets, errs, drop, fifo, frame,
+# compressed, multicast, tx bytes, packets, ..."), are at least 100
 flood_sent() {
-	local dev rx rxp rest txb txp
-	while read -r dev rx rxp rest; do
+	local dev rest
+	while read -r dev rest; do
 		[ "$dev" = veth0: ] || continue
 		set -- $rest
-		[ "${7:-0}" -ge 100 ]
+		[ "${10:-0}" -ge 100 ]
 		return
 	done </proc/$FPID/net/dev 2>/dev/null
 	return 1
