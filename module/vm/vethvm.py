@@ -504,23 +504,26 @@ class VM:
                                  os.path.getsize(snap) >> 20))
 
     def put_file(self, data, path, chunk=32768):
-        """Write data to path in the guest through the console: base64 in
-        here-documents of chunk bytes, each acknowledged, then a checksum."""
+        """Write data to path in the guest through the console: gzipped (a
+        module is a quarter of its size: the console carries ~15 KB/s
+        under TCG), base64 in here-documents of chunk bytes, each
+        acknowledged, then gunzip and a checksum."""
         t0 = time.monotonic()
-        text = base64.encodebytes(data).decode()
+        text = base64.encodebytes(gzip.compress(data, 6)).decode()
         q = shlex.quote(path)
-        rc, _ = self.run(": > %s" % q, show=False, what="writing " + path)
+        qz = shlex.quote(path + ".gz")
+        rc, _ = self.run(": > %s" % qz, show=False, what="writing " + path)
         lines = text.splitlines(keepends=True)
         per = max(1, chunk // 77)
         for i in range(0, len(lines), per):
             body = "".join(lines[i:i + per])
             rc, out = self.run("base64 -d >> %s <<'@@B64@@'\n%s@@B64@@" %
-                               (q, body), show=False, what="sending " + path)
+                               (qz, body), show=False, what="sending " + path)
             if rc:
                 raise VMError("sending %s to the guest failed: %s" %
                               (path, out.strip()[:200]))
-        rc, out = self.run("sha256sum %s" % q, show=False,
-                           what="checking " + path)
+        rc, out = self.run("gunzip -f %s && sha256sum %s" % (qz, q),
+                           show=False, what="checking " + path)
         if rc or hashlib.sha256(data).hexdigest() not in out:
             raise VMError("%s arrived damaged in the guest (checksum); "
                           "try again" % path)
