@@ -164,8 +164,10 @@ fuzz-smoke:
 			tail -n 30 build/fuzz-work/$$name.log; fi; \
 	done; echo "$$n fuzz targets run"; exit $$rc
 
+# CMD reaches module/Makefile unexpanded through MAKEFLAGS (a command-line
+# variable); naming it here would expand its $ signs
 vm-shell vm-run vm-test vm-bench:
-	@$(MAKE) -C module $@ $(if $(CMD),CMD='$(CMD)') TREE=$(TREE)
+	@$(MAKE) -C module $@ TREE=$(TREE)
 
 clean:
 	rm -rf build

@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 try:
@@ -58,12 +59,28 @@ FATAL_RE = re.compile(rb"(BUG: [^\r\n]*|Oops[^\r\n]*|"
                       rb"general protection fault[^\r\n]*)")
 
 
+# one lock for every line written: the suite's lanes are threads, and a
+# verdict glued to the end of a log line would be lost to its reader
+OUT_LOCK = threading.Lock()
+
+
+def say(text, f=None):
+    f = f or sys.stdout
+    with OUT_LOCK:
+        f.write(text)
+        f.flush()
+
+
 class VMError(Exception):
     """Something ended the VM run; str() is the one-line message."""
 
 
+class PartTimeout(Exception):
+    """A part of the suite ran past its time limit (VM.stream)."""
+
+
 def die(msg, code=1):
-    print("vethvm: " + msg, file=sys.stderr)
+    say("vethvm: " + msg + "\n", sys.stderr)
     sys.exit(code)
 
 
@@ -242,7 +259,8 @@ def build_initramfs(kver, kos, log):
     return out
 
 
-SNAP_KEEP = 2           # newest snapshots kept in build/vm
+SNAP_KEEP = 4           # newest snapshots kept in build/vm (plain and
+                        # prepared for the suite, this and the last guest)
 RESTORE_TIMEOUT = 30    # seconds a restore may take before a cold boot
 SAVE_TIMEOUT = 60       # seconds saving the booted guest may take
 
@@ -290,8 +308,11 @@ class VM:
 
     def __init__(self, kver, kos, verbose=False, boot_timeout=120,
                  smp=1, append="", kernel=None, qemu_args=(),
-                 accel="auto", snapshot=True, qemu=None):
+                 accel="auto", snapshot=True, qemu=None, prepare=None):
         self.kver = kver
+        # prepare: a shell command run after a cold boot, before the guest
+        # is saved (the suite's stock transcripts); it names the snapshot
+        self.prepare = prepare
         self.qemu_args = list(qemu_args)
         self.kernel = kernel or "/boot/vmlinuz-%s" % kver
         self.kos = kos
@@ -316,7 +337,7 @@ class VM:
         self.line_filter = None
 
     def log(self, msg):
-        print("vethvm: " + msg, file=sys.stderr, flush=True)
+        say("vethvm: " + msg + "\n", sys.stderr)
 
     def choose_accel(self):
         if "-icount" in self.qemu_args:
@@ -352,7 +373,7 @@ class VM:
     def snapshot_path(self, cmd):
         """build/vm/snap-<hash>.mig for exactly this qemu, kernel,
         initramfs (its name holds its content hash) and command line."""
-        h = hashlib.sha256("\0".join(cmd).encode())
+        h = hashlib.sha256("\0".join(cmd + [self.prepare or ""]).encode())
         for path in (self.qemu, self.kernel, cmd[cmd.index("-initrd") + 1]):
             h.update(file_id(path).encode())
         return os.path.join(BUILD, "snap-%s.mig" % h.hexdigest()[:16])
@@ -401,6 +422,16 @@ class VM:
         self.boot_seconds = time.monotonic() - t0
         self.log("shell up after %.2f s (%s, %s)" % (
             self.boot_seconds, self.boot_kind, self.accel))
+        if self.boot_kind == "cold boot" and self.prepare:
+            t1 = time.monotonic()
+            rc, out = self.run(self.prepare, show=False, what="prepare")
+            if rc:
+                self.log("'%s' failed (%s); not saving the guest" % (
+                    self.prepare, out.strip()[-200:]))
+                snap = None
+            else:
+                self.log("prepared the guest in %.1f s (%s)" % (
+                    time.monotonic() - t1, self.prepare))
         if snap and self.boot_kind == "cold boot":
             self.save(snap)
         for ko in self.kos:
@@ -445,7 +476,7 @@ class VM:
         """Save the just-booted guest next to the initramfs (atomically:
         other runs may be restoring the previous one)."""
         t0 = time.monotonic()
-        tmp = "%s.%d.tmp" % (snap, os.getpid())
+        tmp = "%s.%d.%d.tmp" % (snap, os.getpid(), threading.get_ident())
         try:
             self.qmp.cmd("stop")
             self.qmp.migrate_to("exec:cat > %s" % shlex.quote(tmp),
@@ -473,23 +504,26 @@ class VM:
                                  os.path.getsize(snap) >> 20))
 
     def put_file(self, data, path, chunk=32768):
-        """Write data to path in the guest through the console: base64 in
-        here-documents of chunk bytes, each acknowledged, then a checksum."""
+        """Write data to path in the guest through the console: gzipped (a
+        module is a quarter of its size: the console carries ~15 KB/s
+        under TCG), base64 in here-documents of chunk bytes, each
+        acknowledged, then gunzip and a checksum."""
         t0 = time.monotonic()
-        text = base64.encodebytes(data).decode()
+        text = base64.encodebytes(gzip.compress(data, 6)).decode()
         q = shlex.quote(path)
-        rc, _ = self.run(": > %s" % q, show=False, what="writing " + path)
+        qz = shlex.quote(path + ".gz")
+        rc, _ = self.run(": > %s" % qz, show=False, what="writing " + path)
         lines = text.splitlines(keepends=True)
         per = max(1, chunk // 77)
         for i in range(0, len(lines), per):
             body = "".join(lines[i:i + per])
             rc, out = self.run("base64 -d >> %s <<'@@B64@@'\n%s@@B64@@" %
-                               (q, body), show=False, what="sending " + path)
+                               (qz, body), show=False, what="sending " + path)
             if rc:
                 raise VMError("sending %s to the guest failed: %s" %
                               (path, out.strip()[:200]))
-        rc, out = self.run("sha256sum %s" % q, show=False,
-                           what="checking " + path)
+        rc, out = self.run("gunzip -f %s && sha256sum %s" % (qz, q),
+                           show=False, what="checking " + path)
         if rc or hashlib.sha256(data).hexdigest() not in out:
             raise VMError("%s arrived damaged in the guest (checksum); "
                           "try again" % path)
@@ -578,6 +612,35 @@ class VM:
                           what=what or ("'%s'" % cmd[:60]))
         return int(m.group(1)), "".join(out)
 
+    def stream(self, cmd, on_line, deadline):
+        """Run one shell command line; pass each output line (filtered) to
+        on_line as it comes. deadline() gives the monotonic time by which
+        the next line must come (it may move as lines arrive); past it,
+        qemu is stopped and PartTimeout raised. Returns the exit status."""
+        self.child.send(cmd.rstrip("\n") + "\n echo @@RC=$?@@\n")
+        while True:
+            m = RC_RE.search(self.buf)
+            end = m.start() if m else self.buf.rfind(b"\n") + 1
+            if end:
+                out = []
+                self._emit(self.buf[:end], False, out)
+                for line in "".join(out).splitlines(keepends=True):
+                    on_line(line)
+            if m:
+                self.buf = self.buf[m.end():]
+                return int(m.group(1))
+            self.buf = self.buf[end:]
+            left = deadline() - time.monotonic()
+            if left <= 0:
+                self.stop()
+                raise PartTimeout()
+            try:
+                data = self._read(min(left, 0.5))
+                self.hist = (self.hist + data)[-32768:]
+                self.buf += data
+            except pexpect.EOF:
+                raise self._fatal("vm-tests.sh")
+
     def interact(self):
         self.log("interactive shell; leave with 'poweroff -f' or Ctrl-]")
         if self.buf:
@@ -649,6 +712,246 @@ def verdict_filter(token):
     return f
 
 
+SUITE = os.path.join(GUEST, "vm-tests.sh")
+STOCK_PREPARE = "sh /vm/vm-tests.sh --stock"
+GATE_SECONDS = 30       # insmod and the pair gate, before the first part
+PART_FACTOR, PART_SLACK = 5, 2.0    # a part's limit: ref * 5 + 2 s
+STOCK_LIVE_SECONDS = 60  # making the stock transcripts in the run
+MAX_RESTARTS = 3        # fresh guests per lane after a hang or a panic
+TEST_LINE = re.compile(r"^([A-Za-z0-9_]+): (OK|FAIL)\b")
+COUNT_LINE = re.compile(r"^\d+ passed, \d+ failed\s*$")
+
+
+def suite_parts(path=SUITE):
+    """[(name, reference seconds, [tests])] from the PARTS list of
+    vm-tests.sh, in the suite's order."""
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r"^PARTS='\n(.*?)^'", f.read(), re.M | re.S)
+    parts = []
+    for line in m.group(1).splitlines():
+        if re.match(r"^[a-z]", line):
+            name, rest = line.split(" ", 1)
+            secs, tests = rest.split(":", 1)
+            parts.append((name, float(secs), tests.split()))
+        elif line.strip():
+            parts[-1][2].extend(line.split())
+    return parts
+
+
+def part_limit(secs):
+    return secs * PART_FACTOR + PART_SLACK
+
+
+def plan_lanes(parts, n):
+    """Split the parts into at most n lanes of about equal reference time,
+    longest first; stock goes with seed (it compares seed's transcripts).
+    Each lane keeps the suite's order."""
+    units = {}
+    for name, secs, _ in parts:
+        key = "seed" if name == "stock" and "seed" in units else name
+        units[key] = units.get(key, 0) + secs
+    lanes = [[0.0, set()] for _ in range(max(1, n))]
+    for key, secs in sorted(units.items(), key=lambda kv: -kv[1]):
+        lane = min(lanes, key=lambda ln: ln[0])
+        lane[0] += secs
+        lane[1].add(key)
+        if key == "seed":
+            lane[1].add("stock")
+    return [[p for p, _, _ in parts if p in ln[1]] for ln in lanes if ln[1]]
+
+
+class Lane(threading.Thread):
+    """One guest (or, after a hang or a panic, a fresh one) running some
+    parts of the suite; its output is kept per part for the printer."""
+
+    def __init__(self, names, parts, make_vm, board):
+        super().__init__(daemon=True)
+        self.names = names
+        self.info = {p: (secs, tests) for p, secs, tests in parts}
+        self.make_vm = make_vm
+        self.board = board
+        self.vm = None
+        self.seconds = 0.0
+
+    def put(self, part, line):
+        with self.board.cond:
+            self.board.out[part].append(line)
+            m = TEST_LINE.match(line)
+            if m:
+                self.board.count[m.group(2) == "OK"] += 1
+            self.board.cond.notify_all()
+
+    def close(self, part):
+        with self.board.cond:
+            self.board.done.add(part)
+            self.board.cond.notify_all()
+
+    def run(self):
+        todo = list(self.names)
+        restarts = 0
+        t0 = time.monotonic()
+        while todo:
+            st = {"part": None, "test": None, "seen": set(),
+                  "until": time.monotonic() + GATE_SECONDS}
+            token = os.urandom(8).hex()
+            show = verdict_filter(token)
+
+            def on_line(line):
+                trusted = line.startswith(token + " ")
+                text = show(line)
+                if trusted and text.startswith("# part "):
+                    if st["part"]:
+                        self.close(st["part"])
+                    st["part"] = text[7:].strip()
+                    st["test"] = None
+                    st["until"] = time.monotonic() + part_limit(
+                        self.info.get(st["part"], (60, []))[0])
+                    if st["part"] == "stock" and \
+                            self.vm.boot_kind != "restored":
+                        # no saved stock transcripts: made in this run
+                        st["until"] += STOCK_LIVE_SECONDS
+                    return
+                if trusted and text.startswith("# running "):
+                    st["test"] = text[10:].strip()
+                    return
+                if trusted and COUNT_LINE.match(text):
+                    return
+                m = TEST_LINE.match(text) if trusted else None
+                if m:
+                    st["seen"].add(m.group(1))
+                self.put(st["part"] or todo[0], text)
+                if st["part"] and st["part"] == todo[-1] and \
+                        text.startswith("# %s took" % st["part"]):
+                    st["until"] = time.monotonic() + GATE_SECONDS
+
+            why = None
+            try:
+                self.vm = self.make_vm()
+                self.vm.start()
+                st["until"] = time.monotonic() + GATE_SECONDS
+                self.vm.stream("VMT_TOKEN=%s sh /vm/vm-tests.sh %s" % (
+                    token, " ".join(todo)), on_line, lambda: st["until"])
+                self.vm.poweroff()
+            except PartTimeout:
+                part = st["part"] or todo[0]
+                why = "the guest hung: part '%s' ran past its limit of " \
+                      "%.0f s" % (part, part_limit(self.info[part][0])) \
+                      if st["part"] else "the guest hung before the " \
+                      "first test (insmod or the pair gate)"
+            except VMError as e:
+                why = str(e)
+            finally:
+                if self.vm:
+                    self.vm.stop()
+            if why is None:
+                for p in todo:
+                    self.close(p)
+                break
+            part = st["part"] or todo[0]
+            rest = todo[todo.index(part) + 1:]
+            running = st["test"]
+            for n in self.info[part][1]:
+                if n in st["seen"]:
+                    continue
+                if n == running:
+                    self.put(part, "%s: FAIL (%s while this test ran)\n" %
+                             (n, why))
+                else:
+                    self.put(part, "%s: FAIL (not run: %s%s)\n" % (
+                        n, why, " during %s" % running if running else ""))
+            self.close(part)
+            restarts += 1
+            if rest and restarts > MAX_RESTARTS:
+                for p in rest:
+                    for n in self.info[p][1]:
+                        self.put(p, "%s: FAIL (not run: the guest failed "
+                                 "%d times)\n" % (n, restarts))
+                    self.close(p)
+                rest = []
+            if rest:
+                self.put(rest[0], "# %s; the next parts run in a fresh "
+                         "guest\n" % why)
+            todo = rest
+        self.seconds = time.monotonic() - t0
+
+
+class Board:
+    """What the lanes print, per part, and the verdict counts."""
+
+    def __init__(self, names):
+        self.cond = threading.Condition()
+        self.out = {p: [] for p in names}
+        self.done = set()
+        self.count = {True: 0, False: 0}
+
+
+def run_suite(a):
+    """vethvm.py test: the suite's parts in --lanes guests at once, printed
+    in the suite's order; returns the exit status."""
+    parts = suite_parts()
+    names = [p for p, _, _ in parts]
+    want = a.parts or names
+    bad = [p for p in want if p not in names]
+    if bad:
+        die("no part %s; the parts are: %s" % (", ".join(bad),
+                                               " ".join(names)), 2)
+    parts = [pt for pt in parts if pt[0] in want]
+    plan = plan_lanes(parts, a.lanes)
+    board = Board([p for p, _, _ in parts])
+
+    def make_vm():
+        return VM(a.kver, a.ko, verbose=a.verbose,
+                  boot_timeout=a.boot_timeout, smp=a.smp, kernel=a.kernel,
+                  accel=a.accel, snapshot=not a.no_snapshot, qemu=a.qemu,
+                  prepare=STOCK_PREPARE)
+
+    t0 = time.monotonic()
+    lanes = [Lane(names_, parts, make_vm, board) for names_ in plan]
+    # the first run boots cold and saves the guest: the others wait for it
+    probe = make_vm()
+    probe.qemu = find_qemu(a.qemu)
+    probe.choose_accel()
+    initrd = build_initramfs(a.kver, [], lambda m: None)
+    snap = probe.snapshot_path(probe.qemu_cmd(initrd))
+    if a.no_snapshot or os.path.exists(snap) or a.verbose:
+        for ln in lanes:
+            ln.start()
+    else:
+        lanes[0].start()
+        while not os.path.exists(snap) and lanes[0].is_alive():
+            time.sleep(0.2)
+        for ln in lanes[1:]:
+            ln.start()
+    try:
+        with board.cond:
+            for p, _, _ in parts:
+                i = 0
+                while True:
+                    lines = board.out[p]
+                    if lines[i:]:
+                        say("".join(lines[i:]))
+                    i = len(lines)
+                    if p in board.done:
+                        break
+                    board.cond.wait(0.5)
+    except KeyboardInterrupt:
+        for ln in lanes:
+            if ln.vm:
+                ln.vm.stop()
+        raise
+    for ln in lanes:
+        ln.join()
+    ok, failed = board.count[True], board.count[False]
+    say("%d passed, %d failed\n" % (ok, failed))
+    log = "vethvm: tests %.1f s in %d guest%s (%s)" % (
+        time.monotonic() - t0, len(lanes), "s at once" if len(lanes) > 1
+        else "",
+        "; ".join("%s: %.1f s" % ("+".join(ln.names), ln.seconds)
+                  for ln in lanes))
+    say(log + "\n", sys.stderr)
+    return 1 if failed or not ok else 0
+
+
 def default_kver():
     for d in sorted(os.listdir("/lib/modules")):
         if os.path.exists("/boot/vmlinuz-" + d):
@@ -690,7 +993,13 @@ def parse_args(argv):
     sub.add_parser("shell", help="interactive root shell")
     r = sub.add_parser("run", help="run command lines, stop at a failure")
     r.add_argument("cmdline", nargs="+")
-    sub.add_parser("test", help="run the in-VM test suite")
+    t = sub.add_parser("test", help="run the in-VM test suite")
+    t.add_argument("--lanes", type=int, default=2,
+                   help="guests that run parts of the suite at once "
+                   "(default 2)")
+    t.add_argument("parts", nargs="*",
+                   help="parts to run (default: all; see PARTS in "
+                   "guest/vm-tests.sh)")
     a = p.parse_args(argv)
     if a.accel not in ("auto", "kvm", "tcg"):
         p.error("VM_ACCEL=%s: use kvm, tcg or auto" % a.accel)
@@ -704,6 +1013,13 @@ def parse_args(argv):
 
 def main(argv=None):
     a = parse_args(argv)
+    if a.cmd == "test":
+        try:
+            return run_suite(a)
+        except VMError as e:
+            die(str(e), 3)
+        except KeyboardInterrupt:
+            die("interrupted", 130)
     vm = VM(a.kver, a.ko, verbose=a.verbose, boot_timeout=a.boot_timeout,
             smp=a.smp, kernel=a.kernel, accel=a.accel,
             snapshot=not a.no_snapshot, qemu=a.qemu)
@@ -731,16 +1047,6 @@ def main(argv=None):
                 if rc:
                     vm.log("'%s' exited with %d" % (line, rc))
                     break
-        elif a.cmd == "test":
-            t0 = time.monotonic()
-            vm.line_filter = verdict_filter(os.urandom(8).hex())
-            rc, _ = vm.run("VMT_TOKEN=%s sh /vm/vm-tests.sh" %
-                           vm.line_filter.token, timeout=a.timeout,
-                           what="vm-tests.sh")
-            vm.line_filter = None
-            vm.log("boot-to-shell %.2f s (%s), tests %.1f s (%s)" % (
-                vm.boot_seconds, vm.boot_kind, time.monotonic() - t0,
-                vm.accel))
         vm.poweroff()
     except VMError as e:
         vm.stop()

@@ -188,6 +188,63 @@ class Harness(unittest.TestCase):
         self.assertIn("VM_ACCEL=xen", self.last_line(p))
 
 
+class Suite(unittest.TestCase):
+    """The suite's parts as the harness reads them, and how it splits
+    them between guests."""
+
+    def setUp(self):
+        sys.path.insert(0, os.path.dirname(VETHVM))
+        import vethvm
+        self.vethvm = vethvm
+        self.parts = vethvm.suite_parts()
+
+    def test_parts_read_as_the_shell_reads_them(self):
+        # vm-tests.sh --list only lists; it touches nothing but /tmp/vmt
+        p = subprocess.run(["sh", self.vethvm.SUITE, "--list"],
+                           capture_output=True, text=True, timeout=30)
+        shell = [(ln.split(":")[0], ln.split(":")[1].split())
+                 for ln in p.stdout.splitlines()]
+        self.assertEqual(shell, [(n, t) for n, _, t in self.parts])
+        names = [t for _, _, ts in self.parts for t in ts]
+        self.assertEqual(len(names), len(set(names)))
+        self.assertIn("counters_tx_dropped", names)
+        self.assertEqual(len(names), 58)
+
+    def test_lanes_cover_every_part_once_in_order(self):
+        order = [n for n, _, _ in self.parts]
+        for k in (1, 2, 3, 20):
+            lanes = self.vethvm.plan_lanes(self.parts, k)
+            self.assertLessEqual(len(lanes), k)
+            self.assertEqual(sorted(p for ln in lanes for p in ln),
+                             sorted(order))
+            for ln in lanes:
+                self.assertEqual(ln, [p for p in order if p in ln])
+                # stock compares with the transcripts seed made
+                self.assertEqual("seed" in ln, "stock" in ln)
+        one, = self.vethvm.plan_lanes(self.parts, 1)
+        self.assertEqual(one, order)
+
+    def test_a_part_limit_leaves_room(self):
+        for _, secs, _ in self.parts:
+            self.assertGreaterEqual(self.vethvm.part_limit(secs),
+                                    secs * 5 + 2)
+
+
+class MakeVmRun(unittest.TestCase):
+    """make vm-run CMD='...' hands the command to vethvm.py as typed,
+    through the top Makefile and module/Makefile."""
+
+    def test_dollar_survives_two_makes(self):
+        cmd = "for f in a b; do echo $f; done; echo \"it's\" $HOME"
+        p = subprocess.run(["make", "-n", "vm-run", "CMD=" + cmd], cwd=ROOT,
+                           capture_output=True, text=True, timeout=60)
+        lines = [ln for ln in p.stdout.splitlines() if "vethvm.py" in ln]
+        self.assertEqual(len(lines), 1, p.stdout + p.stderr)
+        self.assertTrue(lines[0].endswith(
+            "run -- 'for f in a b; do echo $f; done; echo \"it'\\''s\" "
+            "$HOME'"), lines[0])
+
+
 if __name__ == "__main__":
     suite = unittest.defaultTestLoader.loadTestsFromModule(
         sys.modules[__name__])
