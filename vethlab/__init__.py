@@ -6,8 +6,11 @@
     submission     staging a submission: every untrusted file through one intake
     box/           the one box every untrusted file and process passes through:
                    intake, object checks, the sandbox levels, guard.c
-    grader/        the autograder (python3 -m vethlab.grader): the run, the
-                   checks, lab 6 in the VM; result.py is one graded check
+    grader/        the autograder (python3 -m vethlab.grader): reference.py what
+                   a run trusts, run.py one run, checks.py one submission's
+                   build and checks in its box, vmlab.py lab 6 in the VM,
+                   seeded.py the run-seeded scenarios, result.py one graded
+                   check, grade.py the command line, classes and shards
     oplabs/        the operational labs 7-11 (python3 -m vethlab.oplabs)
     report         results as text, JSON, the class CSV, Gradescope, PrairieLearn,
                    Autolab and TAP; shards merged

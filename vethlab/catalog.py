@@ -16,7 +16,7 @@ suite, vethlab/oplabs/labNN.py), and `points()` adds them up.
 """
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import markers
 from .paths import TOP

@@ -4,7 +4,7 @@
     python3 tests/grading/test_lab6.py
 
 Booting the VM takes minutes (and its harness is being reworked), so this
-replaces the boot (grade._vm_suite) with the output the guest script
+replaces the boot (vmlab._vm_suite) with the output the guest script
 module/vm/guest/vm-tests.sh prints, and the reference's test list with a
 fixed one; the module itself is really compiled, in the box. Checks that
 each test is a row worth VM_POINTS, that a test missing from the output
@@ -16,7 +16,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-from vethlab.grader import grade  # noqa: E402
+from vethlab.grader import grade, vmlab  # noqa: E402
 
 NAMES = ["seed_pair_list", "seed_twons_ping", "counters_tx_rx", "badinput_dup_dev",
          "robust_mtu_limits"]
@@ -45,8 +45,8 @@ def main():
         calls.append(ko)
         return (1, CANNED, 1.0)
 
-    grade._vm_suite = fake_suite
-    grade.vm_expected_names = lambda: list(NAMES)
+    vmlab._vm_suite = fake_suite
+    vmlab.vm_expected_names = lambda: list(NAMES)
     grade.build_base()
     run = grade.Run([6], use_vm=True)
     try:

@@ -1,5 +1,4 @@
 """What every operational lab's grader shares: results, answer files, folders."""
-import os
 import time
 
 from vethlab import catalog

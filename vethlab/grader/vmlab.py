@@ -1,0 +1,114 @@
+"""Lab 6: the student's module in Debian's 6.1 kernel, one result per in-VM test."""
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from vethlab import catalog
+from vethlab.grader import result as gradelib
+from vethlab.paths import TOP
+from vethlab.grader.reference import (GRADE_DIR, MAKE, RELEASE, reference)
+
+VM_LINE = re.compile(r"^([A-Za-z0-9_]+): (OK|FAIL)(?: \((.*)\))?\r*$", re.M)
+VM_COUNT = re.compile(r"^(\d+) passed, (\d+) failed\r*$", re.M)
+
+
+def _kver():
+    out = subprocess.run([MAKE, "-s", "--no-print-directory", "-C", os.path.join(TOP, "module"),
+                          "--eval=_print-%: ; @echo $($*)", "_print-KVER"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    return out.strip()
+
+
+def _vm_suite(ko, timeout):
+    """Boot the VM with the module ko and run the in-VM suite: (rc, output, seconds)."""
+    return gradelib.run([sys.executable, os.path.join(TOP, "module/vm/vethvm.py"),
+                         "--kver", _kver(), "--ko", ko, "test"], timeout=timeout, cwd=TOP)
+
+
+def vm_expected_names():
+    """The in-VM tests the reference module prints, from one reference run,
+    cached under build/grade/ by the hash of the suite, the harness and the
+    reference source (a VM boot takes minutes)."""
+    h = hashlib.sha256()
+    for rel in ("module/vm/guest/vm-tests.sh", "module/vm/vethvm.py",
+                "solutions/module/vethlab.c"):
+        try:
+            with open(os.path.join(TOP, rel), "rb") as f:
+                h.update(f.read())
+        except OSError:
+            pass
+    cache = os.path.join(GRADE_DIR, f"vm-expected-{h.hexdigest()[:16]}.json")
+    if RELEASE:
+        return reference().get("vm", [])
+    try:
+        with open(cache, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        pass
+    objdir = os.path.join(GRADE_DIR, "vm-reference")
+    rc, out, _ = gradelib.run([MAKE, "-s", "-C", os.path.join(TOP, "module"), "module",
+                               "TREE=solutions", f"OBJDIR={objdir}"], timeout=300, cwd=TOP)
+    if rc == 0:
+        rc, out, _ = _vm_suite(os.path.join(objdir, "vethlab.ko"), 1200)
+    names = sorted({m[0] for m in VM_LINE.findall(out)})
+    if not (names and VM_COUNT.search(out)):
+        sys.stderr.write("grade: the reference module's VM run gave no test list:\n"
+                         + "\n".join(out.strip().splitlines()[-15:]) + "\n")
+    if names and VM_COUNT.search(out):
+        os.makedirs(GRADE_DIR, exist_ok=True)
+        with open(cache, "w", encoding="utf-8") as f:
+            json.dump(names, f)
+    return names
+
+
+def vm_lab(lab, sub, srcs):
+    """Lab 6, one result per in-VM test. Kbuild compiles the module in the
+    box; qemu boots it outside: the guest VM is what isolates it."""
+    expected = vm_expected_names()
+    names = [n for n in expected if sub.run.selected(n)]
+    rel = "module/vethlab.c"
+    box = sub.box
+    os.makedirs(os.path.join(sub.work, "vmtree", "module"), exist_ok=True)
+    src = os.path.join(sub.work, "src", rel) if rel in srcs else os.path.join(TOP, "exercises", rel)
+    shutil.copy(src, os.path.join(sub.work, "vmtree", rel))
+    if os.geteuid() == 0 and box.uid != 0:
+        for d in ("vmtree", "vmtree/module", "vmtree/" + rel):
+            os.chown(os.path.join(sub.work, d), box.uid, box.uid)
+    # Kbuild compiles the student's C in the box; only the boot happens outside
+    rc, out, secs = box.run([MAKE, "-s", "-C", f"{box.kit}/module", "module",
+                             f"TREE={box.work}/vmtree", f"OBJDIR={box.work}/modbuild",
+                             f"KVER={_kver()}"], timeout=300)[:3]
+    if rc:
+        err = [l for l in out.splitlines() if "error" in l][:5] or out.splitlines()[-5:]
+        sub.file_cause.setdefault(rel, "vethlab.c does not compile:\n" + "\n".join(err))
+        out = ""
+    else:
+        rc, out, secs = _vm_suite(os.path.join(sub.work, "modbuild", "vethlab.ko"), 900)
+    got = {m[0]: (m[1] == "OK", m[2] or "") for m in VM_LINE.findall(out)}
+    tail = "\n".join(out.strip().splitlines()[-8:])
+    cause = sub.file_cause.get(rel, "")
+    results = []
+    if not expected:
+        return [gradelib.Result(lab, "module VM suite", catalog.VM_POINTS, False, secs,
+                                "internal error: the reference module's VM run printed no "
+                                "tests, so there is nothing to compare with; the VM said:\n"
+                                + tail)]
+    for n in names:
+        if n in got:
+            ok, msg = got[n]
+        else:
+            ok, msg = False, "did not run; the suite ended early:\n" + tail
+        if not ok and cause:
+            msg = cause + "\n" + msg
+        results.append(gradelib.Result(lab, n, catalog.VM_POINTS, ok, secs / max(len(names), 1),
+                                       "" if ok else msg))
+    for n in sorted(set(got) - set(expected)):   # e.g. "robust_reload: FAIL", printed only on failure
+        if not got[n][0]:
+            results.append(gradelib.Result(lab, n, 0, False, 0.0, got[n][1]))
+    # A suite that ended early needs no row of its own: every test it did
+    # not reach already fails above with "did not run" and the VM's last words.
+    return results
