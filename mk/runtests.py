@@ -49,9 +49,10 @@ STEPS = [
     # the zh-CN twins keep the English docs' code, commands, figures and links
     ("docs: zh-CN twins in sync", "python3 mk/docsync.py --selftest"),
     ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
+    ("module builds", f"{MAKE} -s -C module"),
+    # after the module build: make -n vm-run resolves the module's rule
     ("VM harness: accelerator probe and time limits",
      "python3 tests/vm/test_vethvm.py"),
-    ("module builds", f"{MAKE} -s -C module"),
     ("operational labs 7-11: 3 seeds on vethsim, one VM run", "python3 tests/oplabs_test.py"),
     ("walkthrough, end to end with pexpect", "python3 tests/walkthrough_test.py"),
     # the usual mistakes, made on purpose, give the words that explain them
