@@ -3,7 +3,8 @@
 
     python3 mk/runtests.py [--only NAME[,NAME]] [--list]
 
-Each step is a command. A step passes with exit 0, is skipped with exit 77
+Each step is a command; a tuple of steps runs side by side (each step's
+output is kept and shown in order when all have ended). A step passes with exit 0, is skipped with exit 77
 (automake's convention: a test that cannot run here, e.g. no permission to
 make network namespaces) and fails otherwise. When a step's output carries
 its own counts (Check's "Checks: N, Failures: F, Errors: E" or a line
@@ -45,10 +46,12 @@ STEPS = [
     ("the classroom demo plays",
      "REAL=0 python3 -m vethlab.classroom.demo --max-width 100 --vethsim build/solutions/vethsim "
      "labs/00-demo/demo.sh"),
-    ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
+    # side by side: the scenarios mostly wait on pings and timers, the fuzzers
+    # run for a fixed time on one core
+    (("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
+     ("fuzz smoke", f"{MAKE} -s fuzz-smoke")),
     # the zh-CN twins keep the English docs' code, commands, figures and links
     ("docs: zh-CN twins in sync", "python3 mk/docsync.py --selftest"),
-    ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
     ("module builds", f"{MAKE} -s -C module"),
     # after the module build: make -n vm-run resolves the module's rule
     ("VM harness: accelerator probe and time limits",
@@ -94,22 +97,17 @@ def counts(out):
 def main(argv):
     only = None
     if "--list" in argv:
-        for name, cmd in STEPS:
-            print(f"{name}: {cmd}")
+        for entry in STEPS:
+            for name, cmd in (entry if isinstance(entry[0], tuple) else (entry,)):
+                print(f"{name}: {cmd}")
         return 0
     if "--only" in argv:
         only = argv[argv.index("--only") + 1].split(",")
     passed = failed = skipped = 0
     bad_steps = []
-    for name, cmd in STEPS:
-        if only and not any(o in name for o in only):
-            continue
-        print(f"== {name} ==", flush=True)
-        t0 = time.time()
-        proc = subprocess.run(cmd, shell=True, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, errors="replace")
-        dt = time.time() - t0
-        out = proc.stdout
+
+    def report(name, cmd, proc, out, dt):
+        nonlocal passed, failed, skipped
         c = counts(out)
         if proc.returncode == 77:
             print(f"{name}: SKIP ({dt:.1f}s)")
@@ -117,7 +115,7 @@ def main(argv):
             if last:
                 print(f"    {last[-1]}")
             skipped += 1
-            continue
+            return
         ok = proc.returncode == 0
         if c:
             passed += c[0]
@@ -139,6 +137,22 @@ def main(argv):
                 print(f"    {line}")
             print(f"    to rerun: {cmd}")
         sys.stdout.flush()
+
+    for entry in STEPS:
+        group = entry if isinstance(entry[0], tuple) else (entry,)
+        group = [(n, c) for n, c in group if not only or any(o in n for o in only)]
+        if not group:
+            continue
+        for name, _ in group:
+            print(f"== {name} ==", flush=True)
+        t0 = time.time()
+        procs = [(name, cmd, subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE,
+                                              stderr=subprocess.STDOUT, text=True,
+                                              errors="replace"))
+                 for name, cmd in group]
+        outs = [(name, cmd, p, p.communicate()[0], time.time() - t0) for name, cmd, p in procs]
+        for name, cmd, p, out, dt in outs:
+            report(name, cmd, p, out, dt)
     if bad_steps:
         print("failed steps: " + "; ".join(bad_steps))
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
