@@ -16,7 +16,7 @@ each student's seed -> the same three submissions graded by
   - the local batch grader (`grade.py --submissions DIR --course-secret S`),
     whose summary.csv has a column per lab.
 The students: alice hands in the reference (flat, as Gradescope uploads),
-bob the untouched exercises (graded by the batch run only), carol half: lab 1's dev.c solved, lab 7 and
+bob the untouched exercises, carol half: lab 1's dev.c solved, lab 7 and
 lab 8's answers from her reference, the rest untouched. Every runner must
 give each student the same score per lab: full marks for alice, 0 for bob,
 exactly labs 1, 7 and 8 for carol (lab 1's unit tests pass, and labs 2-5
@@ -293,7 +293,7 @@ def main(argv):
         verdict("gradescope setup", False, "make build failed", p.stdout)
         print(f"{passed} passed, {failed} failed")
         return 1
-    for sid in (ROSTER[0], ROSTER[2]):     # bob's zeros: the batch run above shows them
+    for sid in ROSTER:
         sub = os.path.join(ag, "submission")
         shutil.rmtree(sub, ignore_errors=True)
         shutil.copytree(subs[sid], sub)
