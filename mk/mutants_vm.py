@@ -27,7 +27,7 @@ SRC = "module/vethlab.c"
 MUTANTS = [
     ("l6-no-drop-count", "\t\tatomic64_inc(&priv->dropped);\n", "",
      "a dropped frame not counted: tx_dropped stays 0"),
-    ("l6-no-tx-stats", "\t\tdev_sw_netstats_tx_add(dev, 1, length);\n", "",
+    ("l6-no-tx-stats", "\t\tdev_sw_netstats_tx_add(dev, 1, length);\n", "\t\t(void)length;\n",
      "a sent frame not counted in tx_packets/tx_bytes"),
     ("l6-one-peer", "\tpriv = netdev_priv(peer);\n\trcu_assign_pointer(priv->peer, dev);\n", "",
      "only one end points at the other"),

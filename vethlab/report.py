@@ -85,7 +85,7 @@ def why_missing(results, notes):
     causes = []
     for n in notes:
         for key in ("does not compile", "does not link", "rejected", "ignored",
-                    "internal error", "not graded"):
+                    "internal error", "not graded", "not handed in"):
             if key in n:
                 causes.append(n.strip())
                 break
@@ -96,8 +96,12 @@ def why_missing(results, notes):
                       or "timed out" in first[0]):
             causes.append(f"lab {r.lab}: {first[0]}")
             break
-    if failed and not causes:
-        labs = sorted({r.lab for r in failed})
+    idle = set()
+    for n in notes:
+        if n.startswith("not handed in"):
+            idle |= {int(x) for x in re.findall(r"\d+", n.split("lab", 1)[-1])}
+    labs = sorted({r.lab for r in failed} - idle)
+    if labs and not any("does not compile" in c or "internal error" in c for c in causes):
         causes.append("failing checks in lab " + ", ".join(map(str, labs)))
     seen, out = set(), []
     for c in causes:

@@ -148,6 +148,11 @@ def grade_all(name, src, labs, op_labs, use_vm, run, seed):
     staged = tempfile.mkdtemp(prefix="staged-", dir=run.root)
     try:
         taken, notes = staging.stage(src, staged)
+        idle = [n for n in list(labs) + list(op_labs)
+                if all(untouched(staged, f) for f in catalog.lab(n).files)]
+        if idle:
+            notes.append("not handed in (missing, or still the untouched template): lab "
+                         + ", ".join(map(str, idle)))
         results, more = grade_full(name, staged, labs, use_vm, run) if labs else ([], [])
         notes = more[:1] + notes + more[1:]
         if op_labs:
