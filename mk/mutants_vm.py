@@ -38,8 +38,13 @@ MUTANTS = [
      "\t\tRCU_INIT_POINTER(priv->peer, NULL);\n\t\tunregister_netdevice_queue(peer, head);\n",
      "\t\tRCU_INIT_POINTER(priv->peer, NULL);\n",
      "deleting one end leaves the other registered"),
-    ("l6-no-ethhdr-check", "\tif (unlikely(!rcv) || !pskb_may_pull(skb, ETH_HLEN)) {\n",
-     "\tif (unlikely(!rcv)) {\n", "a frame shorter than an Ethernet header is forwarded"),
+]
+# mistakes no test can see, each with why (not run, not counted)
+EQUIVALENT = [
+    ("l6-no-ethhdr-check", "a frame shorter than an Ethernet header is forwarded",
+     "unreachable from user space: AF_PACKET refuses a frame shorter than the device's "
+     "min_header_len (dev_validate_header(), ETH_HLEN for a veth), so only an in-kernel "
+     "sender could hand veth_xmit one"),
 ]
 
 
@@ -77,6 +82,8 @@ def main(argv):
     if "--list" in argv:
         for mid, _, _, why in MUTANTS:
             print(f"{mid}: {why}")
+        for mid, why, reason in EQUIVALENT:
+            print(f"{mid}: {why} (equivalent: {reason})")
         return 0
     if not os.path.isdir(os.path.join(TOP, "solutions")):
         print("mutants_vm: the student release has no solutions/", file=sys.stderr)
@@ -113,7 +120,7 @@ def main(argv):
                 print(f"SURVIVED {mid}: {why}\n{tail}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"lab 6: {killed}/{total} mutants killed")
+    print(f"lab 6: {killed}/{total} mutants killed ({len(EQUIVALENT)} equivalent, not counted)")
     print(f"{killed} passed, {failed} failed")
     return 1 if failed else 0
 
