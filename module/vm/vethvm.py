@@ -756,7 +756,18 @@ def memory_mb():
                     best = int(line.split()[1]) // 1024
     except OSError:
         pass
-    for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+    paths = ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"]
+    try:
+        with open("/proc/self/cgroup") as f:      # this process's own cgroup
+            for line in f:
+                _, ctrl, where = line.rstrip("\n").split(":", 2)
+                if ctrl == "":
+                    paths.append(f"/sys/fs/cgroup{where}/memory.max")
+                elif "memory" in ctrl.split(","):
+                    paths.append(f"/sys/fs/cgroup/memory{where}/memory.limit_in_bytes")
+    except (OSError, ValueError):
+        pass
+    for path in paths:
         try:
             with open(path) as f:
                 v = f.read().strip()
