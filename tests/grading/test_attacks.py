@@ -352,11 +352,16 @@ def main(argv):
         shutil.rmtree(resc, ignore_errors=True)
         p, _ = grade(rootc, resc, ["--no-confine", "--seed", "7"])
         open_ = scores(resc)
+        # without the filter an attack earns more, or (at the rlimits level,
+        # where the grader shares the uid) kills the grader itself: a test
+        # fork orphaned by the killed runner has the grader as its parent
+        downed = len(open_) != len(confined) and p.returncode == -9
         for n in confined:
             a = open_.get(n, {}).get("score", 0)
-            verdict(f"{n} without the seccomp filter", a > got.get(n, {}).get("score", 0),
-                    f"earns {a}, so the filter is what holds it at "
-                    f"{got.get(n, {}).get('score', '?')}")
+            held = got.get(n, {}).get("score", 0)
+            verdict(f"{n} without the seccomp filter", a > held or downed,
+                    (f"earns {a}" if not downed else "kills the grader (SIGKILL, no results)")
+                    + f", so the filter is what holds it at {held}")
 
     # ---- run B: the box alone ----
     if SANDBOX[1:] == ["rlimits"] and os.geteuid() == 0:
