@@ -124,6 +124,9 @@ gradescope:
 	@COURSE_SECRET='$(COURSE_SECRET)' ID_FIELD='$(ID_FIELD)' VM='$(VM)' LABS='$(LABS)' \
 		python3 -m vethlab.packaging.gradescope
 
+bench: deps-bench
+	@sh mk/bench.sh
+
 skels:
 	@python3 mk/skels.py
 
