@@ -160,7 +160,11 @@ def check(dst):
     p = subprocess.run(["make", "help"], cwd=dst, env=env, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, text=True)
     named = set(re.findall(r"make ([a-z][a-z-]+)", p.stdout))
-    absent = {"seeds", "reference", "gradescope", "release", "skels"} & named
+    db = subprocess.run(["make", "-pRrq", ":"], cwd=dst, env=env, stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL, text=True).stdout
+    defined = set(re.findall(r"^([a-z][a-z-]*):", db, re.M))
+    absent = ({"seeds", "reference", "gradescope", "release", "skels"} & named) | \
+        (named - defined)
     verdict("make help names only what it has", p.returncode == 0 and not absent
             and "exercises|exercises" not in p.stdout and "ASan" not in p.stdout,
             f"names make {', '.join(sorted(named))}" + (f"; but not {absent}" if absent else ""),
@@ -173,9 +177,6 @@ def check(dst):
             if f.endswith(".md"):
                 with open(os.path.join(root, f), encoding="utf-8", errors="replace") as fh:
                     named |= set(re.findall(r"`make ([a-z][a-z-]*)", fh.read()))
-    db = subprocess.run(["make", "-pRrq", ":"], cwd=dst, env=env, stdout=subprocess.PIPE,
-                        stderr=subprocess.DEVNULL, text=True).stdout
-    defined = set(re.findall(r"^([a-z][a-z-]*):", db, re.M))
     missing = [f"make {t}" for t in sorted(named - defined)]
     verdict("every make target its docs name exists", not missing and len(named) > 5 and
             len(defined) > len(named),
