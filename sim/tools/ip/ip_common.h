@@ -76,6 +76,8 @@ int get_prefix_ipv4(const char *arg, uint32_t *addr, int *len);
 int get_addr_ipv4(const char *arg, uint32_t *addr);
 int ll_addr_a2n(uint8_t *lladdr, int len, const char *arg);
 const char *format_host_ipv4(uint32_t be_addr, char *buf, size_t size);
+/* ipaddress.c: "global", "link", "host", ... or the number */
+const char *rtnl_rtscope_n2a(int scope, char *buf, size_t size);
 const char *format_host_ipv6(const uint8_t *a16, char *buf, size_t size);
 const char *ll_addr_n2a(const uint8_t *addr, int alen, char *buf, size_t size);
 bool get_unsigned(unsigned int *val, const char *arg);

@@ -17,6 +17,26 @@
 #include <sys/socket.h>
 #include "ip/ip_common.h"
 
+/* iproute2 lib/rt_names.c rtnl_rtscope_n2a(): a route or address scope's name */
+const char *rtnl_rtscope_n2a(int scope, char *buf, size_t size)
+{
+	switch (scope) {
+	case RT_SCOPE_UNIVERSE:
+		return "global";
+	case RT_SCOPE_SITE:
+		return "site";
+	case RT_SCOPE_LINK:
+		return "link";
+	case RT_SCOPE_HOST:
+		return "host";
+	case RT_SCOPE_NOWHERE:
+		return "nowhere";
+	default:
+		snprintf(buf, size, "%d", scope);
+		return buf;
+	}
+}
+
 /*
  * -o: a record is printed into a side buffer, then every newline but the
  * last becomes '\\' (iproute2 prints _SL_ instead of "\n").
@@ -358,25 +378,6 @@ int print_linkinfo_brief(struct net *net, const struct rtnl_link_msg *m,
 	}
 	vs_printf("\n");
 	return 0;
-}
-
-static const char *rtnl_rtscope_n2a(int scope, char *buf, size_t size)
-{
-	switch (scope) {
-	case RT_SCOPE_UNIVERSE:
-		return "global";
-	case RT_SCOPE_SITE:
-		return "site";
-	case RT_SCOPE_LINK:
-		return "link";
-	case RT_SCOPE_HOST:
-		return "host";
-	case RT_SCOPE_NOWHERE:
-		return "nowhere";
-	default:
-		snprintf(buf, size, "%d", scope);
-		return buf;
-	}
 }
 
 static void print_lft(u32 valid, u32 preferred)

@@ -424,25 +424,6 @@ static int json_addr_collect(const void *msg, void *arg)
 	return 0;
 }
 
-static const char *scope_name(int scope, char *buf, size_t size)
-{
-	switch (scope) {
-	case RT_SCOPE_UNIVERSE:
-		return "global";
-	case RT_SCOPE_SITE:
-		return "site";
-	case RT_SCOPE_LINK:
-		return "link";
-	case RT_SCOPE_HOST:
-		return "host";
-	case RT_SCOPE_NOWHERE:
-		return "nowhere";
-	default:
-		snprintf(buf, size, "%d", scope);
-		return buf;
-	}
-}
-
 static const char *addr_str(const struct rtnl_addr_msg *a, const u8 *bytes,
 			    char *buf, size_t size)
 {
@@ -472,7 +453,7 @@ static void json_addrinfo(const struct rtnl_addr_msg *ifa, const char *ifname)
 	if (!v6 && ifa->has_broadcast)
 		jsonw_string("broadcast", addr_str(ifa, ifa->broadcast, a,
 						   sizeof(a)));
-	jsonw_string("scope", scope_name(ifa->ifa.ifa_scope, s, sizeof(s)));
+	jsonw_string("scope", rtnl_rtscope_n2a(ifa->ifa.ifa_scope, s, sizeof(s)));
 	/* print_ifa_flags(), in ifa_flag_data[] order */
 	if (v6) {
 		if (ifa->flags & IFA_F_NODAD)
@@ -610,7 +591,7 @@ int print_route_json(struct net *net, const struct rtnl_route_msg *r,
 		jsonw_string("protocol", route_proto_name(r->rtm.rtm_protocol,
 							  b, sizeof(b)));
 	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE)
-		jsonw_string("scope", scope_name(r->rtm.rtm_scope, b,
+		jsonw_string("scope", rtnl_rtscope_n2a(r->rtm.rtm_scope, b,
 						 sizeof(b)));
 	if (r->prefsrc)
 		jsonw_string("prefsrc", format_host_ipv4(r->prefsrc, a,

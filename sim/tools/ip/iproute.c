@@ -26,20 +26,6 @@ static const char *proto_name(unsigned int p, char *buf, size_t size)
 	}
 }
 
-static const char *scope_name(unsigned int s, char *buf, size_t size)
-{
-	switch (s) {
-	case RT_SCOPE_UNIVERSE:	return "global";
-	case RT_SCOPE_SITE:	return "site";
-	case RT_SCOPE_LINK:	return "link";
-	case RT_SCOPE_HOST:	return "host";
-	case RT_SCOPE_NOWHERE:	return "nowhere";
-	default:
-		snprintf(buf, size, "%u", s);
-		return buf;
-	}
-}
-
 struct route_filter {
 	struct net	*net;
 	u32		table;		/* RT_TABLE_UNSPEC: all */
@@ -145,7 +131,7 @@ static int print_route(const void *msg, void *arg)
 		vs_printf("proto %s ", proto_name(r->rtm.rtm_protocol, b,
 						  sizeof(b)));
 	if (r->rtm.rtm_scope != RT_SCOPE_UNIVERSE && f->scope < 0)
-		vs_printf("scope %s ", scope_name(r->rtm.rtm_scope, b, sizeof(b)));
+		vs_printf("scope %s ", rtnl_rtscope_n2a(r->rtm.rtm_scope, b, sizeof(b)));
 	if (r->prefsrc)
 		vs_printf("src %s ", format_host_ipv4(r->prefsrc, a, sizeof(a)));
 	if (r->priority)
