@@ -21,9 +21,9 @@ import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, TOP)
-from vethlab import markers  # noqa: E402
+from vethlab import catalog, markers  # noqa: E402
 
-SRC = "module/vethlab.c"
+SRC, = catalog.lab(6).files      # module/vethlab.c
 MUTANTS = [
     ("l6-no-drop-count", "\t\tatomic64_inc(&priv->dropped);\n", "",
      "a dropped frame not counted: tx_dropped stays 0"),

@@ -16,7 +16,7 @@ import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, TOP)
-from vethlab import oplabs                      # noqa: E402
+from vethlab import oplabs, seeds               # noqa: E402
 from vethlab.oplabs import runner, student     # noqa: E402
 
 SEEDS = ["7f3a9c01d2e4b856", "0b1d2e3f4a5b6c7d", "c0ffee00deadbeef"]
@@ -121,7 +121,7 @@ def main():
         subs = os.path.join(tmp, "subs")
         os.makedirs(subs)
         name = "student-42"
-        own = spec.seed_for(name, "course secret")
+        own = seeds.student_seed(name, "course secret")
         shutil.copytree(student.play(own, os.path.join(tmp, "own"), ["7", "9"], {"sim": sim}),
                         os.path.join(subs, name))
         got = score(["--submissions", subs], {"VETHLAB_COURSE_SECRET": "course secret"})

@@ -132,6 +132,11 @@ def lab(n):
         raise KeyError(f"no lab {n}; labs are {', '.join(str(x.number) for x in LABS)}") from None
 
 
+def owner(rel):
+    """The lab a handed-in file (a path in the tree) belongs to."""
+    return next(x for x in LABS if rel in x.all_files())
+
+
 def numbers(kind=None):
     return [x.number for x in LABS if kind is None or x.kind == kind]
 
@@ -169,12 +174,11 @@ def flat_names():
 def held_by(tree):
     """The labs a submission holds: those with at least one graded file present
     (at its tree path or under its flat name). Nothing is read here; intake reads."""
-    flat = {v: k for k, v in flat_names().items()}
     held = []
     for x in LABS:
         for f in x.files:
             if os.path.lexists(os.path.join(tree, f)) or \
-                    os.path.lexists(os.path.join(tree, flat.get(f, f))):
+                    os.path.lexists(os.path.join(tree, x.flat_name(f))):
                 held.append(x.number)
                 break
     return held

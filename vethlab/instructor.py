@@ -47,8 +47,8 @@ def write_reference(seed, out, flat=False, use_vm=False, labs=None):
     tree = tempfile.mkdtemp(prefix="reference-")
     try:
         for rel in catalog.handed_in(labs):
-            lab = next(x for x in catalog.LABS if rel in x.all_files())
-            if lab.kind != catalog.OPERATIONAL and os.path.exists(os.path.join(sol, rel)):
+            if catalog.owner(rel).kind != catalog.OPERATIONAL and \
+                    os.path.exists(os.path.join(sol, rel)):
                 os.makedirs(os.path.dirname(os.path.join(tree, rel)), exist_ok=True)
                 shutil.copy(os.path.join(sol, rel), os.path.join(tree, rel))
         ops = [str(n) for n in labs if catalog.lab(n).kind == catalog.OPERATIONAL]
@@ -67,8 +67,7 @@ def write_reference(seed, out, flat=False, use_vm=False, labs=None):
             src = os.path.join(tree, rel)
             if not os.path.exists(src):
                 continue
-            lab = next(x for x in catalog.LABS if rel in x.all_files())
-            dst = os.path.join(out, lab.flat_name(rel) if flat else rel)
+            dst = os.path.join(out, catalog.owner(rel).flat_name(rel) if flat else rel)
             os.makedirs(os.path.dirname(dst), exist_ok=True)
             shutil.copy(src, dst)
     finally:

@@ -9,6 +9,7 @@ line and TAP. Every writer replaces its file atomically.
 """
 import csv
 import hashlib
+import io
 import json
 import os
 import re
@@ -127,7 +128,6 @@ def summary_row(student, seed, results, notes, seconds):
 def summary_csv(path, rows, labs):
     """rows: [summary_row] -> a gradebook CSV: student, seed, lab01..lab11
     (the labs graded), total, max, seconds, note; sorted by student."""
-    import io
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(SUMMARY_HEAD + [catalog.lab(n).key for n in labs]

@@ -47,7 +47,7 @@ def stage(src, dst, labs=None):
     flat = catalog.flat_names()
     wanted = catalog.handed_in(labs)
     for rel in wanted:
-        lab = next(x for x in catalog.LABS if rel in x.all_files())
+        lab = catalog.owner(rel)
         data, problem = intake.read_file(src, rel)
         where = rel
         if data is None and not problem:

@@ -13,6 +13,7 @@ Prints "attack NAME: OK (got X, honest code gets Y)" and "N passed, N failed".
 The submissions are generated from solutions/ and exercises/ under
 build/attacks/ each run, so they follow the kit as it changes.
 """
+import functools
 import hashlib
 import json
 import os
@@ -52,9 +53,9 @@ def head(text, includes):
     return "".join(f"#include <{h}>\n" for h in includes) + text
 
 
-def libc_offsets(names, base="strtol"):
-    """{name: address of name minus address of base} in this machine's libc:
-    what lets code reach any libc function from one it may name."""
+@functools.lru_cache(maxsize=None)
+def libc_symbols():
+    """{name: address} of this machine's libc (nm -D, read once)."""
     libc = subprocess.run(["cc", "-print-file-name=libc.so.6"], stdout=subprocess.PIPE,
                           text=True).stdout.strip()
     out = subprocess.run(["nm", "-D", "--defined-only", os.path.realpath(libc)],
@@ -64,6 +65,13 @@ def libc_offsets(names, base="strtol"):
         f = line.split()
         if len(f) == 3 and f[1] in "TtWi":
             addr.setdefault(f[2].split("@")[0], int(f[0], 16))
+    return addr
+
+
+def libc_offsets(names, base="strtol"):
+    """{name: address of name minus address of base} in this machine's libc:
+    what lets code reach any libc function from one it may name."""
+    addr = libc_symbols()
     return {n: addr[n] - addr[base] for n in names}
 
 

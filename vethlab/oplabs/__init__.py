@@ -11,7 +11,6 @@ the student's files at their exercises/ paths (labs/07-namespaces/setup.sh,
 runs itself on vethsim or in the VM after the student's allow-listed lines.
 """
 from . import common, spec
-from .common import FOLDERS  # noqa: F401
 from .runner import Sim, Vm
 
 LABS = spec.LABS

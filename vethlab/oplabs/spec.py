@@ -1,6 +1,6 @@
 """Per-student topologies for the operational labs, drawn from a seed.
 
-A seed is a string given to the student (e.g. seed_for(student_id, secret),
+A seed is a string given to the student (e.g. seeds.student_seed(student_id, secret),
 an HMAC the course platform prints); the grader recomputes the same spec from
 it. Every value a handout shows as an example (veth0, ns0, 10.1.1.1/24) is
 replaced by a drawn one, so an answer copied from the handout or from a
@@ -9,7 +9,7 @@ classmate names devices and addresses that do not exist in your topology.
 import hashlib
 import random
 
-from vethlab import catalog, seeds
+from vethlab import catalog
 
 # the operational labs of the catalog: {"7": title, ...}
 LABS = {str(x.number): x.title for x in catalog.LABS if x.kind == catalog.OPERATIONAL}
@@ -19,7 +19,6 @@ NS_WORDS = ["red", "blue", "green", "amber", "cyan", "olive", "coral", "plum",
 DEV_WORDS = ["ve", "vp", "lnk", "port", "end", "tap", "wire", "pipe"]
 
 
-seed_for = seeds.student_seed     # the seed a course hands to one student
 
 
 def _rng(seed, lab):
