@@ -20,6 +20,10 @@ import time
 MAKE = os.environ.get("MAKE", "make")
 JOBS = f"-j{os.cpu_count() or 2}"
 
+# the attacks of issue 14, each beside its honest twin
+SECCOMP_ATTACKS = ("a-unnamed-exit0,a-verdict-forge,a-stdout-golden,a-include-abs-comment,"
+                   "a-sleep-alloc,Ada_Lovelace")
+
 STEPS = [
     ("exercises are current", "python3 mk/skels.py --check"),
     # one truth per lab: the SOLUTION markers, handouts and tables agree with it
@@ -66,6 +70,12 @@ STEPS = [
     ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
     # every attack of issue 7 earns what the honest code inside it earns
     ("grader attacks", "python3 tests/grading/test_attacks.py"),
+    # the attacks seccomp and the grader's own checks hold, also at the levels
+    # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
+    ("grader attacks at the uid level",
+     f"python3 tests/grading/test_attacks.py --sandbox uid --only {SECCOMP_ATTACKS}"),
+    ("grader attacks at the rlimits level",
+     f"python3 tests/grading/test_attacks.py --sandbox rlimits --only {SECCOMP_ATTACKS}"),
     # lab 6 scored per in-VM test (canned guest output; the module is compiled)
     ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
     # an instructor's dry run: roster -> seeds -> reference submissions ->

@@ -2,7 +2,7 @@
 """Every attack of issue 7 as a submission: each must earn exactly what the
 honest code inside it earns, and none may touch anything outside its box.
 
-    python3 tests/grading/test_attacks.py [--keep] [--only NAME] [--sandbox bwrap|uid|rlimits]
+    python3 tests/grading/test_attacks.py [--keep] [--only NAME[,NAME]] [--sandbox bwrap|uid|rlimits]
 
 Run A grades the attacks with every defense on, next to honest counterparts
 (the same code without the attack); an attack passes when its score equals
@@ -255,7 +255,7 @@ def main(argv):
     keep = "--keep" in argv
     if "--sandbox" in argv:
         SANDBOX[:] = ["--sandbox", argv[argv.index("--sandbox") + 1]]
-    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    only = argv[argv.index("--only") + 1].split(",") if "--only" in argv else None
     marker = f"vethlab-daemon-{os.getpid()}"
     passed = failed = 0
 
@@ -272,7 +272,7 @@ def main(argv):
     root = os.path.join(WORK, "subs")
     subs, expect = plan(root, marker)
     if only:
-        keepn = {only, expect.get(only, only)}
+        keepn = set(only) | {expect.get(n, n) for n in only}
         subs = {k: v for k, v in subs.items() if k in keepn or k == "h-solution"}
     write(root, subs)
     # a golden that is missing must cost that check only, for everyone
