@@ -65,7 +65,7 @@ TREE_OBJS   := $(TREE_SRCS:$(TREE)/%.c=$(BUILD)/tree/%.o)
 KERNEL_OBJS := $(SIM_OBJS) $(TREE_OBJS)
 TOOLS_OBJS  := $(TOOLS_SRCS:%.c=$(BASE_BUILD)/obj/%.o)
 MAIN_OBJ    := $(MAIN_SRC:%.c=$(BASE_BUILD)/obj/%.o)
-UNIT_OBJ    := $(BASE_BUILD)/obj/tests/unit/unit.o
+UNIT_OBJ    := $(BASE_BUILD)/obj/tests/unit/unit.o $(BASE_BUILD)/obj/tests/unit/probe.o
 UNIT_BINS   := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 LIBKERNEL   := $(BUILD)/libsimkernel.a

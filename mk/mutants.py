@@ -311,7 +311,8 @@ class Harness:
             # same file is then never pulled in (it defines nothing missing)
             r = subprocess.run([self.cc, "-Wl,-S", "-o", exe,
                                 f"{BUILD}/obj/tests/unit/{name}.o",
-                                f"{BUILD}/obj/tests/unit/unit.o", obj,
+                                f"{BUILD}/obj/tests/unit/unit.o",
+                                f"{BUILD}/obj/tests/unit/probe.o", obj,
                                 f"{BUILD}/libsimtools.a", f"{BUILD}/libsimkernel.a"] + self.libs,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             if r.returncode:

@@ -81,6 +81,15 @@ def unnamed(name, proto):
     return f"(({proto})((unsigned long)&strtol + ({off}L)))"
 
 
+def replayed_report():
+    """What the probe reports after lab 1's first test in a correct build, for
+    a seed this run does not use: a report anyone could have recorded."""
+    sys.path.insert(0, TOP)
+    from vethlab.grader import probe
+    got = probe._run(os.path.join(TOP, "build/solutions/tests/check_netdev"), 1, 8, TOP)
+    return next(iter(got.values())) + "\n"
+
+
 def plan(top_attacks, marker):
     sol_dev, sol_veth = src("solutions", DEV), src("solutions", VETH)
     ex_dev, ex_veth = src("exercises", DEV), src("exercises", VETH)
@@ -176,6 +185,15 @@ def plan(top_attacks, marker):
             + "(fd, x, sizeof x - 1);\n"
             "\t  " + unnamed("kill", "int (*)(int, int)") + "("
             + unnamed("getppid", "int (*)(void)") + "(), 9); }"), ["stdlib.h"])},
+        # the probe's report of a correct build for another seed, written on
+        # the probe's pipe, then exit 0: a report that is not this run's
+        "a-probe-replay": {DEV: head(inject(ex_dev, "alloc_netdev_mqs",
+            "\t{ const char *v = " + unnamed("getenv", "char *(*)(const char *)")
+            + '("VETHLAB_OBS");\n'
+            "\t  static const char r[] = " + json.dumps(replayed_report()) + ";\n"
+            "\t  if (v) " + unnamed("write", "long (*)(int, const void *, unsigned long)")
+            + "((int)strtol(v + 8, 0, 10), r, sizeof r - 1);\n"
+            "\t  " + unnamed("_exit", "void (*)(int)") + "(0); }"), ["stdlib.h"])},
         "a-syntax-error": {DEV: sol_dev, VETH: inject(sol_veth, "veth_xmit", "\tthis is not C;")},
         "Ada Lovelace": {DEV: sol_dev, VETH: sol_veth},
         # a folder whose plain spelling is another's: its own row, not the other's
@@ -195,7 +213,7 @@ def plan(top_attacks, marker):
         "Ada_Lovelace": "h-solution",
         "a-syntax-error": "h-soldev", "a-embedded-golden": "h-exercises",
         "a-unnamed-exit0": "h-exercises", "a-verdict-forge": "h-exercises",
-        "a-stdout-golden": "h-exercises",
+        "a-stdout-golden": "h-exercises", "a-probe-replay": "h-exercises",
     }
     return subs, expect
 
@@ -351,25 +369,38 @@ def main(argv):
     size = max((os.path.getsize(os.path.join(res, f)) for f in os.listdir(res)), default=0)
     verdict("results stay small", size < 2 << 20, f"largest results file {size} bytes")
 
-    # ---- the seccomp attacks are real: without the filter they earn points ----
-    confined = [n for n in ("a-unnamed-exit0", "a-verdict-forge") if n in subs]
+    # ---- two layers, each holding alone: the seccomp filter and the probe ----
+    confined = [n for n in ("a-unnamed-exit0", "a-verdict-forge", "a-probe-replay") if n in subs]
     if confined:
         rootc = os.path.join(WORK, "subs-c")
         write(rootc, {n: subs[n] for n in confined})
-        resc = os.path.join(WORK, "results-c")
-        shutil.rmtree(resc, ignore_errors=True)
-        p, _ = grade(rootc, resc, ["--no-confine", "--seed", "7"])
-        open_ = scores(resc)
-        # without the filter an attack earns more, or (at the rlimits level,
-        # where the grader shares the uid) kills the grader itself: a test
-        # fork orphaned by the killed runner has the grader as its parent
+        layers = {}
+        for tag, extra in (("neither", ["--no-confine", "--no-probe"]),
+                           ("probe only", ["--no-confine"])):
+            resc = os.path.join(WORK, "results-c")
+            shutil.rmtree(resc, ignore_errors=True)
+            p, _ = grade(rootc, resc, extra + ["--seed", "7"])
+            layers[tag] = (p, scores(resc))
+        p, open_ = layers["neither"]
+        # without either layer an attack earns more, or (at the rlimits
+        # level, where the grader shares the uid) kills the grader itself: a
+        # test fork orphaned by the killed runner has the grader as its parent
         downed = len(open_) != len(confined) and p.returncode == -9
         for n in confined:
             a = open_.get(n, {}).get("score", 0)
             held = got.get(n, {}).get("score", 0)
-            verdict(f"{n} without the seccomp filter", a > held or downed,
+            verdict(f"{n} without the seccomp filter or the probe", a > held or downed,
                     (f"earns {a}" if not downed else "kills the grader (SIGKILL, no results)")
-                    + f", so the filter is what holds it at {held}")
+                    + f", so the two layers are what hold it at {held}")
+        p, probe_only = layers["probe only"]
+        for n in confined:
+            if n == "a-verdict-forge":
+                continue    # it kills Check's runner: the filter's part alone
+            a = probe_only.get(n, {}).get("score")
+            held = got.get(n, {}).get("score", 0)
+            verdict(f"{n} with the probe alone (no seccomp filter)", a is not None and a <= held,
+                    f"earns {a} (confined: {held}): a forged pass needs this run's probe report, "
+                    "which only a working lab computes")
 
     # ---- run B: the box alone ----
     if SANDBOX[1:] == ["rlimits"] and os.geteuid() == 0:

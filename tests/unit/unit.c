@@ -25,6 +25,7 @@ void unit_kernel_setup(void)
 
 	if (vethlab_confine)
 		vethlab_confine(1);
+	unit_probe_begin();
 
 	/*
 	 * The deterministic clock: time moves only when the simulation says so,
@@ -44,6 +45,7 @@ void unit_kernel_teardown(void)
 {
 	long live;
 
+	unit_probe_end();
 	sim_shutdown_kernel();
 	/* Every test must leave no packet behind: a leak is a failure. */
 	live = skb_live_count();

@@ -19,6 +19,11 @@
 void unit_kernel_setup(void);
 void unit_kernel_teardown(void);
 
+/* The grader's probe (probe.c): a report opened before the test, and the
+ * lab's functions run on inputs drawn at grade time after it. */
+void unit_probe_begin(void);
+void unit_probe_end(void);
+
 /* A test case with the kernel booted around each test, tagged (or NULL). */
 static inline TCase *unit_tcase(Suite *s, const char *name, const char *tags)
 {

@@ -198,42 +198,42 @@ class Box:
             return _setpriv(self.uid) + pre + argv, cwd or self.work, env
         return pre + argv, cwd or self.work, env
 
-    def run(self, argv, timeout, env=None, cap=OUT_CAP, verdict_fd=False):
-        """Run argv in the box. Returns (rc, output, seconds, verdict) where
+    def run(self, argv, timeout, env=None, cap=OUT_CAP, pipes=()):
+        """Run argv in the box. Returns (rc, output, seconds, read) where
         output is at most `cap` bytes (a note says how much was dropped) and
-        verdict is what the command wrote on its verdict pipe (the path
-        /dev/fd/N is in env as $VERDICT when verdict_fd=True), else None.
+        read is {name: what the command wrote on that pipe} for each name in
+        `pipes` (the path /dev/fd/N is in env as $NAME: $VERDICT for Check's
+        log, $OBS for the probe's reports).
         rc 124: deadline; the whole process tree is gone when this returns."""
         env = dict({"PATH": "/usr/bin:/bin", "LC_ALL": "C", "HOME": self.work,
                     "TMPDIR": "/tmp" if self.level == "bwrap" else self.work,
                     "VETHLAB_BOX": self.token}, **(env or {}))
         t0 = time.time()
-        vr = vw = None
-        pass_fds = ()
-        if verdict_fd:
-            vr, vw = os.pipe()
-            pass_fds = (vw,)
+        ends = {}                  # read end -> (name, write end)
+        for name in pipes:
+            r, w = os.pipe()
+            ends[r] = (name, w)
             if os.geteuid() == 0 and self.uid != 0:
-                os.fchown(vw, self.uid, self.uid)   # so the box may reopen /dev/fd/N
-            env = {k: v.replace("$VERDICT", f"/dev/fd/{vw}") for k, v in env.items()}
+                os.fchown(w, self.uid, self.uid)   # so the box may reopen /dev/fd/N
+            env = {k: v.replace(f"${name}", f"/dev/fd/{w}") for k, v in env.items()}
+        writers = tuple(w for _, w in ends.values())
         cmd, cwd, penv = self._wrap(argv, None, env)
         if self.level == "bwrap":
             penv = {"PATH": "/usr/bin:/bin"}
         try:
             p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                  stderr=subprocess.STDOUT, cwd=cwd, env=penv,
-                                 start_new_session=True, pass_fds=pass_fds)
+                                 start_new_session=True, pass_fds=writers)
         except OSError as e:
-            for fd in (vr, vw):
-                if fd is not None:
-                    os.close(fd)
-            return 127, f"{argv[0]}: {e}", 0.0, None
-        if vw is not None:
-            os.close(vw)
-        out, verdict, dropped = bytearray(), bytearray(), 0
-        fds = {p.stdout.fileno(): "out"}
-        if vr is not None:
-            fds[vr] = "verdict"
+            for r, (_, w) in ends.items():
+                os.close(r)
+                os.close(w)
+            return 127, f"{argv[0]}: {e}", 0.0, {name: "" for name in pipes}
+        for w in writers:
+            os.close(w)
+        out, dropped = bytearray(), 0
+        got = {r: bytearray() for r in ends}
+        fds = {p.stdout.fileno(): "out", **{r: "pipe" for r in ends}}
         timed_out = False
         deadline = t0 + timeout
         ended = None
@@ -258,24 +258,24 @@ class Box:
                     room = cap - len(out)
                     out += chunk[:max(room, 0)]
                     dropped += max(len(chunk) - max(room, 0), 0)
-                elif len(verdict) < 4 * cap:
-                    verdict += chunk
+                elif len(got[fd]) < 4 * cap:
+                    got[fd] += chunk
         self._kill(p)
         try:
             rc = p.wait(timeout=10)
         except subprocess.TimeoutExpired:
             rc = -9
         p.stdout.close()
-        if vr is not None:
-            os.close(vr)
+        for r in ends:
+            os.close(r)
         text = out.decode("utf-8", "replace")
         if dropped:
             text += f"\n(output cut: {dropped} more bytes were thrown away)"
         if timed_out:
             rc = 124
             text += f"\n(timed out after {timeout:.0f}s)"
-        return rc, text, time.time() - t0, (verdict.decode("utf-8", "replace")
-                                            if vr is not None else None)
+        return rc, text, time.time() - t0, {ends[r][0]: got[r].decode("utf-8", "replace")
+                                            for r in ends}
 
     def _kill(self, p):
         """Kill what the command left: its session, then what the level allows."""

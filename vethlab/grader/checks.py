@@ -8,7 +8,7 @@ import time
 
 from vethlab import catalog
 from vethlab.box import intake, objcheck, sandbox
-from vethlab.grader import result as gradelib
+from vethlab.grader import probe, result as gradelib
 from vethlab.normalize import normalize
 from vethlab.grader.vmlab import vm_lab
 from vethlab.grader.reference import (CK_TIMEOUT, DEFAULT_REF_SECS, HEADROOM, SLACK, VM_LABS,
@@ -225,7 +225,8 @@ class Submission:
         targets = [("vethsim", [f"{k}/main.o"], run.pcap)]
         bins = sorted({b for n in run.labs if n not in VM_LABS for b in run.expected_unit[n]})
         for b in bins:
-            targets.append((b, [f"{k}/tests/{b}.o", f"{k}/tests/unit.o"], run.libs))
+            targets.append((b, [f"{k}/tests/{b}.o", f"{k}/tests/unit.o", f"{k}/tests/probe.o"],
+                            run.libs))
         for name, first, libs in targets:
             rc, out, _, _ = box.run(["cc", "-o", f"{box.work}/out/{name}"] + first + group + libs,
                                     timeout=max(min(60, self.left()), 1))
@@ -253,12 +254,14 @@ class Submission:
                 results += self._fail_all(lab, names, self.out_of_time())
                 continue
             limit, ref = self.limit((lab, binary))
+            refs = run.probe_refs.get((lab, binary))
             env = {"CK_INCLUDE_TAGS": f"lab{lab}", "CK_VERBOSITY": "silent", "CK_FORK": "yes",
-                   **run.confine_env,
+                   **run.confine_env, **(probe.env(lab, run.seed) if refs else {}),
                    "CK_DEFAULT_TIMEOUT": CK_TIMEOUT, "CK_XML_LOG_FILE_NAME": "$VERDICT"}
-            rc, out, secs, verdict = box.run([f"{box.work}/out/{binary}"], env=env,
-                                             timeout=limit, verdict_fd=True)
-            got = xml_results(verdict)
+            rc, out, secs, read = box.run([f"{box.work}/out/{binary}"], env=env,
+                                          timeout=limit, pipes=("VERDICT", "OBS"))
+            got = xml_results(read["VERDICT"])
+            reports = probe.by_test(read["VERDICT"], read["OBS"])
             own = own_output(out, list(got))
             each = secs / max(len(tests), 1)
             order = run.ref_order.get((lab, binary), tests)
@@ -268,6 +271,12 @@ class Submission:
             for t, p in names:
                 if t in got:
                     ok, msg = got[t]
+                    # Check's verdict came from the process that ran student
+                    # code; the probe's report has to match the reference's
+                    if ok and refs:
+                        bad = probe.judge(t, lab, reports, refs)
+                        if bad:
+                            ok, msg = False, bad
                 elif t == stuck:
                     ok, msg = False, (f"did not finish: lab {lab}'s tests in {binary} were stopped "
                                       f"after {limit:.1f} s while this one ran (the reference "

@@ -231,6 +231,7 @@ def main(argv):
     ap.add_argument("--sandbox", help="bwrap, uid or rlimits (default: the best available)")
     ap.add_argument("--no-inspect", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--no-confine", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--no-probe", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--vm", action="store_true", help="also grade lab 6 and labs 7-11 in the VM")
     ap.add_argument("--json", help="where to write the results (one tree only)")
     ap.add_argument("--results-dir", help="where to write per-submission results")
@@ -268,7 +269,8 @@ def main(argv):
     t0 = time.time()
     run = Run(labs, seed=args.run_seed, private=args.private, goldens=args.goldens,
               budget=args.budget, level=args.sandbox, inspect=not args.no_inspect,
-              only=args.check, use_vm=use_vm, confine=not args.no_confine)
+              only=args.check, use_vm=use_vm, confine=not args.no_confine,
+              probe=not args.no_probe)
     run.vm_rows = args.vm
     res_dir = args.results_dir or os.path.join(HERE, "results")
     head = f"run seed {run.seed}; isolation level {run.level}"

@@ -11,7 +11,7 @@ import time
 
 from vethlab import catalog, report as rep
 from vethlab.box import intake, objcheck, sandbox
-from vethlab.grader import seeded
+from vethlab.grader import probe, seeded
 from vethlab.normalize import normalize
 from vethlab.paths import TOP
 from vethlab.grader.reference import (BASE, CONFINE, DEFAULT_REF_SECS, GRADE_DIR, GUARD,
@@ -22,11 +22,13 @@ class Run:
     """What one grading run trusts, all of it settled before student code runs."""
 
     def __init__(self, labs, seed=None, private=None, goldens=None, budget=15.0,
-                 level=None, inspect=True, only=None, use_vm=False, confine=True):
+                 level=None, inspect=True, only=None, use_vm=False, confine=True,
+                 probe=True):
         self.labs, self.budget, self.inspect = labs, budget, inspect
         # graded processes install confine.c's seccomp filter (tests turn it off
         # to show what an attack would earn without it)
         self.confine_env = {"VETHLAB_CONFINE": "1"} if confine else {}
+        self.use_probe = probe     # grader/probe.py (tests turn it off too)
         self.only = [o.lower() for o in (only or [])]
         self.use_vm = use_vm
         self.vm_rows = False      # labs 7-11 in the VM too (grade.py --vm)
@@ -50,6 +52,7 @@ class Run:
         self._lock = threading.Lock()
         self.checks = self._plan(private)
         self.expected_unit = self._expected_unit()
+        self.probe_refs = self._probe_refs()
         self._stage_kit()
         self.expected_text = self._expected_text(goldens)
         self._symbol_rules()
@@ -117,6 +120,16 @@ class Run:
                                              "secs": self.ref_secs[(n, b)]}
                                             for (n, b), o in self.ref_order.items()]))
         return exp
+
+    def _probe_refs(self):
+        """{(lab, binary): the reference's probe reports for this run's seed}
+        (grader/probe.py); a student release has no reference to run."""
+        if RELEASE or not self.use_probe:
+            return {}
+        work = os.path.join(self.root, "probe")
+        os.makedirs(work)
+        return probe.reference_reports(TOP, BASE, self.expected_unit, self.seed,
+                                       self.cflags, self.libs, work)
 
     def _expected_text(self, goldens):
         """{check name: expected normalized transcript or None} — goldens read now,
