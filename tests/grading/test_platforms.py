@@ -322,6 +322,45 @@ def main(argv):
                 print("    " + json.dumps({"score": res["score"], "tests": show})[:1200])
         except (OSError, ValueError, KeyError, IndexError) as e:
             verdict(f"gradescope {sid}", False, f"unreadable: {e}", p.stdout)
+    # 4b. an attacker through the same Gradescope runner: bob's untouched
+    # files but a dev.c that tries to overwrite results.json, writes a probe
+    # report recorded for another seed and exits 0 in the middle of a test
+    import test_attacks as atk
+    mal = os.path.join(WORK, "subs-mallory")
+    shutil.copytree(subs[ROSTER[1]], mal)
+    results_json = os.path.join(ag, "results", "results.json")
+    forge = json.dumps('{"score": 999, "tests": []}')
+    code = ("\t{ int fd = " + atk.unnamed("open", "int (*)(const char *, int, ...)")
+            + f"({json.dumps(results_json)}, 01 | 01000);\n"
+            "\t  const char *v = " + atk.unnamed("getenv", "char *(*)(const char *)")
+            + '("VETHLAB_OBS");\n'
+            "\t  static const char r[] = " + json.dumps(atk.replayed_report()) + ";\n"
+            "\t  long (*w)(int, const void *, unsigned long) = "
+            + atk.unnamed("write", "long (*)(int, const void *, unsigned long)") + ";\n"
+            f"\t  if (fd >= 0) w(fd, {forge}, sizeof {forge} - 1);\n"
+            "\t  if (v) w((int)strtol(v + 8, 0, 10), r, sizeof r - 1);\n"
+            "\t  " + atk.unnamed("_exit", "void (*)(int)") + "(0); }")
+    with open(os.path.join(mal, "dev.c"), "w", encoding="utf-8") as f:
+        f.write(atk.head(atk.inject(atk.src("exercises", atk.DEV), "alloc_netdev_mqs", code),
+                         ["stdlib.h"]))
+    sub = os.path.join(ag, "submission")
+    shutil.rmtree(sub, ignore_errors=True)
+    shutil.copytree(mal, sub)
+    with open(os.path.join(ag, "submission_metadata.json"), "w", encoding="utf-8") as f:
+        json.dump({"id": 1, "users": [{"email": ROSTER[1], "name": "Someone", "sid": "1"}]}, f)
+    chown_tree(ag)
+    p = as_nobody([os.path.join(src, "run_autograder")], ag, {"AUTOGRADER_ROOT": ag})
+    try:
+        with open(results_json, encoding="utf-8") as f:
+            res = json.load(f)
+        got = per_lab_from_tests(res["tests"], "name", "score", "max_score")
+        ok = res["score"] != 999 and {n: v for n, v in got.items() if n != 6} == \
+            expected(ROSTER[1], full)
+        verdict("gradescope attack (forged results.json, replayed probe report, exit 0)", ok,
+                f"score {res['score']}, as the untouched exercises: "
+                + ",".join(f"{n}:{e}" for n, (e, _) in sorted(got.items())), p.stdout)
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        verdict("gradescope attack", False, f"unreadable: {e}", p.stdout)
     # 5. PrairieLearn and Autolab, for the half-done student
     carol = ROSTER[2]
     pl = os.path.join(WORK, "grade")
