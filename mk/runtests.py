@@ -22,7 +22,7 @@ JOBS = f"-j{os.cpu_count() or 2}"
 
 # the attacks of issue 14, each beside its honest twin
 SECCOMP_ATTACKS = ("a-unnamed-exit0,a-verdict-forge,a-stdout-golden,a-include-abs-comment,"
-                   "a-sleep-alloc,Ada_Lovelace")
+                   "a-sleep-alloc,Ada_Lovelace,a-probe-replay")
 
 STEPS = [
     ("exercises are current", "python3 mk/skels.py --check"),

@@ -372,11 +372,13 @@ def main(argv):
     # ---- two layers, each holding alone: the seccomp filter and the probe ----
     confined = [n for n in ("a-unnamed-exit0", "a-verdict-forge", "a-probe-replay") if n in subs]
     if confined:
-        rootc = os.path.join(WORK, "subs-c")
-        write(rootc, {n: subs[n] for n in confined})
         layers = {}
-        for tag, extra in (("neither", ["--no-confine", "--no-probe"]),
-                           ("probe only", ["--no-confine"])):
+        # a-verdict-forge kills Check's runner: that is the filter's part alone
+        probed = [n for n in confined if n != "a-verdict-forge"]
+        for tag, extra, names in (("neither", ["--no-confine", "--no-probe"], confined),
+                                  ("probe only", ["--no-confine"], probed)):
+            rootc = os.path.join(WORK, "subs-c")
+            write(rootc, {n: subs[n] for n in names})
             resc = os.path.join(WORK, "results-c")
             shutil.rmtree(resc, ignore_errors=True)
             p, _ = grade(rootc, resc, extra + ["--seed", "7"])
@@ -393,9 +395,7 @@ def main(argv):
                     (f"earns {a}" if not downed else "kills the grader (SIGKILL, no results)")
                     + f", so the two layers are what hold it at {held}")
         p, probe_only = layers["probe only"]
-        for n in confined:
-            if n == "a-verdict-forge":
-                continue    # it kills Check's runner: the filter's part alone
+        for n in probed:
             a = probe_only.get(n, {}).get("score")
             held = got.get(n, {}).get("score", 0)
             verdict(f"{n} with the probe alone (no seccomp filter)", a is not None and a <= held,
