@@ -7,7 +7,7 @@ solutions/module/vethlab.c (built against the real 6.1 kernel) and
 solutions/sim/drivers/net/veth.c (built against the simulator) both play
 drivers/net/veth.c. For every function both define, the bodies are compared
 as tokens, without comments (so without TODO texts and stubs) and without
-FTRACE_ENTRY(). A function must then be identical, or identical after the
+FTRACE_ENTRY() or FTRACE_ENTRY_TAIL_AT(n). A function must then be identical, or identical after the
 rewrites REWRITES lists for it, each with the reason the copies differ; a
 function whose copies differ too much for rewrites (netlink attributes in
 the module, a plain request struct in the sim) is PINNED: the reason and a
@@ -112,7 +112,7 @@ def bodies(path):
                 if depth == 0:
                     break
             j += 1
-        body = re.sub(r"\bFTRACE_ENTRY\s*\(\s*\)\s*;", "", b[off:j + 1])
+        body = re.sub(r"\bFTRACE_ENTRY(?:_TAIL_AT)?\s*\(\s*\d*\s*\)\s*;", "", b[off:j + 1])
         out[name] = " ".join(re.findall(r"\w+|\?|:|->|\S", body))
     return out
 

@@ -6,7 +6,10 @@ For three seeds, on vethsim: every check passes on the reference answers
 exercises, and each lab's reference answers for one seed lose points when
 graded for the next seed (a copied answer). Then, in one VM run, the
 reference answers of one seed pass on the real kernel (stock veth.ko), and
-the untouched exercises fail every check there.
+the untouched exercises fail every check there. Labs 10 and 11 are also
+graded in the other right forms their handouts allow (raised_in= lab 4's
+____napi_schedule, a both= list copied from vethsim's traces), on vethsim
+and in the same VM run.
 OPLABS_VM=0 skips the VM part (exit 77 when it is all that could run).
 Prints "N passed, N failed" for mk/runtests.py.
 """
@@ -47,6 +50,39 @@ GOOD = ["ip netns add red3", "ip -n red3 link set ve4 up", "ip -d link show", "i
         "ip -n red3 -d link show", "ip route add 10.9.0.0/16 dev ve4",
         "echo 1 > /proc/sys/net/ipv4/conf/ve4/accept_local", "sleep 1",
         "ip link add ve1 address 02:00:00:00:00:01 mtu 1400 type veth peer name ve2"]
+
+
+def right_variants(tree, seed, out, sim):
+    """A copy of the reference answers `tree` in the other right forms:
+    lab 10 raised_in=____napi_schedule (lab 4's function, which raises
+    NET_RX_SOFTIRQ; enqueue_to_backlog is the reference's), lab 11 a both=
+    list of every function vethsim's traces of the two pings share."""
+    import re
+    import shutil
+    from vethlab.oplabs import lab11, parse, spec, tracing
+    shutil.copytree(tree, out)
+    s = spec.spec(seed, "11")
+    lo, _ = tracing.record(sim, s, lab11.pings(s)[0])
+    veth, _ = tracing.record(sim, s, lab11.pings(s)[1])
+    both = sorted(set(parse.trace_calls(lo)) & set(parse.trace_calls(veth)))
+    for lab, key, value in (("10", "raised_in", "____napi_schedule"),
+                            ("11", "both", ",".join(both))):
+        path = os.path.join(out, oplabs.common.FOLDERS[lab], "answers.txt")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        new = re.sub(rf"^{key}=.*$", f"{key}={value}", text, count=1, flags=re.M)
+        assert new != text, f"{path}: no {key}= line to change"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(new)
+    return out, both
+
+
+def expect_variants_pass(tree, seed, backend, both):
+    for lab in ("10", "11"):
+        rows = oplabs.grade(lab, tree, seed, backend.kernel, backend=backend)
+        bad = [r["name"] + ": " + r["detail"] for r in rows if not r["ok"]]
+        expect(not bad, f"{backend.kernel} lab {lab}: a right answer in another form fails "
+               f"(raised_in=____napi_schedule, both={','.join(both)}): {bad}")
 
 
 def main():
@@ -97,8 +133,11 @@ def main():
                    f"a copied sim.trace: failing checks {bad}")
         else:
             expect(False, "test seeds must give lab 10 different ping counts")
+        variant, both = right_variants(trees[SEEDS[0]], SEEDS[0],
+                                       os.path.join(tmp, "variant"), sim)
+        expect_variants_pass(variant, SEEDS[0], sim, both)
         print(f"vethsim: 3 seeds x {len(labs)} labs: solutions pass, exercises fail, "
-              "copies fail")
+              "copies fail; labs 10-11's other right forms pass")
         # the same through grade.py: make grade SEED=..., and a course secret
         # that gives each submission folder its own seed
         import subprocess
@@ -142,6 +181,10 @@ def main():
                                         backend=vm)
                     good = [r["name"] for r in rows if r["ok"]]
                     expect(not good, f"VM lab {lab}: exercises pass: {good}")
+                # the other right forms, on this run's own vm.trace
+                vt = os.path.join(tmp, "vm-variant")
+                variant, both = right_variants(tree, seed, vt, sim)
+                expect_variants_pass(variant, seed, vm, both)
                 # a submission that leaves the guest's settings broken does not
                 # change the next run: every run puts them back
                 hostile = os.path.join(tmp, "hostile")
@@ -158,8 +201,8 @@ def main():
                        + "; ".join(r["detail"] for r in rows if not r["ok"]))
             finally:
                 vm.close()
-            print(f"VM: seed {seed}: the reference answers pass on the real kernel, "
-                  "the exercises fail")
+            print(f"VM: seed {seed}: the reference answers and labs 10-11's other right "
+                  "forms pass on the real kernel, the exercises fail")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -58,6 +58,18 @@ def main():
         ok(child.expect([r"still to do: namespace \S+ exists \(ip netns list shows: none\)",
                          r"Task 2"]) == 0, "a failing command is told what the state lacks")
         child.expect(r"walkthrough\[1\]# ")
+        # a scratch pair made and deleted: the control path's functions
+        for cmd, words in (("ip link add tmp0 type veth peer name tmp1",
+                            ["rtnl_newlink", "veth_newlink", "rtnl_create_link",
+                             "alloc_netdev_mqs", "register_netdevice"]),
+                           ("ip link del tmp0", ["rtnl_dellink", "veth_dellink",
+                                                 "unregister_netdevice_queue",
+                                                 "dev_close_many"])):
+            child.sendline(cmd)
+            child.expect(r"walkthrough\[1\]# ")
+            ran = child.before.split("kernel functions it ran: ")[-1]
+            ok("kernel functions it ran: " in child.before and all(w in ran for w in words),
+               f"'{cmd}' shows the kernel functions {words}: {child.before!r}")
         for n, cmds in enumerate(steps, 1):
             for k, cmd in enumerate(cmds):
                 child.sendline(cmd)
@@ -67,6 +79,11 @@ def main():
             ok(i == 0, f"task {n} is done after: {cmds}")
             if i != 0:
                 return
+            if n == 4:
+                ok("kernel functions it ran: " in child.before and
+                   all(w in child.before for w in ("do_setlink", "dev_change_flags",
+                                                   "__dev_open", "veth_open")),
+                   f"ip link set up shows the kernel functions it ran: {child.before!r}")
             if n == 5:
                 ok("kernel functions it ran: " in child.before and
                    "veth_xmit" in child.before, "the ping shows the kernel functions it ran")

@@ -6,7 +6,9 @@
 States each task of labs 7-11 with YOUR topology (from the seed), lets you
 type the real commands, checks the simulated kernel's state after each one,
 gives a hint when a command fails or does not move the task on, and shows
-which kernel functions your last command ran. Type `hint`, `skip`, `tasks`
+which kernel functions your last command ran, as 6.1's function tracer
+shows them: the packet path of a ping, and the control path of ip link
+(rtnl_newlink ... veth_newlink, register_netdevice for `ip link add`). Type `hint`, `skip`, `tasks`
 or `quit`.
 
 How: vethsim runs deterministically, so each command is played after the
@@ -197,8 +199,8 @@ def main(argv=None):
         if tracing:
             ran = functions(res[len(history) + 2][1])
             print(f"  (kernel functions it ran: {ran})" if ran else
-                  "  (no traced kernel function ran: vethsim traces the packet path, not the "
-                  "control path of ip link/addr)")
+                  "  (no traced kernel function ran: vethsim traces the packet path and "
+                  "ip link's control path, not ip addr, ip neigh or sysctl)")
         if not missing:
             print(f"Task {k + 1} done.")
             k += 1

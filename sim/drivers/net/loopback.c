@@ -90,9 +90,13 @@ static void loopback_setup(struct net_device *dev)
 	dev->needs_free_netdev = true;
 }
 
-/* 6.1: loopback_net_init(): every namespace gets its lo, always ifindex 1. */
+/*
+ * 6.1: same: every namespace gets its lo, always ifindex 1 (setup_net()
+ * runs it through ops_init()).
+ */
 static int loopback_net_init(struct net *net)
 {
+	FTRACE_ENTRY_FROM("ops_init");
 	struct net_device *dev;
 	int err;
 
@@ -101,7 +105,7 @@ static int loopback_net_init(struct net *net)
 	if (!dev)
 		return -ENOMEM;
 	dev_net_set(dev, net);
-	err = register_netdevice(dev);
+	err = register_netdev(dev);
 	if (err) {
 		free_netdev(dev);
 		return err;

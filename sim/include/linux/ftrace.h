@@ -20,6 +20,10 @@ extern bool ftrace_enabled;	/* a tracer is on: take the slow path */
 
 /* how 6.1's compiled code holds the function (FTRACE_ENTRY_INLINED) */
 #define FTRACE_F_INLINED	1
+/* a frame 6.1 has that the simulator does not trace (FTRACE_FRAME_AS) */
+#define FTRACE_F_UNRECORDED	2
+/* its n-th traced call is a jump (FTRACE_ENTRY_TAIL_AT), n in 1..255 */
+#define FTRACE_F_TAIL_AT(n)	((unsigned int)(n) << 8)
 
 const char *ftrace_func_entry(const char *func);
 const char *ftrace_func_entry_as(const char *func, unsigned int flags,
@@ -65,6 +69,13 @@ static inline void __ftrace_return(const char **func)
  *				gcc makes it a jump, so the callee shows this
  *				function's caller. In an inlined function it
  *				is the function it is inlined into that jumps.
+ * FTRACE_ENTRY_TAIL_AT(n)	as FTRACE_TAIL_CALL() before the n-th traced
+ *				call this function makes, for a function whose
+ *				calls sit in code it does not own (a student's
+ *				SOLUTION region): that call is its last.
+ * FTRACE_FRAME_AS("f")	the simulator's function is inlined, in 6.1's
+ *				build, into "f", which the simulator does not
+ *				trace: "f" is the parent of what it calls.
  * FTRACE_ENTRY_FROM("f")	the parent when no traced function is below:
  *				the 6.1 function the system call arrives
  *				through (default "do_syscall_64").
@@ -78,6 +89,16 @@ static inline void __ftrace_return(const char **func)
 	const char *__ftrace_fn __attribute__((cleanup(__ftrace_return), \
 					       unused)) =	\
 		__ftrace_entry_as(__func__, 0, (root))
+
+#define FTRACE_FRAME_AS(f)					\
+	const char *__ftrace_fn __attribute__((cleanup(__ftrace_return), \
+					       unused)) =	\
+		__ftrace_entry_as((f), FTRACE_F_UNRECORDED, NULL)
+
+#define FTRACE_ENTRY_TAIL_AT(n)					\
+	const char *__ftrace_fn __attribute__((cleanup(__ftrace_return), \
+					       unused)) =	\
+		__ftrace_entry_as(__func__, FTRACE_F_TAIL_AT(n), NULL)
 
 #define FTRACE_TAIL_CALL()					\
 	do {							\

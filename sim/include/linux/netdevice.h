@@ -251,8 +251,10 @@ void *netdev_priv(const struct net_device *dev);
 
 /* registration, in dev_net(dev) */
 int register_netdevice(struct net_device *dev);
+int register_netdev(struct net_device *dev);
 void unregister_netdevice_queue(struct net_device *dev, struct list_head *head);
 void unregister_netdevice_many(struct list_head *head);
+void unregister_netdevice_many_notify(struct list_head *head);
 static inline void unregister_netdevice(struct net_device *dev)
 {
 	unregister_netdevice_queue(dev, NULL);
@@ -260,8 +262,15 @@ static inline void unregister_netdevice(struct net_device *dev)
 int dev_alloc_name(struct net_device *dev, const char *name);
 int dev_valid_name(const char *name);
 int dev_change_name(struct net_device *dev, const char *newname);
-int dev_change_net_namespace(struct net_device *dev, struct net *net,
-			     const char *pat);
+int __dev_change_net_namespace(struct net_device *dev, struct net *net,
+			       const char *pat);
+
+/* 6.1: same, with new_ifindex 0 (keep it when the target has it free). */
+static inline int dev_change_net_namespace(struct net_device *dev,
+					   struct net *net, const char *pat)
+{
+	return __dev_change_net_namespace(dev, net, pat);
+}
 
 /* lookups in one namespace */
 struct net_device *__dev_get_by_name(struct net *net, const char *name);

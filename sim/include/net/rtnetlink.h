@@ -39,12 +39,17 @@ struct rtnl_link_attrs {
 	u32		group;
 };
 
+struct rtnl_setlink_req;
+
 /* RTM_NEWLINK with IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA } */
 struct rtnl_newlink_req {
 	struct rtnl_link_attrs	tb;		/* the device itself */
 	const char		*kind;		/* "veth" */
 	bool			has_peer;	/* VETH_INFO_PEER present */
 	struct rtnl_link_attrs	peer;		/* ... and its attributes */
+	/* no NLM_F_CREATE: change device tb.ifname as this says (`ip link
+	 * set`); NULL: NLM_F_CREATE|NLM_F_EXCL (`ip link add`) */
+	struct rtnl_setlink_req	*set;
 };
 
 struct rtnl_link_ops {

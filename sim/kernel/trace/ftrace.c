@@ -41,6 +41,8 @@ struct ftrace_frame {
 	bool		graph;		/* a function_graph entry was written */
 	bool		inlined;	/* no frame of its own in 6.1's build */
 	bool		tail;		/* jumped to its last callee */
+	u8		tail_at;	/* this traced call is a jump (0: none) */
+	u8		calls;		/* traced calls it made so far */
 };
 
 #define FTRACE_STACK_MAX	128
@@ -318,8 +320,10 @@ const char *ftrace_func_entry(const char *func)
 }
 
 /*
- * sim: ftrace_func_entry() for a function 6.1 inlines (FTRACE_F_INLINED)
- * or one whose outermost caller is known (@root).
+ * sim: ftrace_func_entry() for a function 6.1 inlines (FTRACE_F_INLINED),
+ * one whose n-th traced call is a jump (FTRACE_F_TAIL_AT(n)), a frame
+ * recorded for its callees' parent only (FTRACE_F_UNRECORDED) or one whose
+ * outermost caller is known (@root).
  */
 const char *ftrace_func_entry_as(const char *func, unsigned int flags,
 				 const char *root)
@@ -329,6 +333,12 @@ const char *ftrace_func_entry_as(const char *func, unsigned int flags,
 
 	if (stack_depth >= FTRACE_STACK_MAX)
 		return NULL;
+	if (stack_depth) {
+		/* FTRACE_ENTRY_TAIL_AT(): the caller's n-th call is a jump */
+		f = &stack[stack_depth - 1];
+		if (f->calls < 255 && ++f->calls == f->tail_at)
+			f->tail = true;
+	}
 	sim_clock_advance(FTRACE_CALL_COST_NS);
 	now = ktime_get_ns();
 	f = &stack[stack_depth];
@@ -337,8 +347,12 @@ const char *ftrace_func_entry_as(const char *func, unsigned int flags,
 	f->graph = false;
 	f->inlined = flags & FTRACE_F_INLINED;
 	f->tail = false;
+	f->tail_at = (u8)(flags >> 8);
+	f->calls = 0;
 
-	if (ftrace.tracer == TRACER_FUNCTION) {
+	if (flags & FTRACE_F_UNRECORDED) {
+		/* a frame for the parents only */
+	} else if (ftrace.tracer == TRACER_FUNCTION) {
 		if (glob_match(&filter_glob, func))
 			ftrace_record(FTRACE_EV_FUNC, func, ftrace_parent(root),
 				      0, now, 0);

@@ -299,6 +299,7 @@ static void unlist_netdevice(struct net_device *dev)
  */
 int register_netdevice(struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	struct net *net = dev_net(dev);
 	int ret;
 
@@ -341,6 +342,18 @@ err_uninit:
 	if (dev->priv_destructor)
 		dev->priv_destructor(dev);
 	return ret;
+}
+
+/* 6.1: same: register_netdevice() under the rtnl lock. */
+int register_netdev(struct net_device *dev)
+{
+	FTRACE_ENTRY();
+	int err;
+
+	rtnl_lock();
+	err = register_netdevice(dev);
+	rtnl_unlock();
+	return err;
 }
 
 /*
@@ -413,12 +426,13 @@ void flush_backlog(struct net_device *dev)
 static void dev_close_many(struct list_head *head, bool unlink);
 
 /*
- * 6.1: unregister_netdevice_many_notify(): close all, unlist all, drop
- * their queued packets, tell the protocols (NETDEV_UNREGISTER), then free
- * them at netdev_run_todo().
+ * Close all, unlist all, drop their queued packets, tell the protocols
+ * (NETDEV_UNREGISTER), then free them at netdev_run_todo().
+ * 6.1: same, without the netlink port and message to answer (portid, nlh).
  */
-void unregister_netdevice_many(struct list_head *head)
+void unregister_netdevice_many_notify(struct list_head *head)
 {
+	FTRACE_ENTRY();
 	struct net_device *dev, *tmp;
 	LIST_HEAD(close_head);
 
@@ -461,9 +475,23 @@ void unregister_netdevice_many(struct list_head *head)
 		netdev_run_todo();
 }
 
+/*
+ * 6.1: same: unregister_netdevice_many_notify() with no port to answer,
+ * a call in tail position (a jump in gcc -O2 code).
+ */
+void unregister_netdevice_many(struct list_head *head)
+{
+	FTRACE_ENTRY();
+
+	FTRACE_TAIL_CALL();
+	unregister_netdevice_many_notify(head);
+}
+
 /* 6.1: same: queue on @head, or unregister at once when @head is NULL. */
 void unregister_netdevice_queue(struct net_device *dev, struct list_head *head)
 {
+	FTRACE_ENTRY();
+
 	if (head) {
 		list_move_tail(&dev->unreg_list, head);
 	} else {
@@ -484,6 +512,7 @@ void unregister_netdevice_queue(struct net_device *dev, struct list_head *head)
  */
 static int __dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY();
 	const struct net_device_ops *ops = dev->netdev_ops;
 	int ret = 0;
 
@@ -522,6 +551,7 @@ int dev_open(struct net_device *dev, struct netlink_ext_ack *extack)
  */
 static void __dev_close_many(struct list_head *head)
 {
+	FTRACE_ENTRY();
 	struct net_device *dev;
 
 	list_for_each_entry(dev, head, close_list) {
@@ -542,6 +572,7 @@ static void __dev_close_many(struct list_head *head)
 /* 6.1: same: closes those of @head that are up, then NETDEV_DOWN. */
 static void dev_close_many(struct list_head *head, bool unlink)
 {
+	FTRACE_ENTRY();
 	struct net_device *dev, *tmp;
 
 	list_for_each_entry_safe(dev, tmp, head, close_list)
@@ -560,6 +591,8 @@ static void dev_close_many(struct list_head *head, bool unlink)
 /* 6.1: same. */
 void dev_close(struct net_device *dev)
 {
+	FTRACE_ENTRY();
+
 	if (dev->flags & IFF_UP) {
 		LIST_HEAD(single);
 
@@ -599,14 +632,16 @@ int dev_set_promiscuity(struct net_device *dev, int inc)
 }
 
 /*
- * 6.1: __dev_change_flags() + __dev_notify_flags(): the user may change
- * UP and a few plain flags; the rest are the driver's. IFF_PROMISC is
- * the user's wish (gflags), one more user of promiscuity.
+ * The user may change UP and a few plain flags; the rest are the
+ * driver's. IFF_PROMISC is the user's wish (gflags), one more user of
+ * promiscuity.
+ * 6.1: same, with no rx mode to program and without IFF_ALLMULTI.
  */
-int dev_change_flags(struct net_device *dev, unsigned int flags,
-		     struct netlink_ext_ack *extack)
+static int __dev_change_flags(struct net_device *dev, unsigned int flags,
+			      struct netlink_ext_ack *extack)
 {
-	unsigned int old_flags = dev->flags, changes;
+	FTRACE_ENTRY();
+	unsigned int old_flags = dev->flags;
 	int ret = 0;
 
 	dev->flags = (flags & (IFF_DEBUG | IFF_NOTRAILERS | IFF_NOARP |
@@ -615,6 +650,7 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 				    IFF_ALLMULTI));
 	if ((old_flags ^ flags) & IFF_UP) {
 		if (old_flags & IFF_UP) {
+			/* __dev_close(), inlined in 6.1 */
 			LIST_HEAD(single);
 
 			list_add(&dev->close_list, &single);
@@ -628,15 +664,43 @@ int dev_change_flags(struct net_device *dev, unsigned int flags,
 		dev->gflags ^= IFF_PROMISC;
 		__dev_set_promiscuity(dev, flags & IFF_PROMISC ? 1 : -1);
 	}
-	changes = old_flags ^ dev->flags;
-	if (changes)
-		rtmsg_ifinfo(RTM_NEWLINK, dev, changes, GFP_KERNEL);
+	return ret;
+}
+
+/*
+ * 6.1: same, without the netlink port and message to answer: the
+ * RTM_NEWLINK, then NETDEV_UP/DOWN, NETDEV_CHANGE for the other flags.
+ */
+static void __dev_notify_flags(struct net_device *dev, unsigned int old_flags,
+			       unsigned int gchanges)
+{
+	FTRACE_ENTRY();
+	unsigned int changes = dev->flags ^ old_flags;
+
+	if (gchanges)
+		rtmsg_ifinfo(RTM_NEWLINK, dev, gchanges, GFP_KERNEL);
 	if (changes & IFF_UP)
 		call_netdevice_notifiers(dev->flags & IFF_UP ? NETDEV_UP :
 					 NETDEV_DOWN, dev);
 	if ((dev->flags & IFF_UP) &&
 	    (changes & ~(IFF_UP | IFF_PROMISC | IFF_ALLMULTI | IFF_VOLATILE)))
 		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+}
+
+/* 6.1: same. */
+int dev_change_flags(struct net_device *dev, unsigned int flags,
+		     struct netlink_ext_ack *extack)
+{
+	FTRACE_ENTRY();
+	unsigned int old_flags = dev->flags, old_gflags = dev->gflags;
+	unsigned int changes;
+	int ret;
+
+	ret = __dev_change_flags(dev, flags, extack);
+	if (ret < 0)
+		return ret;
+	changes = (old_flags ^ dev->flags) | (old_gflags ^ dev->gflags);
+	__dev_notify_flags(dev, old_flags, changes);
 	return ret;
 }
 
@@ -745,14 +809,15 @@ int dev_change_name(struct net_device *dev, const char *newname)
 }
 
 /*
- * 6.1: __dev_change_net_namespace(dev, net, pat, 0): close, unlist, tell
+ * 6.1: same with new_ifindex 0: close, unlist, tell
  * the old namespace the device is gone (NETDEV_UNREGISTER: IPv4 forgets
  * its addresses; RTM_DELLINK carries the new netnsid), move, keep the
  * ifindex unless the target uses it, tell the new namespace.
  */
-int dev_change_net_namespace(struct net_device *dev, struct net *net,
-			     const char *pat)
+int __dev_change_net_namespace(struct net_device *dev, struct net *net,
+			       const char *pat)
 {
+	FTRACE_ENTRY();
 	struct net *net_old = dev_net(dev);
 	int new_nsid, new_ifindex, err;
 
@@ -1414,6 +1479,9 @@ static void default_device_exit(struct net *net)
 	struct net_device *dev, *aux;
 	LIST_HEAD(dev_kill_list);
 
+	/* 6.1 runs it in a kworker (cleanup_net()): what it calls, the
+	 * tracer shows called from default_device_exit_batch() */
+	ftrace_set_root_parent("default_device_exit_batch");
 	rtnl_lock();
 	list_for_each_entry_safe_reverse(dev, aux, &net->dev_base_head,
 					 dev_list) {
@@ -1424,6 +1492,7 @@ static void default_device_exit(struct net *net)
 	}
 	unregister_netdevice_many(&dev_kill_list);
 	rtnl_unlock();
+	ftrace_set_root_parent(NULL);
 }
 
 static struct pernet_operations default_device_ops = {

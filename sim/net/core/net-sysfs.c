@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/ftrace.h>
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
 #include <net/net_namespace.h>
@@ -378,9 +379,14 @@ static int change_mtu(struct net_device *dev, unsigned long new_mtu)
 	return dev_set_mtu(dev, (int)new_mtu, NULL);
 }
 
-/* 6.1: same. */
+/*
+ * 6.1: same; Debian's build inlines it, with netdev_store(), into
+ * flags_store(), the parent ftrace shows for dev_change_flags().
+ */
 static int change_flags(struct net_device *dev, unsigned long new_flags)
 {
+	FTRACE_FRAME_AS("flags_store");
+
 	return dev_change_flags(dev, (unsigned int)new_flags, NULL);
 }
 

@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <linux/ftrace.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <net/rtnetlink.h>
@@ -296,6 +297,7 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 				    struct rtnl_link_attrs *tb,
 				    struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY();
 	unsigned int num_tx_queues = 1;
 	unsigned int num_rx_queues = 1;
 	struct net_device *dev;
@@ -354,6 +356,8 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
  */
 int rtnl_configure_link(struct net_device *dev)
 {
+	FTRACE_ENTRY();
+
 	if (dev->rtnl_link_state == RTNL_LINK_INITIALIZED)
 		return 0;
 	dev->rtnl_link_state = RTNL_LINK_INITIALIZED;
@@ -378,7 +382,10 @@ static int rtnl_check_ifname(const char *name, struct netlink_ext_ack *extack)
 	return 0;
 }
 
-/* 6.1: rtnl_newlink_create(): create, newlink, configure; unwind on error. */
+/*
+ * 6.1: rtnl_newlink_create(): create, newlink, configure; unwind on error.
+ * Debian's build inlines it into __rtnl_newlink(): ftrace never shows it.
+ */
 static int rtnl_newlink_create(struct net *net, struct rtnl_newlink_req *req,
 			       const struct rtnl_link_ops *ops,
 			       struct netlink_ext_ack *extack)
@@ -431,46 +438,80 @@ static int rtnl_newlink_create(struct net *net, struct rtnl_newlink_req *req,
 	return err;
 }
 
+static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
+		      struct netlink_ext_ack *extack);
+
 /*
- * 6.1: __rtnl_newlink() for `ip link add` (NLM_F_CREATE|NLM_F_EXCL): an
- * existing name is -EEXIST, an unknown kind -EOPNOTSUPP "Unknown device
- * type", then the kind validates its attributes and creates the device.
+ * 6.1: same order for what is kept: the names' policy, the device named,
+ * the kind and its validate(); then an existing device is changed
+ * (do_setlink(); -EEXIST for `ip link add`'s NLM_F_EXCL), a missing one
+ * is -ENODEV without NLM_F_CREATE, and otherwise an unknown kind is
+ * -EOPNOTSUPP "Unknown device type" and a known one creates the device.
+ * A request with @req->set is one without NLM_F_CREATE (`ip link set`).
+ */
+static int __rtnl_newlink(struct net *net, struct rtnl_newlink_req *req,
+			  struct netlink_ext_ack *extack)
+{
+	FTRACE_ENTRY();
+	const struct rtnl_link_ops *ops = NULL;
+	struct net_device *dev = NULL;
+	int err;
+
+	err = rtnl_check_ifname(req->tb.ifname, extack);
+	if (!err && req->has_peer)	/* VETH_INFO_PEER, same policy */
+		err = rtnl_check_ifname(req->peer.ifname, extack);
+	if (!err && req->set)
+		err = rtnl_check_ifname(req->set->newname, extack);
+	if (err)
+		return err;
+	if (req->tb.ifname[0])
+		dev = __dev_get_by_name(net, req->tb.ifname);
+	if (req->kind)
+		ops = rtnl_link_ops_get(req->kind);
+	if (ops && ops->validate) {
+		err = ops->validate(req, extack);
+		if (err < 0)
+			return err;
+	}
+	if (dev) {
+		if (!req->set)
+			return -EEXIST;
+		return do_setlink(dev, req->set, extack);
+	}
+	if (req->set)
+		return -ENODEV;
+	if (!ops) {
+		NL_SET_ERR_MSG(extack, "Unknown device type");
+		return -EOPNOTSUPP;
+	}
+	return rtnl_newlink_create(net, req, ops, extack);
+}
+
+/*
+ * RTM_NEWLINK: `ip link add`, and `ip link set` (iproute2 sends a
+ * NEWLINK without NLM_F_CREATE, and an empty one first to learn that
+ * the kernel has NEWLINK).
+ * 6.1: same; the rtnl lock is taken here instead of in
+ * rtnetlink_rcv_msg(), which calls it.
  */
 int rtnl_newlink(struct net *net, struct rtnl_newlink_req *req,
 		 struct netlink_ext_ack *extack)
 {
-	const struct rtnl_link_ops *ops;
+	FTRACE_ENTRY_FROM("rtnetlink_rcv_msg");
 	int err;
 
 	if (!net || !req)
 		return -EINVAL;
-	err = rtnl_check_ifname(req->tb.ifname, extack);
-	if (!err && req->has_peer)	/* VETH_INFO_PEER, same policy */
-		err = rtnl_check_ifname(req->peer.ifname, extack);
-	if (err)
-		return err;
 	rtnl_lock();
-	err = -EEXIST;
-	if (req->tb.ifname[0] && __dev_get_by_name(net, req->tb.ifname))
-		goto out;
-	ops = rtnl_link_ops_get(req->kind);
-	if (!ops) {
-		NL_SET_ERR_MSG(extack, "Unknown device type");
-		err = -EOPNOTSUPP;
-		goto out;
-	}
-	if (ops->validate) {
-		err = ops->validate(req, extack);
-		if (err < 0)
-			goto out;
-	}
-	err = rtnl_newlink_create(net, req, ops, extack);
-out:
+	err = __rtnl_newlink(net, req, extack);
 	rtnl_unlock();
 	return err;
 }
 
-/* 6.1: rtnl_delete_link(): the kind deletes (veth: both ends). */
+/*
+ * 6.1: rtnl_delete_link(): the kind deletes (veth: both ends). Debian's
+ * build inlines it into rtnl_dellink(): ftrace never shows it.
+ */
 static int rtnl_delete_link(struct net_device *dev)
 {
 	const struct rtnl_link_ops *ops = dev->rtnl_link_ops;
@@ -479,7 +520,7 @@ static int rtnl_delete_link(struct net_device *dev)
 	if (!ops || !ops->dellink)
 		return -EOPNOTSUPP;
 	ops->dellink(dev, &list_kill);
-	unregister_netdevice_many(&list_kill);
+	unregister_netdevice_many_notify(&list_kill);
 	return 0;
 }
 
@@ -491,6 +532,7 @@ static int rtnl_delete_link(struct net_device *dev)
 int rtnl_dellink(struct net *net, const char *ifname,
 		 struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY_FROM("rtnetlink_rcv_msg");
 	struct net_device *dev;
 	int err;
 
@@ -509,6 +551,7 @@ int rtnl_dellink(struct net *net, const char *ifname,
 static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 		      struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY();
 	int err;
 
 	if (req->has_pid) {
@@ -522,7 +565,7 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 	if (req->netns_given) {
 		if (!req->net)
 			return -EINVAL;
-		err = dev_change_net_namespace(dev, req->net, req->newname);
+		err = __dev_change_net_namespace(dev, req->net, req->newname);
 		if (err)
 			return err;
 	}
@@ -571,10 +614,14 @@ static int do_setlink(struct net_device *dev, struct rtnl_setlink_req *req,
 	return 0;
 }
 
-/* 6.1: rtnl_setlink(): find the device, then do_setlink(). */
+/*
+ * 6.1: rtnl_setlink(): find the device, then do_setlink(). (iproute2's
+ * `ip link set` sends RTM_NEWLINK, see rtnl_newlink().)
+ */
 int rtnl_setlink(struct net *net, const char *ifname,
 		 struct rtnl_setlink_req *req, struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY_FROM("rtnetlink_rcv_msg");
 	struct net_device *dev;
 	int err;
 

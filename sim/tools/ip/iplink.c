@@ -243,6 +243,24 @@ static int veth_parse_opt(int argc, char **argv, struct link_args *peer,
 	return iplink_parse(argc - 1, argv + 1, peer, true, true);
 }
 
+/*
+ * iproute2's iplink_have_newlink(): before add, set and del, an empty
+ * RTM_NEWLINK (no device, no NLM_F_CREATE: -ENODEV) tells it that the
+ * kernel has RTM_NEWLINK; the function tracer shows it (rtnl_newlink,
+ * __rtnl_newlink) before the command's own request.
+ */
+static void iplink_have_newlink(void)
+{
+	struct netlink_ext_ack extack = { NULL };
+	struct rtnl_setlink_req none;
+	struct rtnl_newlink_req req;
+
+	memset(&none, 0, sizeof(none));
+	memset(&req, 0, sizeof(req));
+	req.set = &none;
+	rtnl_newlink(vs_net(), &req, &extack);
+}
+
 static int iplink_add(int argc, char **argv)
 {
 	struct netlink_ext_ack extack = { NULL };
@@ -272,6 +290,7 @@ static int iplink_add(int argc, char **argv)
 		vs_eprintf("Error: Attribute failed policy validation.\n");
 		return 2;
 	}
+	iplink_have_newlink();
 	memset(&req, 0, sizeof(req));
 	to_attrs(&la, &req.tb);
 	req.kind = la.type;
@@ -297,6 +316,7 @@ static int iplink_add(int argc, char **argv)
 static int iplink_set(int argc, char **argv)
 {
 	struct netlink_ext_ack extack = { NULL };
+	struct rtnl_newlink_req nl;
 	struct rtnl_setlink_req req;
 	struct link_args la;
 	int rc, err;
@@ -337,7 +357,12 @@ static int iplink_set(int argc, char **argv)
 		vs_eprintf("Error: mtu less than device minimum.\n");
 		return 2;
 	}
-	err = rtnl_setlink(vs_net(), la.name, &req, &extack);
+	/* iproute2 6.1 sends RTM_NEWLINK without NLM_F_CREATE */
+	iplink_have_newlink();
+	memset(&nl, 0, sizeof(nl));
+	snprintf(nl.tb.ifname, sizeof(nl.tb.ifname), "%s", la.name);
+	nl.set = &req;
+	err = rtnl_newlink(vs_net(), &nl, &extack);
 	return rtnl_report(err, &extack);
 }
 
@@ -357,6 +382,7 @@ static int iplink_del(int argc, char **argv)
 	}
 	if (!__dev_get_by_name(vs_net(), la.name))
 		return nodev(la.name);
+	iplink_have_newlink();
 	err = rtnl_dellink(vs_net(), la.name, &extack);
 	return rtnl_report(err, &extack);
 }

@@ -78,6 +78,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
  */
 static int veth_open(struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	struct veth_priv *priv = netdev_priv(dev);
 	struct net_device *peer = rtnl_dereference(priv->peer);
 
@@ -96,6 +97,7 @@ static int veth_open(struct net_device *dev)
  */
 static int veth_close(struct net_device *dev)
 {
+	FTRACE_ENTRY();
 	struct veth_priv *priv = netdev_priv(dev);
 	struct net_device *peer = rtnl_dereference(priv->peer);
 
@@ -346,6 +348,7 @@ static int veth_newlink(struct net *src_net, struct net_device *dev,
 			struct rtnl_newlink_req *req,
 			struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY();
 	struct rtnl_link_attrs *tbp = &req->tb;
 	unsigned char name_assign_type;
 	struct net_device *peer;
@@ -380,6 +383,8 @@ static int veth_newlink(struct net *src_net, struct net_device *dev,
  */
 static void veth_dellink(struct net_device *dev, struct list_head *head)
 {
+	/* 6.1's compiled veth_dellink() jumps to its second (last) call */
+	FTRACE_ENTRY_TAIL_AT(2);
 	struct veth_priv *priv;
 	struct net_device *peer;
 

@@ -28,6 +28,7 @@ struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name,
 				    void (*setup)(struct net_device *),
 				    unsigned int txqs, unsigned int rxqs)
 {
+	FTRACE_ENTRY();
 	struct net_device *dev;
 	size_t alloc_size;
 	char *p;
