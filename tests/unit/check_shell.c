@@ -384,6 +384,109 @@ static void strip_gcc_suffix(char *name)
 	}
 }
 
+/*
+ * The control path as Debian's 6.1.0 function tracer shows it for `ip link
+ * add veth0 type veth peer name veth1`, `set veth0 up`, `set veth1 up`,
+ * `set veth0 down` and `del veth0` (captured in the kit's VM), keeping the
+ * functions vethsim traces. Each command starts with iproute2's empty
+ * RTM_NEWLINK probe (rtnl_newlink, __rtnl_newlink); `ip link set` is an
+ * RTM_NEWLINK too, so it reaches do_setlink through __rtnl_newlink.
+ */
+static const char *const control_path_61[] = {
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_create_link <-__rtnl_newlink",
+	"alloc_netdev_mqs <-rtnl_create_link",
+	"veth_newlink <-__rtnl_newlink",
+	"rtnl_create_link <-veth_newlink",
+	"alloc_netdev_mqs <-rtnl_create_link",
+	"register_netdevice <-veth_newlink",
+	"rtnl_configure_link <-veth_newlink",
+	"__dev_notify_flags <-rtnl_configure_link",
+	"register_netdevice <-veth_newlink",
+	"rtnl_configure_link <-__rtnl_newlink",
+	"__dev_notify_flags <-rtnl_configure_link",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_open <-__dev_change_flags",
+	"veth_open <-__dev_open",
+	"__dev_notify_flags <-dev_change_flags",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_open <-__dev_change_flags",
+	"veth_open <-__dev_open",
+	"__dev_notify_flags <-dev_change_flags",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_close_many <-__dev_change_flags",
+	"veth_close <-__dev_close_many",
+	"__dev_notify_flags <-dev_change_flags",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_dellink <-rtnetlink_rcv_msg",
+	"veth_dellink <-rtnl_dellink",
+	"unregister_netdevice_queue <-veth_dellink",
+	"unregister_netdevice_queue <-rtnl_dellink",
+	"unregister_netdevice_many_notify <-rtnl_dellink",
+	"dev_close_many <-unregister_netdevice_many_notify",
+	"__dev_close_many <-dev_close_many",
+	"veth_close <-__dev_close_many"
+};
+
+START_TEST(test_control_path_as_compiled)
+{
+	static const char *const cmds[] = {
+		"ip link add veth0 type veth peer name veth1",
+		"ip link set veth0 up", "ip link set veth1 up",
+		"ip link set veth0 down", "ip link del veth0",
+	};
+	const size_t n = sizeof(control_path_61) / sizeof(control_path_61[0]);
+	const char *out, *line;
+	size_t i, k = 0;
+
+	ck_assert_int_eq(run("sim trace function", &out), 0);
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		ck_assert_int_eq(run(cmds[i], &out), 0);
+	ck_assert_int_eq(run("sim trace off", &out), 0);
+	ck_assert_int_eq(run("sim trace show", &out), 0);
+	for (line = out; (line = strstr(line, ": ")) != NULL; line += 2) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
+		char got[128];
+
+		if (!strstr(line, " <-") || (eol && strstr(line, " <-") > eol))
+			continue;
+		ck_assert_uint_lt(len, sizeof(got));
+		memcpy(got, line + 2, len);
+		got[len] = '\0';
+		ck_assert_msg(k < n, "call %zu: vethsim \"%s\", 6.1 no more",
+			      k + 1, got);
+		ck_assert_msg(!strcmp(got, control_path_61[k]),
+			      "call %zu: vethsim \"%s\", 6.1 \"%s\"", k + 1,
+			      got, control_path_61[k]);
+		k++;
+	}
+	ck_assert_uint_eq(k, n);
+}
+END_TEST
+
 START_TEST(test_trace_parents_as_compiled)
 {
 	static const char *const setup[] = {
@@ -460,6 +563,7 @@ static Suite *shell_suite(void)
 	tcase_add_test(tc, test_article_003_verbatim);
 	tcase_add_test(tc, test_sim_commands);
 	tcase_add_test(tc, test_trace_parents_as_compiled);
+	tcase_add_test(tc, test_control_path_as_compiled);
 	return s;
 }
 

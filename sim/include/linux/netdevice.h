@@ -281,6 +281,8 @@ struct net_device *__dev_get_by_index(struct net *net, int ifindex);
 /* up, down and carrier */
 int dev_open(struct net_device *dev, struct netlink_ext_ack *extack);
 void dev_close(struct net_device *dev);
+void __dev_notify_flags(struct net_device *dev, unsigned int old_flags,
+			unsigned int gchanges);
 int dev_change_flags(struct net_device *dev, unsigned int flags,
 		     struct netlink_ext_ack *extack);
 int dev_set_mtu(struct net_device *dev, int new_mtu,

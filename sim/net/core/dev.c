@@ -671,8 +671,8 @@ static int __dev_change_flags(struct net_device *dev, unsigned int flags,
  * 6.1: same, without the netlink port and message to answer: the
  * RTM_NEWLINK, then NETDEV_UP/DOWN, NETDEV_CHANGE for the other flags.
  */
-static void __dev_notify_flags(struct net_device *dev, unsigned int old_flags,
-			       unsigned int gchanges)
+void __dev_notify_flags(struct net_device *dev, unsigned int old_flags,
+			unsigned int gchanges)
 {
 	FTRACE_ENTRY();
 	unsigned int changes = dev->flags ^ old_flags;

@@ -349,21 +349,21 @@ struct net_device *rtnl_create_link(struct net *net, const char *ifname,
 }
 
 /*
- * The device is ready: announce it (NETDEV_UP/DOWN, as
- * __dev_notify_flags() does with every flag "changed").
- * 6.1: same for a new device; 6.1 also applies the request's ifi_flags
- * and re-announces an already configured device's changed flags.
+ * The device is ready: announce it with every flag "changed".
+ * 6.1: same, minus applying the request's ifi_flags first (`ip link add
+ * ... up` sends its own RTM_NEWLINK here).
  */
 int rtnl_configure_link(struct net_device *dev)
 {
 	FTRACE_ENTRY();
+	unsigned int old_flags = dev->flags;
 
-	if (dev->rtnl_link_state == RTNL_LINK_INITIALIZED)
-		return 0;
-	dev->rtnl_link_state = RTNL_LINK_INITIALIZED;
-	rtmsg_ifinfo(RTM_NEWLINK, dev, ~0U, GFP_KERNEL);
-	call_netdevice_notifiers(dev->flags & IFF_UP ? NETDEV_UP : NETDEV_DOWN,
-				 dev);
+	if (dev->rtnl_link_state == RTNL_LINK_INITIALIZED) {
+		__dev_notify_flags(dev, old_flags, old_flags ^ dev->flags);
+	} else {
+		dev->rtnl_link_state = RTNL_LINK_INITIALIZED;
+		__dev_notify_flags(dev, old_flags, ~0U);
+	}
 	return 0;
 }
 
