@@ -292,8 +292,36 @@ class Harness:
         self.libs = make_var("CHECK_LIBS") + make_var("PCAP_LIBS")
         self.cc = os.environ.get("CC", "cc")
 
-    def run(self, ident, lab, path, text):
-        """(killed, detail): build text as solutions/<path> and run lab's tests."""
+    def probe(self, d, lab, obj):
+        """What the grader's probe of `lab` (tests/unit/probe.c) reports on a
+        freshly booted kernel built with obj, for a fixed seed."""
+        drv = os.path.join(WORK, "probe-driver.o")
+        if not os.path.exists(drv):
+            src = drv[:-2] + ".c"
+            with open(src, "w", encoding="utf-8") as f:
+                f.write(PROBE_DRIVER)
+            subprocess.run([self.cc, "-c", src, "-o", drv], check=True)
+        exe = os.path.join(d, "probe-driver")
+        r = subprocess.run([self.cc, "-Wl,-S", "-o", exe, drv,
+                            f"{BUILD}/obj/tests/unit/probe.o", obj,
+                            f"{BUILD}/libsimtools.a", f"{BUILD}/libsimkernel.a"] + self.libs,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode:
+            return "does not link"
+        with open(os.path.join(d, "probe.txt"), "w+b") as out:
+            env = dict(os.environ, VETHLAB_PROBE=str(lab), VETHLAB_RUN_SEED="20261207",
+                       VETHLAB_OBS=f"/dev/fd/{out.fileno()}")
+            try:
+                subprocess.run([exe], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=60, pass_fds=(out.fileno(),))
+            except subprocess.TimeoutExpired:
+                return "hung"
+            out.seek(0)
+            return out.read().decode("utf-8", "replace")
+
+    def run(self, ident, lab, path, text, unit=True):
+        """(killed, detail, probe report): build text as solutions/<path>, run
+        lab's tests (unit=True) and the probe of lab."""
         d = os.path.join(WORK, ident)
         os.makedirs(d, exist_ok=True)
         csrc = os.path.join(d, os.path.basename(path))
@@ -303,7 +331,10 @@ class Harness:
         r = subprocess.run([self.cc] + self.cflags + ["-c", csrc, "-o", obj],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if r.returncode:
-            return None, "does not compile:\n" + r.stdout[-1500:]
+            return None, "does not compile:\n" + r.stdout[-1500:], None
+        report = self.probe(d, lab, obj)
+        if not unit:
+            return False, "", report
         failed = []
         for name in lab_binaries(lab):
             exe = os.path.join(d, name)
@@ -316,7 +347,7 @@ class Harness:
                                 f"{BUILD}/libsimtools.a", f"{BUILD}/libsimkernel.a"] + self.libs,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             if r.returncode:
-                return None, "does not link:\n" + r.stdout[-1500:]
+                return None, "does not link:\n" + r.stdout[-1500:], None
             env = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_FORK="yes",
                        CK_VERBOSITY="normal", CK_DEFAULT_TIMEOUT="5")
             env.pop("CK_RUN_CASE", None)
@@ -332,7 +363,28 @@ class Harness:
                 fails = re.findall(r"^[^:\n]+:\d+:[FES]:[^:]*:(\w+):", r.stdout, re.M)
                 failed.append(f"{name}: " + (", ".join(sorted(set(fails))) or
                                              f"exit {r.returncode}"))
-        return bool(failed), "; ".join(failed)
+        return bool(failed), "; ".join(failed), report
+
+
+# Boots the simulated kernel and runs the probe alone: no test body, so what
+# it tells apart is the probe's own doing.
+PROBE_DRIVER = """#include <stdbool.h>
+int sim_start_kernel(void);
+void sim_shutdown_kernel(void);
+void sim_clock_set_deterministic(bool on);
+void unit_probe_begin(void);
+void unit_probe_end(void);
+int main(void)
+{
+	sim_clock_set_deterministic(true);
+	if (sim_start_kernel())
+		return 1;
+	unit_probe_begin();
+	unit_probe_end();
+	sim_shutdown_kernel();
+	return 0;
+}
+"""
 
 
 def main(argv):
@@ -396,7 +448,12 @@ def run(mutants, whole=True):
         with open(os.path.join("solutions", path), encoding="utf-8") as f:
             text = f.read()
         for lab in sorted({m.lab for m in mutants if m.path == path}):
-            jobs.append((f"baseline-lab{lab}-{os.path.basename(path)[:-2]}", lab, path, text, None))
+            base = os.path.basename(path)[:-2]
+            jobs.append((f"baseline-lab{lab}-{base}", lab, path, text, None))
+            # the untouched exercise of this lab (its prerequisites solved):
+            # the probe alone must tell it from the solution
+            jobs.append((f"stub-lab{lab}-{base}", lab, path,
+                         markers.skeleton(text, path, upto=lab - 1), "stub"))
     for m in mutants:
         try:
             jobs.append((m.id, m.lab, m.path, apply(m), m))
@@ -404,10 +461,20 @@ def run(mutants, whole=True):
             broken.append(f"lab {m.lab} {m.id}: does not apply: {e}")
 
     with ThreadPoolExecutor(max_workers=JOBS) as pool:
-        results = list(pool.map(lambda j: (j, h.run(*j[:4])), jobs))
+        results = list(pool.map(lambda j: (j, h.run(*j[:4], unit=j[4] != "stub")), jobs))
 
     killed, survived, equivalent = {}, {}, {}
-    for (ident, lab, path, _, m), (dead, detail) in results:
+    reference = {(j[1], j[2]): rep for j, (_, _, rep) in results if j[4] is None}
+    probed = {}     # lab -> [mutants the probe alone tells from the solution]
+    for (ident, lab, path, _, m), (dead, detail, rep) in results:
+        told = rep != reference.get((lab, path))
+        if m == "stub":
+            if not told:
+                broken.append(f"lab {lab}: the probe alone reports the same for the untouched "
+                              f"exercise as for the solution (solutions/{path})")
+            continue
+        if m is not None and not m.equivalent and told:
+            probed.setdefault(lab, []).append(m)
         if dead is None:
             broken.append(f"lab {lab} {ident}: {detail}")
         elif m is None:
@@ -428,7 +495,8 @@ def run(mutants, whole=True):
         k, s = len(killed.get(lab, [])), len(survived.get(lab, []))
         eq = len(equivalent.get(lab, []))
         note = f" ({eq} equivalent, not counted)" if eq else ""
-        print(f"lab {lab}: {k}/{k + s} mutants killed{note}")
+        print(f"lab {lab}: {k}/{k + s} mutants killed{note}; the grader's probe alone "
+              f"tells {len(probed.get(lab, []))} of them and the untouched exercise")
         for m in survived.get(lab, []):
             print(f"  SURVIVED {m.id}: {m.why} (solutions/{m.path})")
         if VERBOSE:

@@ -35,7 +35,7 @@
 #define ETH_P_PROBE	0x88b6
 
 static int obs_fd = -1;
-static char report[6144];
+static char report[16384];
 static size_t used;
 static uint64_t rng;
 
@@ -177,39 +177,144 @@ static void probe_lab1(void)
 	}
 }
 
-/* lab 2: a pair of random names, a clash, a delete from a random end */
+static const char *mac_kind(const struct net_device *d, const u8 *given)
+{
+	if (given && ether_addr_equal(d->dev_addr, given))
+		return "given";
+	if (is_zero_ether_addr(d->dev_addr))
+		return "zero";
+	return is_valid_ether_addr(d->dev_addr) && (d->dev_addr[0] & 0x02) ?
+	       "random" : "invalid";
+}
+
+/* lab 2: pairs of random names and attributes, clashes on either end, a
+ * peer in another namespace, deletes from either end */
 static void probe_lab2(void)
 {
 	char a[IFNAMSIZ], b[IFNAMSIZ], c[IFNAMSIZ];
+	struct rtnl_newlink_req req;
 	struct net_device *da, *db;
-	int before = devices(), rc;
+	int before = devices(), rc, i;
+	struct net *ns;
+	u8 mac[ETH_ALEN];
+	LIST_HEAD(kill);
 
 	name(a, "pa");
 	name(b, "pb");
 	name(c, "pc");
-	rc = pair(a, b);
+	memset(&req, 0, sizeof(req));
+	req.kind = "veth";
+	strcpy(req.tb.ifname, a);
+	req.has_peer = true;
+	strcpy(req.peer.ifname, b);
+	req.tb.mtu = pick(0, 1) ? pick(68, 9000) : 0;
+	req.peer.mtu = pick(0, 1) ? pick(68, 9000) : 0;
+	for (i = 0; i < ETH_ALEN; i++)
+		mac[i] = (u8)next();
+	mac[0] = (mac[0] & 0xfe) | 0x02;
+	req.peer.has_address = pick(0, 1);
+	memcpy(req.peer.address, mac, ETH_ALEN);
+	rc = rtnl_newlink(&init_net, &req, NULL);
 	da = __dev_get_by_name(&init_net, a);
 	db = __dev_get_by_name(&init_net, b);
-	say("newlink %s peer %s: %d, devices +%d, %s %s, %s %s\n", a, b, rc,
-	    devices() - before, a, da ? "exists" : "missing", b,
-	    db ? "exists" : "missing");
-	if (!da || !db)
+	say("newlink %s mtu %u peer %s mtu %u%s: %d, devices +%d\n", a,
+	    req.tb.mtu, b, req.peer.mtu, req.peer.has_address ? " address" : "",
+	    rc, devices() - before);
+	if (!da || !db) {
+		say("  %s %s, %s %s\n", a, da ? "exists" : "missing", b,
+		    db ? "exists" : "missing");
 		return;
-	say("  peers: %d %d, ifindex %s-%s=%d, registered %d %d, kind %s\n",
+	}
+	say("  peers %d %d, ifindex %s-%s=%d, registered %d %d, kind %s\n",
 	    da->netdev_ops->ndo_get_peer_dev(da) == db,
 	    db->netdev_ops->ndo_get_peer_dev(db) == da, a, b,
 	    da->ifindex - db->ifindex, da->reg_state == NETREG_REGISTERED,
 	    db->reg_state == NETREG_REGISTERED,
 	    da->rtnl_link_ops ? da->rtnl_link_ops->kind : "none");
+	say("  mtu %u %u, address %s %s, distinct %d, carrier %d %d\n",
+	    da->mtu, db->mtu, mac_kind(da, NULL),
+	    mac_kind(db, req.peer.has_address ? mac : NULL),
+	    !ether_addr_equal(da->dev_addr, db->dev_addr),
+	    netif_carrier_ok(da), netif_carrier_ok(db));
+
+	/* a peer MTU out of range is refused before anything is made */
 	before = devices();
-	rc = pick(0, 1) ? pair(c, a) : pair(a, c);
+	memset(&req, 0, sizeof(req));
+	req.kind = "veth";
+	strcpy(req.tb.ifname, c);
+	req.has_peer = true;
+	name(req.peer.ifname, "pd");
+	req.peer.mtu = pick(65536, 100000);
+	rc = rtnl_newlink(&init_net, &req, NULL);
+	say("peer mtu %u: %d, devices +%d\n", req.peer.mtu, rc,
+	    devices() - before);
+	req.peer.mtu = 0;
+	req.peer.has_address = true;
+	memcpy(req.peer.address, mac, ETH_ALEN);
+	req.peer.address[0] |= 0x01;	/* a group address */
+	rc = rtnl_newlink(&init_net, &req, NULL);
+	say("peer with a group address: %d, devices +%d\n", rc,
+	    devices() - before);
+	/* a clash on an existing device, on the device's own peer (the peer
+	 * made first must be undone), then on the peer */
+	before = devices();
+	rc = pair(a, c);
 	say("clash on %s: %d, devices +%d, %s %s\n", a, rc, devices() - before,
-	    c, __dev_get_by_name(&init_net, c) ? "exists" : "missing");
+	    c, __dev_get_by_name(&init_net, c) ? "left behind" : "missing");
 	before = devices();
-	rc = rtnl_dellink(&init_net, pick(0, 1) ? a : b, NULL);
-	say("dellink: %d, devices %d, %s %s, %s %s\n", rc, devices() - before,
-	    a, __dev_get_by_name(&init_net, a) ? "exists" : "gone", b,
-	    __dev_get_by_name(&init_net, b) ? "exists" : "gone");
+	rc = pair(c, c);
+	say("peer named as the device: %d, devices +%d, %s %s\n", rc,
+	    devices() - before, c,
+	    __dev_get_by_name(&init_net, c) ? "left behind" : "missing");
+	before = devices();
+	rc = pair(c, b);
+	say("clash on peer %s: %d, devices +%d, %s %s\n", b, rc,
+	    devices() - before, c, __dev_get_by_name(&init_net, c) ? "exists" :
+	    "missing");
+
+	/* one end handed to the link's dellink: the survivor forgets it */
+	if (pick(0, 1)) {
+		struct net_device *t = da;
+
+		da = db;
+		db = t;
+	}
+	da->rtnl_link_ops->dellink(db, &kill);
+	say("dellink of one end: survivor's peer %s\n",
+	    !da->netdev_ops->ndo_get_peer_dev(da) ? "cleared" :
+	    da->netdev_ops->ndo_get_peer_dev(da) == db ? "kept" : "other");
+	list_del_init(&da->unreg_list);
+	unregister_netdevice_many(&kill);
+	before = devices();
+	rc = rtnl_dellink(&init_net, da->name, NULL);
+	say("  then ip link del the survivor: %d, devices %d\n", rc,
+	    devices() - before);
+
+	/* a pair across namespaces, deleted from a random end */
+	ns = copy_net_ns();
+	if (!ns)
+		return;
+	name(a, "na");
+	name(b, "nb");
+	memset(&req, 0, sizeof(req));
+	req.kind = "veth";
+	strcpy(req.tb.ifname, a);
+	req.has_peer = true;
+	strcpy(req.peer.ifname, b);
+	req.peer.netns_given = true;
+	req.peer.net = ns;
+	before = devices();
+	rc = rtnl_newlink(&init_net, &req, NULL);
+	say("newlink %s peer %s in another netns: %d, here +%d, %s there %d, "
+	    "here %d\n", a, b, rc, devices() - before, b,
+	    __dev_get_by_name(ns, b) != NULL,
+	    __dev_get_by_name(&init_net, b) != NULL);
+	before = devices();
+	rc = pick(0, 1) ? rtnl_dellink(&init_net, a, NULL) :
+			  rtnl_dellink(ns, b, NULL);
+	say("  dellink: %d, here %d, %s there %d\n", rc, devices() - before, b,
+	    __dev_get_by_name(ns, b) != NULL);
+	put_net(ns);
 }
 
 static struct sk_buff *eth_frame(struct net_device *from, const u8 *dst,
@@ -260,12 +365,22 @@ static void probe_lab3(void)
 		say("pair %s %s: %d\n", a, b, rc);
 		return;
 	}
-	say("pair %s %s: up %d %d\n", a, b, dev_open(da, NULL),
-	    dev_open(db, NULL));
+	rc = dev_open(da, NULL);
+	say("pair %s %s: up %d %d\n", a, b, rc, dev_open(db, NULL));
 	n = (int)pick(3, 9);
 	for (i = 0; i < n; i++) {
 		unsigned int len = pick(0, 3) ? pick(0, 1500) : pick(1501, 1700);
+		struct sk_buff *skb;
 
+		if (!pick(0, 5)) {	/* a runt: no whole Ethernet header */
+			len = pick(1, ETH_HLEN - 1);
+			skb = alloc_skb(64, GFP_KERNEL);
+			skb_put(skb, len);
+			skb->dev = da;
+			rc = dev_queue_xmit(skb);
+			say("  %u bytes on %s: %d\n", len, a, rc);
+			continue;
+		}
 		rc = dev_queue_xmit(eth_frame(da, pick(0, 2) ? db->dev_addr : bcast,
 					      len));
 		say("  %u bytes on %s: %d\n", ETH_HLEN + len, a, rc);
@@ -283,6 +398,21 @@ static void probe_lab3(void)
 		say("  %u bytes, %s down: %d\n", ETH_HLEN + len, b, rc);
 	}
 	stats(a, da);
+	/* the peer deleted by itself: no peer at all */
+	{
+		long live;
+		LIST_HEAD(kill);
+
+		da->rtnl_link_ops->dellink(db, &kill);
+		list_del_init(&da->unreg_list);
+		unregister_netdevice_many(&kill);
+		live = skb_live_count();
+		rc = da->netdev_ops->ndo_start_xmit(eth_frame(da, bcast,
+							      pick(0, 1500)), da);
+		say("  no peer: %d, sk_buffs left %ld\n", rc,
+		    skb_live_count() - live);
+		stats(a, da);
+	}
 }
 
 static struct net_device *probe_dev(void)
@@ -341,14 +471,26 @@ static void probe_lab4(void)
 		say("no device\n");
 		return;
 	}
-	netdev_max_backlog = (int)(skb_queue_len(&sd->input_pkt_queue) +
-				   pick(0, 12));
-	n = (int)pick(1, 24);
+	u64 reasons = skb_drop_count(SKB_DROP_REASON_CPU_BACKLOG);
+	struct net_device *down = probe_dev();
+
+	if (down) {
+		dev_close(down);
+		say("a device that is down: %s\n",
+		    enqueue_to_backlog(rx_frame(down, 99), 0, &qtail) ==
+		    NET_RX_SUCCESS ? "queued" : "dropped");
+		backlog_state(sd);
+	}
+	i = (int)pick(0, 12);	/* room left; then more frames than that */
+	netdev_max_backlog = (int)skb_queue_len(&sd->input_pkt_queue) + i;
+	n = i + (int)pick(2, 12);
 	for (i = 0; i < n && i < (int)sizeof(got) - 1; i++)
 		got[i] = enqueue_to_backlog(rx_frame(dev, (u32)i), 0, &qtail) ==
 			 NET_RX_SUCCESS ? 'q' : 'd';
 	got[i] = 0;
-	say("limit %d, %d frames: %s\n", netdev_max_backlog, n, got);
+	say("limit %d, %d frames: %s, dropped for CPU_BACKLOG %llu\n",
+	    netdev_max_backlog, n, got, (unsigned long long)
+	    (skb_drop_count(SKB_DROP_REASON_CPU_BACKLOG) - reasons));
 	backlog_state(sd);
 	stats(dev->name, dev);
 	dev_close(dev);
@@ -371,14 +513,34 @@ static int probe_rcv(struct sk_buff *skb, struct net_device *d,
 
 static struct packet_type probe_pt = { .func = probe_rcv };
 
-/* lab 5: random budget, weight and burst, one softirq run at a time */
-static void probe_lab5(void)
+static void poll_run(struct net_device *dev, int budget, int weight, int n)
 {
 	struct softnet_data *sd = &softnet_data[0];
+	unsigned int qtail;
+	int i, q = 0;
+
+	rx_seen = 0;
+	netdev_budget = budget;
+	dev_rx_weight = weight;
+	for (i = 0; i < n; i++)
+		q += enqueue_to_backlog(rx_frame(dev, (u32)i), 0, &qtail) ==
+		     NET_RX_SUCCESS;
+	say("budget %d, weight %d, %d frames, %d queued\n", budget, weight, n, q);
+	for (i = 0; i < 12 && softirq_pending(NET_RX_SOFTIRQ); i++) {
+		int ran = softirq_step();
+
+		say("step %d: ran %d, delivered %d\n", i + 1, ran, rx_seen);
+		backlog_state(sd);
+	}
+}
+
+/* lab 5: random budgets, weights and bursts, one softirq run at a time;
+ * the first budget a whole number of weights, so it lands on 0 */
+static void probe_lab5(void)
+{
 	int budget = netdev_budget, weight = dev_rx_weight, limit = netdev_max_backlog;
 	struct net_device *dev = probe_dev();
-	unsigned int qtail;
-	int i, n, q = 0;
+	int w;
 
 	if (!dev) {
 		say("no device\n");
@@ -386,22 +548,12 @@ static void probe_lab5(void)
 	}
 	probe_pt.type = htons(ETH_P_PROBE);
 	dev_add_pack(&probe_pt);
-	rx_seen = 0;
-	netdev_budget = (int)pick(1, 300);
-	dev_rx_weight = (int)pick(1, 64);
 	netdev_max_backlog = 1000;
-	n = (int)pick(1, 400);
-	for (i = 0; i < n; i++)
-		q += enqueue_to_backlog(rx_frame(dev, (u32)i), 0, &qtail) ==
-		     NET_RX_SUCCESS;
-	say("budget %d, weight %d, %d frames, %d queued\n", netdev_budget,
-	    dev_rx_weight, n, q);
-	for (i = 0; i < 12 && softirq_pending(NET_RX_SOFTIRQ); i++) {
-		int ran = softirq_step();
-
-		say("step %d: ran %d, delivered %d\n", i + 1, ran, rx_seen);
-		backlog_state(sd);
-	}
+	/* the backlog polls with the weight it already has (a new one applies
+	 * from its next poll): a budget of exactly that is spent to 0 */
+	w = softnet_data[0].backlog.weight > 0 ? softnet_data[0].backlog.weight : 64;
+	poll_run(dev, w, w, w + (int)pick(1, 200));
+	poll_run(dev, (int)pick(1, 300), (int)pick(1, 64), (int)pick(1, 400));
 	dev_remove_pack(&probe_pt);
 	netdev_budget = budget;
 	dev_rx_weight = weight;
