@@ -10,6 +10,7 @@
  * Per-namespace values live in the namespace (net->ipv4, net->ipv6_conf);
  * net.core.* are global, as in 6.1.
  */
+#include <linux/ftrace.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +194,28 @@ static int parse_int(const char *s, int min, int max, int *out)
 	return 0;
 }
 
+/*
+ * 6.1: same, on one int from the string written (not a user buffer of
+ * several); @min/@max are the bounds the simulator checks on every int.
+ */
+static int __do_proc_dointvec(int *p, const char *value, int min, int max)
+{
+	FTRACE_ENTRY();
+	int v, err = parse_int(value, min, max, &v);
+
+	if (!err)
+		*p = v;
+	return err;
+}
+
+/* 6.1: same, on one int from the string written (see __do_proc_dointvec). */
+int proc_dointvec(int *p, const char *value, int min, int max)
+{
+	FTRACE_ENTRY();
+
+	return __do_proc_dointvec(p, value, min, max);
+}
+
 /* What one name points at. */
 struct ctl_ref {
 	int		*p;
@@ -345,11 +368,20 @@ int sysctl_write(struct net *net, const char *name, const char *value)
 	err = sysctl_lookup(net, name, &r);
 	if (err)
 		return err;
-	err = parse_int(value ? value : "", r.min, r.max, &v);
-	if (err)
-		return err;
 	old = *r.p;
-	*r.p = v;
+	if (r.conf_idx && r.conf_idx != IPV4_DEVCONF_FORWARDING &&
+	    r.conf_idx != IPV4_DEVCONF_PROMOTE_SECONDARIES &&
+	    r.conf_idx != IPV4_DEVCONF_ROUTE_LOCALNET) {
+		/* the conf keys whose proc_handler is devinet_conf_proc */
+		err = devinet_conf_proc(r.p, value ? value : "", r.min, r.max);
+		if (err)
+			return err;
+	} else {
+		err = parse_int(value ? value : "", r.min, r.max, &v);
+		if (err)
+			return err;
+		*r.p = v;
+	}
 	if (r.conf_idx)
 		devinet_conf_written(net, &r, old);
 	if (r.v6_kind == 1)

@@ -199,8 +199,9 @@ def main(argv=None):
         if tracing:
             ran = functions(res[len(history) + 2][1])
             print(f"  (kernel functions it ran: {ran})" if ran else
-                  "  (no traced kernel function ran: vethsim traces the packet path and "
-                  "ip link's control path, not ip addr, ip neigh or sysctl)")
+                  "  (no traced kernel function ran: vethsim traces the packet path and the "
+                  "control paths of ip link, ip addr add, ip neigh, ip netns add and "
+                  "sysctl -w net.ipv4.conf.*; this command took none of them)")
         if not missing:
             print(f"Task {k + 1} done.")
             k += 1

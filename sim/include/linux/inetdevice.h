@@ -199,5 +199,7 @@ void devinet_init(void);
 void devinet_copy_dflt_conf(struct net *net, int i);
 /* Apply a write of net.ipv4.conf.all.forwarding to every device (6.1). */
 void inet_forward_change(struct net *net);
+/* 6.1: devinet_conf_proc(): a conf/KEY write (net/ipv4/devinet.c) */
+int devinet_conf_proc(int *data, const char *value, int min, int max);
 
 #endif

@@ -25,6 +25,8 @@ struct net;
  * key "...": Invalid argument"), -EPERM (read-only).
  */
 int sysctl_write(struct net *net, const char *name, const char *value);
+/* 6.1: proc_dointvec(): one int from the string written */
+int proc_dointvec(int *p, const char *value, int min, int max);
 /* Read @name as its /proc/sys file would, without the newline: 0 or -ENOENT. */
 int sysctl_read(struct net *net, const char *name, char *buf, size_t size);
 /* `sysctl -a` / `sysctl net.ipv4.conf.veth0`: call @fn with each dotted

@@ -134,6 +134,8 @@ int inet_rtm_newroute(struct net *net, struct fib_config *cfg,
 int inet_rtm_delroute(struct net *net, struct fib_config *cfg,
 		      struct netlink_ext_ack *extack);
 void fib_add_ifaddr(struct in_ifaddr *ifa);
+int fib_inetaddr_event(struct notifier_block *this, unsigned long event,
+		       void *ptr);
 void fib_del_ifaddr(struct in_ifaddr *ifa, struct in_ifaddr *iprim);
 void ip_fib_init(void);
 

@@ -146,6 +146,10 @@ void neigh_flush_net(struct neigh_table *tbl, struct net *net);
  */
 int neigh_dump_table(struct neigh_table *tbl, struct net *net, int ifindex,
 		     rtnl_dump_cb cb, void *arg);
+/* 6.1: neigh_remove_one(): take @ndel out of @tbl (arp_invalidate()) */
+bool neigh_remove_one(struct neighbour *ndel, struct neigh_table *tbl);
+int neigh_dump_info(struct neigh_table *tbl, struct net *net, int ifindex,
+		    rtnl_dump_cb cb, void *arg, long *pos);
 /* `ip neigh flush dev D` (6.1: RTM_DELNEIGH per entry, for every entry
  * not PERMANENT/NOARP). Returns how many went. */
 int neigh_flush_dev(struct neigh_table *tbl, struct net *net,

@@ -43,6 +43,7 @@ struct ftrace_frame {
 	bool		tail;		/* jumped to its last callee */
 	u8		tail_at;	/* this traced call is a jump (0: none) */
 	u8		calls;		/* traced calls it made so far */
+	const char	*root;		/* its FTRACE_ENTRY_FROM() parent */
 };
 
 #define FTRACE_STACK_MAX	128
@@ -296,6 +297,9 @@ static const char *ftrace_parent(const char *root)
 			continue;
 		if (jumped) {
 			jumped = false;
+			/* the outermost jumped: its caller is its root */
+			if (!i && f->root)
+				return f->root;
 			continue;
 		}
 		return f->func;
@@ -349,6 +353,7 @@ const char *ftrace_func_entry_as(const char *func, unsigned int flags,
 	f->tail = false;
 	f->tail_at = (u8)(flags >> 8);
 	f->calls = 0;
+	f->root = stack_depth ? NULL : root;
 
 	if (flags & FTRACE_F_UNRECORDED) {
 		/* a frame for the parents only */

@@ -503,14 +503,14 @@ static void neigh_flush_queue(struct neighbour *neigh)
 
 /*
  * Learn something about @neigh: a new state, maybe a new address.
- * 6.1: __neigh_update(), with its rules: an admin-only entry (NOARP,
+ * 6.1: same (and its extack), with its rules: an admin-only entry (NOARP,
  * PERMANENT) changes only with NEIGH_UPDATE_F_ADMIN; a different address
  * replaces a valid one only with OVERRIDE (WEAK_OVERRIDE: becomes STALE);
  * a STALE report with the same address keeps the current state. Leaving
  * an invalid state sends whatever was queued.
  */
-int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new,
-		 u32 flags, u32 nlmsg_pid)
+static int __neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new,
+			  u32 flags, u32 nlmsg_pid)
 {
 	FTRACE_ENTRY();
 	struct net_device *dev = neigh->dev;
@@ -593,6 +593,20 @@ int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new,
 }
 
 /*
+ * 6.1: same: __neigh_update() without an extack; gcc makes the call a
+ * jump, so ftrace shows both with this function's caller as parent
+ * (neigh_update <-arp_process, __neigh_update <-arp_process).
+ */
+int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new,
+		 u32 flags, u32 nlmsg_pid)
+{
+	FTRACE_ENTRY();
+
+	FTRACE_TAIL_CALL();
+	return __neigh_update(neigh, lladdr, new, flags, nlmsg_pid);
+}
+
+/*
  * Someone asked us something: remember them as STALE.
  * 6.1: same.
  */
@@ -604,8 +618,8 @@ struct neighbour *neigh_event_ns(struct neigh_table *tbl, u8 *lladdr,
 						 lladdr || !dev->addr_len);
 
 	if (neigh)
-		neigh_update(neigh, lladdr, NUD_STALE,
-			     NEIGH_UPDATE_F_OVERRIDE, 0);
+		__neigh_update(neigh, lladdr, NUD_STALE,
+			       NEIGH_UPDATE_F_OVERRIDE, 0);
 	return neigh;
 }
 
@@ -701,6 +715,32 @@ int neigh_dump_table(struct neigh_table *tbl, struct net *net, int ifindex,
 }
 
 /*
+ * RTM_GETNEIGH with NLM_F_DUMP (`ip neigh show`, the rounds of `ip neigh
+ * flush`). @pos plays cb->args: 0 on the first call.
+ * 6.1: neigh_dump_info(), called by netlink_dump() until a call adds
+ * nothing: the first fills every entry (the simulator's replies have no
+ * size limit), returns how many; the second returns 0 (NLMSG_DONE). Only
+ * the ARP table here (6.1 also dumps IPv6's nd_tbl).
+ */
+int neigh_dump_info(struct neigh_table *tbl, struct net *net, int ifindex,
+		    rtnl_dump_cb cb, void *arg, long *pos)
+{
+	FTRACE_ENTRY_FROM("netlink_dump");
+	struct neighbour *n;
+	int count = 0;
+
+	if (*pos)
+		return 0;
+	*pos = 1;
+	list_for_each_entry(n, &tbl->entries, list)
+		if (dev_net(n->dev) == net &&
+		    (!ifindex || n->dev->ifindex == ifindex))
+			count++;
+	neigh_dump_table(tbl, net, ifindex, cb, arg);
+	return count;
+}
+
+/*
  * `ip neigh flush dev D`: iproute2 dumps and sends RTM_DELNEIGH for each
  * entry not NOARP/PERMANENT.
  * 6.1: not neigh_flush_dev() (that is the ifdown flush): the effect of
@@ -780,18 +820,31 @@ int neigh_get(struct neigh_table *tbl, struct net_device *dev,
 }
 
 /*
+ * 6.1: same, minus the RTM_DELNEIGH notification: take @ndel out of its
+ * table and drop the table's reference.
+ */
+bool neigh_remove_one(struct neighbour *ndel, struct neigh_table *tbl)
+{
+	FTRACE_ENTRY();
+
+	neigh_unlink(ndel);
+	return true;
+}
+
+/*
  * RTM_DELNEIGH.
  * 6.1: neigh_delete().
  */
 int neigh_delete(struct neigh_table *tbl, struct net_device *dev,
 		 const void *pkey, struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY_FROM("rtnetlink_rcv_msg");
 	struct neighbour *n = neigh_lookup(tbl, pkey, dev);
 
 	if (!n)
 		return -ENOENT;
-	neigh_update(n, NULL, NUD_FAILED, NEIGH_UPDATE_F_OVERRIDE |
-		     NEIGH_UPDATE_F_ADMIN, 0);
-	neigh_unlink(n);
+	__neigh_update(n, NULL, NUD_FAILED, NEIGH_UPDATE_F_OVERRIDE |
+		       NEIGH_UPDATE_F_ADMIN, 0);
+	neigh_remove_one(n, tbl);
 	return 0;
 }

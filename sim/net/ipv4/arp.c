@@ -482,15 +482,22 @@ void arp_ifdown(struct net_device *dev)
 	neigh_ifdown(&arp_tbl, dev);
 }
 
-/* 6.1: arp_invalidate(): drop one entry unless it is permanent. */
+/*
+ * 6.1: arp_invalidate(): drop one entry unless it is permanent; it fails
+ * the entry and takes it out itself (neigh_update(), neigh_remove_one()),
+ * without neigh_delete().
+ */
 int arp_invalidate(struct net_device *dev, __be32 ip, bool force)
 {
 	struct neighbour *n = neigh_lookup(&arp_tbl, &ip, dev);
 
 	if (!n)
 		return -ENXIO;
-	if (!(n->nud_state & NUD_PERMANENT) || force)
-		neigh_delete(&arp_tbl, dev, &ip, NULL);
+	if (!(n->nud_state & NUD_PERMANENT) || force) {
+		neigh_update(n, NULL, NUD_FAILED, NEIGH_UPDATE_F_OVERRIDE |
+			     NEIGH_UPDATE_F_ADMIN, 0);
+		neigh_remove_one(n, &arp_tbl);
+	}
 	return 0;
 }
 

@@ -7,7 +7,8 @@
  * struct in_ifaddr and asks the FIB for the routes that make the address
  * work (fib_add_ifaddr: the local route always, the prefix route when up).
  * 6.1 tells the FIB through the inetaddr notifier chain; here devinet calls
- * fib_add_ifaddr()/fib_del_ifaddr() directly, in the same places.
+ * fib_inetaddr_event() (a new address) and fib_del_ifaddr() directly, in
+ * the same places.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <sys/socket.h>
 #include <linux/inetdevice.h>
 #include <linux/ftrace.h>
+#include <linux/sysctl.h>
 #include <net/ip_fib.h>
 #include <net/route.h>
 #include <net/arp.h>
@@ -136,6 +138,18 @@ void inetdev_destroy_dev(struct net_device *dev)
 }
 
 /*
+ * sim: 6.1's blocking_notifier_call_chain(&inetaddr_chain, event, ifa),
+ * whose one listener here is the FIB's; not recorded by the tracer, but
+ * the parent ftrace shows for fib_inetaddr_event().
+ */
+static void inetaddr_chain_notify(unsigned long event, struct in_ifaddr *ifa)
+{
+	FTRACE_FRAME_AS("blocking_notifier_call_chain");
+
+	fib_inetaddr_event(NULL, event, ifa);
+}
+
+/*
  * Put @ifa on its device's list.
  * 6.1: __inet_insert_ifa. A second address
  * in a subnet the device already has becomes "secondary" and goes last;
@@ -144,6 +158,7 @@ void inetdev_destroy_dev(struct net_device *dev)
 static int __inet_insert_ifa(struct in_ifaddr *ifa,
 			     struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY();
 	struct in_device *in_dev = ifa->ifa_dev;
 	struct in_ifaddr **ifap, **last_primary, *ifa1;
 
@@ -172,7 +187,7 @@ static int __inet_insert_ifa(struct in_ifaddr *ifa,
 	ifa->ifa_next = *ifap;
 	*ifap = ifa;
 	/* 6.1: rtmsg_ifa(RTM_NEWADDR) + the inetaddr chain (NETDEV_UP) */
-	fib_add_ifaddr(ifa);
+	inetaddr_chain_notify(NETDEV_UP, ifa);
 	return 0;
 }
 
@@ -183,13 +198,17 @@ static int inet_insert_ifa(struct in_ifaddr *ifa)
 }
 
 /*
- * 6.1: rtm_to_ifaddr() + inet_rtm_newaddr(). 6.1 returns a bare -EEXIST for
+ * 6.1: inet_rtm_newaddr() with rtm_to_ifaddr(), which Debian's build
+ * inlines; no set_ifa_lifetime() (the simulator's addresses live forever).
+ * The last call, to __inet_insert_ifa(), is a jump: ftrace shows it with
+ * rtnetlink_rcv_msg as parent. 6.1 returns a bare -EEXIST for
  * a duplicate (iproute2: "RTNETLINK answers: File exists"); newer kernels
  * add the extack "ipv4: Address already assigned".
  */
 int inet_rtm_newaddr(struct net *net, const struct inet_addr_req *req,
 		     struct netlink_ext_ack *extack)
 {
+	FTRACE_ENTRY_FROM("rtnetlink_rcv_msg");
 	struct in_device *in_dev;
 	struct in_ifaddr *ifa;
 
@@ -217,6 +236,7 @@ int inet_rtm_newaddr(struct net *net, const struct inet_addr_req *req,
 	ifa->ifa_preferred_lft = INFINITY_LIFE_TIME;
 	snprintf(ifa->ifa_label, IFNAMSIZ, "%s",
 		 req->label ? req->label : req->dev->name);
+	FTRACE_TAIL_CALL();
 	return __inet_insert_ifa(ifa, extack);
 }
 
@@ -252,6 +272,20 @@ int inet_rtm_deladdr(struct net *net, const struct inet_addr_req *req,
 		return 0;
 	}
 	return -EADDRNOTAVAIL;
+}
+
+/*
+ * A write to net.ipv4.conf.{all,default,DEV}.KEY, KEY one of those whose
+ * handler this is (not forwarding, not the flushing ones).
+ * 6.1: devinet_conf_proc() writes with proc_dointvec() and then marks the
+ * key written, copies default's and flushes the route cache; the simulator
+ * does those after it returns, in kernel/sysctl.c's devinet_conf_written().
+ */
+int devinet_conf_proc(int *data, const char *value, int min, int max)
+{
+	FTRACE_ENTRY_FROM("proc_sys_call_handler");
+
+	return proc_dointvec(data, value, min, max);
 }
 
 /* 6.1: same. */

@@ -184,12 +184,14 @@ full_check:
 /*
  * The type of @addr as seen from @dev (NULL: any device).
  * 6.1:
- * __inet_dev_addr_type(), asking the local table.
+ * __inet_dev_addr_type(), asking the local table. Not recorded by the
+ * tracer, but the parent ftrace shows for its fib_table_lookup().
  */
 static unsigned int __inet_dev_addr_type(struct net *net,
 					 const struct net_device *dev,
 					 __be32 addr)
 {
+	FTRACE_FRAME_AS("__inet_dev_addr_type");
 	struct flowi4 fl4 = { .daddr = addr };
 	struct fib_result res;
 	unsigned int ret = RTN_BROADCAST;
@@ -297,6 +299,7 @@ void fib_flush(struct net *net)
 static void fib_magic(bool add, int type, __be32 dst, int dst_len,
 		      struct in_ifaddr *ifa, u32 rt_priority)
 {
+	FTRACE_ENTRY();
 	struct net *net = dev_net(ifa->ifa_dev->dev);
 	struct fib_config cfg = {
 		.fc_protocol = RTPROT_KERNEL,
@@ -330,6 +333,7 @@ static void fib_magic(bool add, int type, __be32 dst, int dst_len,
 /* 6.1: same, without the secondary-address bug check message. */
 void fib_add_ifaddr(struct in_ifaddr *ifa)
 {
+	FTRACE_ENTRY();
 	struct in_device *in_dev = ifa->ifa_dev;
 	struct net_device *dev = in_dev->dev;
 	struct in_ifaddr *prim = ifa;
@@ -425,12 +429,32 @@ static void fib_disable_ip(struct net_device *dev, unsigned long event,
 }
 
 /*
+ * An address came (NETDEV_UP on the inetaddr chain).
+ * 6.1: fib_inetaddr_event(), its NETDEV_UP case only (devinet tells the FIB
+ * of a deleted address with fib_del_ifaddr() directly); fib_sync_up()
+ * has nothing to revive here, and fib_add_ifaddr() flushes the cache.
+ */
+int fib_inetaddr_event(struct notifier_block *this, unsigned long event,
+		       void *ptr)
+{
+	FTRACE_ENTRY();
+	struct in_ifaddr *ifa = ptr;
+
+	if (event == NETDEV_UP)
+		fib_add_ifaddr(ifa);
+	return NOTIFY_DONE;
+}
+
+/*
  * Follow devices.
- * 6.1: fib_netdev_event().
+ * 6.1: fib_netdev_event(). Not recorded by the tracer (6.1 runs it for
+ * every netdev event, the simulator calls it for the ones it has), but the
+ * parent ftrace shows for fib_add_ifaddr() when a device comes up.
  */
 static int fib_netdev_event(struct notifier_block *this, unsigned long event,
 			    void *ptr)
 {
+	FTRACE_FRAME_AS("fib_netdev_event");
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 	struct in_ifaddr *ifa;

@@ -101,7 +101,7 @@ static int ipneigh_show(int argc, char **argv, bool flush)
 	struct rtnl_neigh_msg found[256];
 	struct rtnl_link_msg link;
 	bool state_given = false;
-	int i;
+	int i, round;
 
 	if (flush && argc <= 0) {
 		vs_eprintf("Flush requires arguments.\n");
@@ -165,20 +165,34 @@ static int ipneigh_show(int argc, char **argv, bool flush)
 	}
 	if (json && !flush)
 		new_json_obj();
-	neigh_dump_table(&arp_tbl, f.net, f.ifindex, print_neigh, &f);
+	for (round = 0; round < 10; round++) {	/* iproute2's MAX_ROUNDS */
+		long pos = 0;
+
+		/* netlink_dump() until a call adds nothing */
+		while (neigh_dump_info(&arp_tbl, f.net, f.ifindex, print_neigh,
+				       &f, &pos) > 0)
+			;
+		if (!flush)
+			break;
+		if (!f.nfound)
+			break;
+		for (i = 0; i < f.nfound; i++) {
+			/* one RTM_DELNEIGH per entry the dump showed */
+			struct netlink_ext_ack extack = { NULL };
+			struct net_device *dev = NULL;
+
+			if (rtnl_getlink(f.net, f.found[i].ndm.ndm_ifindex,
+					 NULL, &link) == 0)
+				dev = __dev_get_by_name(f.net, link.ifname);
+			if (dev)
+				neigh_delete(&arp_tbl, dev, f.found[i].dst,
+					     &extack);
+		}
+		/* iproute2 flushes in rounds until a dump finds nothing */
+		f.nfound = 0;
+	}
 	if (json && !flush)
 		delete_json_obj();
-	for (i = 0; i < f.nfound; i++) {
-		/* one RTM_DELNEIGH per entry the dump showed */
-		struct netlink_ext_ack extack = { NULL };
-		struct net_device *dev = NULL;
-
-		if (rtnl_getlink(f.net, f.found[i].ndm.ndm_ifindex, NULL,
-				 &link) == 0)
-			dev = __dev_get_by_name(f.net, link.ifname);
-		if (dev)
-			neigh_delete(&arp_tbl, dev, f.found[i].dst, &extack);
-	}
 	return 0;
 }
 
