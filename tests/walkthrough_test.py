@@ -70,12 +70,29 @@ def main():
             ran = child.before.split("kernel functions it ran: ")[-1]
             ok("kernel functions it ran: " in child.before and all(w in ran for w in words),
                f"'{cmd}' shows the kernel functions {words}: {child.before!r}")
+        # one command of each kind shows the functions of its own path
+        shows = {f"ip netns add {b}": ["setup_net", "loopback_net_init", "register_netdev"],
+                 f"ip -n {a} addr add {ia}/{p} dev {da}": ["inet_rtm_newaddr",
+                                                          "__inet_insert_ifa", "fib_magic"],
+                 f"ip -n {b} neigh show": ["neigh_dump_info"],
+                 f"ip -n {a} neigh flush dev {da}": ["neigh_delete", "__neigh_update"],
+                 f"sysctl -w net.ipv4.conf.{c1}.accept_local=1": ["devinet_conf_proc",
+                                                                  "proc_dointvec"]}
+
+        def shown(cmd):
+            if cmd in shows:
+                ran = child.before.split("kernel functions it ran: ")[-1]
+                ok("kernel functions it ran: " in child.before and
+                   all(w in ran for w in shows[cmd]),
+                   f"'{cmd}' shows the kernel functions {shows[cmd]}: {child.before!r}")
         for n, cmds in enumerate(steps, 1):
             for k, cmd in enumerate(cmds):
                 child.sendline(cmd)
                 if k < len(cmds) - 1:
                     child.expect(rf"walkthrough\[{n}\]# ")
+                    shown(cmd)
             i = child.expect([rf"Task {n} done", r"still to do", pexpect.TIMEOUT])
+            shown(cmds[-1])
             ok(i == 0, f"task {n} is done after: {cmds}")
             if i != 0:
                 return

@@ -385,6 +385,261 @@ static void strip_gcc_suffix(char *name)
 }
 
 /*
+ * More of the walkthrough's commands as Debian's 6.1.0 function tracer shows
+ * them (captured in the kit's VM, the lines of the command's own task,
+ * keeping the functions vethsim traces), in one session: each step's
+ * commands, traced only where "want" is given. The ping, `ip neigh flush`
+ * (the VM's last round also dumps IPv6 neighbours) and `ip link set lo up`
+ * (vethsim's loopback comes up without the IPv4 address events) run
+ * untraced.
+ */
+static const char *const want_netns[] = {
+	"setup_net <-copy_net_ns",
+	"loopback_net_init <-ops_init",
+	"alloc_netdev_mqs <-loopback_net_init",
+	"register_netdev <-loopback_net_init",
+	"register_netdevice <-register_netdev",
+	"setup_net <-copy_net_ns",
+	"loopback_net_init <-ops_init",
+	"alloc_netdev_mqs <-loopback_net_init",
+	"register_netdev <-loopback_net_init",
+	"register_netdevice <-register_netdev",
+	NULL
+};
+static const char *const want_linkadd[] = {
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_create_link <-__rtnl_newlink",
+	"alloc_netdev_mqs <-rtnl_create_link",
+	"veth_newlink <-__rtnl_newlink",
+	"rtnl_create_link <-veth_newlink",
+	"alloc_netdev_mqs <-rtnl_create_link",
+	"register_netdevice <-veth_newlink",
+	"rtnl_configure_link <-veth_newlink",
+	"__dev_notify_flags <-rtnl_configure_link",
+	"register_netdevice <-veth_newlink",
+	"rtnl_configure_link <-__rtnl_newlink",
+	"__dev_notify_flags <-rtnl_configure_link",
+	NULL
+};
+static const char *const want_setns[] = {
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"__dev_change_net_namespace <-do_setlink",
+	"dev_close <-__dev_change_net_namespace",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"__dev_change_net_namespace <-do_setlink",
+	"dev_close <-__dev_change_net_namespace",
+	NULL
+};
+static const char *const want_addr[] = {
+	"inet_rtm_newaddr <-rtnetlink_rcv_msg",
+	"__inet_insert_ifa <-rtnetlink_rcv_msg",
+	"fib_inetaddr_event <-blocking_notifier_call_chain",
+	"fib_add_ifaddr <-fib_inetaddr_event",
+	"fib_magic <-fib_add_ifaddr",
+	NULL
+};
+static const char *const want_addr2[] = {
+	"inet_rtm_newaddr <-rtnetlink_rcv_msg",
+	"__inet_insert_ifa <-rtnetlink_rcv_msg",
+	"fib_inetaddr_event <-blocking_notifier_call_chain",
+	"fib_add_ifaddr <-fib_inetaddr_event",
+	"fib_magic <-fib_add_ifaddr",
+	NULL
+};
+static const char *const want_up[] = {
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_open <-__dev_change_flags",
+	"veth_open <-__dev_open",
+	"__dev_notify_flags <-dev_change_flags",
+	"fib_add_ifaddr <-fib_netdev_event",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	NULL
+};
+static const char *const want_up2[] = {
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_open <-__dev_change_flags",
+	"veth_open <-__dev_open",
+	"__dev_notify_flags <-dev_change_flags",
+	"fib_add_ifaddr <-fib_netdev_event",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	NULL
+};
+static const char *const want_nshow[] = {
+	"neigh_dump_info <-netlink_dump",
+	"neigh_dump_info <-netlink_dump",
+	NULL
+};
+static const char *const want_addr9[] = {
+	"inet_rtm_newaddr <-rtnetlink_rcv_msg",
+	"__inet_insert_ifa <-rtnetlink_rcv_msg",
+	"fib_inetaddr_event <-blocking_notifier_call_chain",
+	"fib_add_ifaddr <-fib_inetaddr_event",
+	"fib_magic <-fib_add_ifaddr",
+	"inet_rtm_newaddr <-rtnetlink_rcv_msg",
+	"__inet_insert_ifa <-rtnetlink_rcv_msg",
+	"fib_inetaddr_event <-blocking_notifier_call_chain",
+	"fib_add_ifaddr <-fib_inetaddr_event",
+	"fib_magic <-fib_add_ifaddr",
+	NULL
+};
+static const char *const want_up9[] = {
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_open <-__dev_change_flags",
+	"veth_open <-__dev_open",
+	"__dev_notify_flags <-dev_change_flags",
+	"fib_add_ifaddr <-fib_netdev_event",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"rtnl_newlink <-rtnetlink_rcv_msg",
+	"__rtnl_newlink <-rtnl_newlink",
+	"do_setlink <-__rtnl_newlink",
+	"dev_change_flags <-do_setlink",
+	"__dev_change_flags <-dev_change_flags",
+	"__dev_open <-__dev_change_flags",
+	"veth_open <-__dev_open",
+	"__dev_notify_flags <-dev_change_flags",
+	"fib_add_ifaddr <-fib_netdev_event",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	"fib_magic <-fib_add_ifaddr",
+	"fib_table_lookup <-__inet_dev_addr_type",
+	NULL
+};
+static const char *const want_sysctl[] = {
+	"devinet_conf_proc <-proc_sys_call_handler",
+	"proc_dointvec <-devinet_conf_proc",
+	"__do_proc_dointvec <-proc_dointvec",
+	NULL
+};
+static const char *const want_sysctl2[] = {
+	"devinet_conf_proc <-proc_sys_call_handler",
+	"proc_dointvec <-devinet_conf_proc",
+	"__do_proc_dointvec <-proc_dointvec",
+	NULL
+};
+static const char *const want_sysctl3[] = {
+	"devinet_conf_proc <-proc_sys_call_handler",
+	"proc_dointvec <-devinet_conf_proc",
+	"__do_proc_dointvec <-proc_dointvec",
+	NULL
+};
+static const char *const want_sysctl4[] = {
+	"devinet_conf_proc <-proc_sys_call_handler",
+	"proc_dointvec <-devinet_conf_proc",
+	"__do_proc_dointvec <-proc_dointvec",
+	NULL
+};
+static const struct {
+	const char *cmds[3];
+	const char *const *want;
+} session_61[] = {
+	{ { "ip netns add nsa", "ip netns add nsb" }, want_netns },
+	{ { "ip link add va type veth peer name vb" }, want_linkadd },
+	{ { "ip link set va netns nsa", "ip link set vb netns nsb" }, want_setns },
+	{ { "ip -n nsa addr add 10.1.1.1/24 dev va" }, want_addr },
+	{ { "ip -n nsb addr add 10.1.1.2/24 dev vb" }, want_addr2 },
+	{ { "ip -n nsa link set va up" }, want_up },
+	{ { "ip -n nsb link set vb up" }, want_up2 },
+	{ { "ip netns exec nsa ping -c 1 10.1.1.2" }, NULL },
+	{ { "ip -n nsb neigh show" }, want_nshow },
+	{ { "ip -n nsa neigh flush dev va" }, NULL },
+	{ { "ip link set lo up", "ip link add cx type veth peer name cy" }, NULL },
+	{ { "ip addr add 10.2.2.1/24 dev cx", "ip addr add 10.2.2.2/24 dev cy" }, want_addr9 },
+	{ { "ip link set cx up", "ip link set cy up" }, want_up9 },
+	{ { "sysctl -w net.ipv4.conf.cy.accept_local=1" }, want_sysctl },
+	{ { "sysctl -w net.ipv4.conf.all.rp_filter=0" }, want_sysctl2 },
+	{ { "sysctl -w net.ipv4.conf.cy.rp_filter=0" }, want_sysctl3 },
+	{ { "sysctl -w net.ipv4.conf.cy.accept_local=0" }, want_sysctl4 },
+};
+
+START_TEST(test_walkthrough_commands_as_compiled)
+{
+	const char *out, *line;
+	size_t s, i;
+
+	ck_assert_int_eq(run("sysctl -w net.ipv6.conf.all.disable_ipv6=1", &out), 0);
+	ck_assert_int_eq(run("sysctl -w net.ipv6.conf.default.disable_ipv6=1",
+			     &out), 0);
+	for (s = 0; s < sizeof(session_61) / sizeof(session_61[0]); s++) {
+		const char *const *want = session_61[s].want;
+		size_t k = 0;
+
+		if (want)
+			ck_assert_int_eq(run("sim trace function", &out), 0);
+		for (i = 0; i < 3 && session_61[s].cmds[i]; i++)
+			ck_assert_msg(run(session_61[s].cmds[i], &out) == 0,
+				      "%s failed: %s", session_61[s].cmds[i], out);
+		if (!want)
+			continue;
+		ck_assert_int_eq(run("sim trace off", &out), 0);
+		ck_assert_int_eq(run("sim trace show", &out), 0);
+		for (line = out; (line = strstr(line, ": ")) != NULL; line += 2) {
+			const char *eol = strchr(line, '\n');
+			size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
+			char got[128];
+
+			if (!strstr(line, " <-") || (eol && strstr(line, " <-") > eol))
+				continue;
+			ck_assert_uint_lt(len, sizeof(got));
+			memcpy(got, line + 2, len);
+			got[len] = '\0';
+			ck_assert_msg(want[k], "%s, call %zu: vethsim \"%s\", 6.1 no more",
+				      session_61[s].cmds[0], k + 1, got);
+			ck_assert_msg(!strcmp(got, want[k]),
+				      "%s, call %zu: vethsim \"%s\", 6.1 \"%s\"",
+				      session_61[s].cmds[0], k + 1, got, want[k]);
+			k++;
+		}
+		ck_assert_msg(!want[k], "%s: vethsim stopped after %zu calls, 6.1 "
+			      "goes on with \"%s\"", session_61[s].cmds[0], k, want[k]);
+	}
+}
+END_TEST
+
+/*
  * The control path as Debian's 6.1.0 function tracer shows it for `ip link
  * add veth0 type veth peer name veth1`, `set veth0 up`, `set veth1 up`,
  * `set veth0 down` and `del veth0` (captured in the kit's VM), keeping the
@@ -564,6 +819,7 @@ static Suite *shell_suite(void)
 	tcase_add_test(tc, test_sim_commands);
 	tcase_add_test(tc, test_trace_parents_as_compiled);
 	tcase_add_test(tc, test_control_path_as_compiled);
+	tcase_add_test(tc, test_walkthrough_commands_as_compiled);
 	return s;
 }
 
