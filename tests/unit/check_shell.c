@@ -4,6 +4,7 @@
  * exit status and messages, background jobs, sleep and the clock.
  */
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/ktime.h>
@@ -370,6 +371,28 @@ static const char trace_filter_61[] =
 	",ip_local_deliver_finish,ip_protocol_deliver_rcu"
 	",raw_local_deliver,raw_rcv,icmp_rcv,icmp_echo,icmp_reply";
 
+/* The next "f <-p" call of a `sim trace show` text from *pos, copied into
+ * got (*pos moves past it); false when there are no more. */
+static bool next_call(const char **pos, char *got, size_t size)
+{
+	const char *line;
+
+	for (line = *pos; (line = strstr(line, ": ")) != NULL; line += 2) {
+		const char *eol = strchr(line, '\n');
+		const char *arrow = strstr(line, " <-");
+		size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
+
+		if (!arrow || (eol && arrow > eol))
+			continue;
+		ck_assert_uint_lt(len, size);
+		memcpy(got, line + 2, len);
+		got[len] = '\0';
+		*pos = line + 2;
+		return true;
+	}
+	return false;
+}
+
 /* "name.constprop.0" -> "name", in place */
 static void strip_gcc_suffix(char *name)
 {
@@ -606,6 +629,7 @@ START_TEST(test_walkthrough_commands_as_compiled)
 	for (s = 0; s < sizeof(session_61) / sizeof(session_61[0]); s++) {
 		const char *const *want = session_61[s].want;
 		size_t k = 0;
+		char got[128];
 
 		if (want)
 			ck_assert_int_eq(run("sim trace function", &out), 0);
@@ -616,16 +640,7 @@ START_TEST(test_walkthrough_commands_as_compiled)
 			continue;
 		ck_assert_int_eq(run("sim trace off", &out), 0);
 		ck_assert_int_eq(run("sim trace show", &out), 0);
-		for (line = out; (line = strstr(line, ": ")) != NULL; line += 2) {
-			const char *eol = strchr(line, '\n');
-			size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
-			char got[128];
-
-			if (!strstr(line, " <-") || (eol && strstr(line, " <-") > eol))
-				continue;
-			ck_assert_uint_lt(len, sizeof(got));
-			memcpy(got, line + 2, len);
-			got[len] = '\0';
+		for (line = out; next_call(&line, got, sizeof(got));) {
 			ck_assert_msg(want[k], "%s, call %zu: vethsim \"%s\", 6.1 no more",
 				      session_61[s].cmds[0], k + 1, got);
 			ck_assert_msg(!strcmp(got, want[k]),
@@ -715,22 +730,14 @@ START_TEST(test_control_path_as_compiled)
 	const size_t n = sizeof(control_path_61) / sizeof(control_path_61[0]);
 	const char *out, *line;
 	size_t i, k = 0;
+	char got[128];
 
 	ck_assert_int_eq(run("sim trace function", &out), 0);
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		ck_assert_int_eq(run(cmds[i], &out), 0);
 	ck_assert_int_eq(run("sim trace off", &out), 0);
 	ck_assert_int_eq(run("sim trace show", &out), 0);
-	for (line = out; (line = strstr(line, ": ")) != NULL; line += 2) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
-		char got[128];
-
-		if (!strstr(line, " <-") || (eol && strstr(line, " <-") > eol))
-			continue;
-		ck_assert_uint_lt(len, sizeof(got));
-		memcpy(got, line + 2, len);
-		got[len] = '\0';
+	for (line = out; next_call(&line, got, sizeof(got));) {
 		ck_assert_msg(k < n, "call %zu: vethsim \"%s\", 6.1 no more",
 			      k + 1, got);
 		ck_assert_msg(!strcmp(got, control_path_61[k]),
@@ -756,7 +763,7 @@ START_TEST(test_trace_parents_as_compiled)
 		"ip netns exec ns1 ping -c 1 10.1.1.2",
 	};
 	const size_t n = sizeof(xmit_path_61) / sizeof(xmit_path_61[0]);
-	char cmd[sizeof(trace_filter_61) + 32];
+	char cmd[sizeof(trace_filter_61) + 32], got[128];
 	const char *out, *line;
 	size_t i, k = 0;
 
@@ -767,18 +774,11 @@ START_TEST(test_trace_parents_as_compiled)
 	ck_assert_int_eq(run("ip netns exec ns1 ping -c 1 10.1.1.2", &out), 0);
 	ck_assert_int_eq(run("sim trace off", &out), 0);
 	ck_assert_int_eq(run("sim trace show", &out), 0);
-	for (line = out; (line = strstr(line, ": ")) != NULL; line += 2) {
-		char want[260], got[128], fn[128], parent[128];
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line - 2) : strlen(line + 2);
+	for (line = out; next_call(&line, got, sizeof(got));) {
+		char want[260], fn[128], parent[128];
 		char *arrow;
 
-		if (!strstr(line, " <-") || (eol && strstr(line, " <-") > eol))
-			continue;
 		ck_assert_uint_lt(k, n);
-		ck_assert_uint_lt(len, sizeof(got));
-		memcpy(got, line + 2, len);
-		got[len] = '\0';
 		/* 6.1's "f <-p", each name without gcc's suffix */
 		snprintf(fn, sizeof(fn), "%s", xmit_path_61[k]);
 		arrow = strstr(fn, " <-");

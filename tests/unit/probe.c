@@ -110,16 +110,23 @@ static void name(char *buf, const char *prefix)
 		 'a' + pick(0, 25), pick(0, 999));
 }
 
+/* `ip link add a type veth peer name b`, attributes to be added */
+static void veth_req(struct rtnl_newlink_req *req, const char *a,
+		     const char *b)
+{
+	memset(req, 0, sizeof(*req));
+	req->kind = "veth";
+	strcpy(req->tb.ifname, a);
+	req->has_peer = true;
+	strcpy(req->peer.ifname, b);
+}
+
 static int pair(const char *a, const char *b)
 {
 	struct rtnl_newlink_req req;
 	struct netlink_ext_ack ext = { 0 };
 
-	memset(&req, 0, sizeof(req));
-	req.kind = "veth";
-	strcpy(req.tb.ifname, a);
-	req.has_peer = true;
-	strcpy(req.peer.ifname, b);
+	veth_req(&req, a, b);
 	return rtnl_newlink(&init_net, &req, &ext);
 }
 
@@ -191,7 +198,7 @@ static const char *mac_kind(const struct net_device *d, const u8 *given)
  * peer in another namespace, deletes from either end */
 static void probe_lab2(void)
 {
-	char a[IFNAMSIZ], b[IFNAMSIZ], c[IFNAMSIZ];
+	char a[IFNAMSIZ], b[IFNAMSIZ], c[IFNAMSIZ], d[IFNAMSIZ];
 	struct rtnl_newlink_req req;
 	struct net_device *da, *db;
 	int before = devices(), rc, i;
@@ -202,11 +209,7 @@ static void probe_lab2(void)
 	name(a, "pa");
 	name(b, "pb");
 	name(c, "pc");
-	memset(&req, 0, sizeof(req));
-	req.kind = "veth";
-	strcpy(req.tb.ifname, a);
-	req.has_peer = true;
-	strcpy(req.peer.ifname, b);
+	veth_req(&req, a, b);
 	req.tb.mtu = pick(0, 1) ? pick(68, 9000) : 0;
 	req.peer.mtu = pick(0, 1) ? pick(68, 9000) : 0;
 	for (i = 0; i < ETH_ALEN; i++)
@@ -239,11 +242,8 @@ static void probe_lab2(void)
 
 	/* a peer MTU out of range is refused before anything is made */
 	before = devices();
-	memset(&req, 0, sizeof(req));
-	req.kind = "veth";
-	strcpy(req.tb.ifname, c);
-	req.has_peer = true;
-	name(req.peer.ifname, "pd");
+	name(d, "pd");
+	veth_req(&req, c, d);
 	req.peer.mtu = pick(65536, 100000);
 	rc = rtnl_newlink(&init_net, &req, NULL);
 	say("peer mtu %u: %d, devices +%d\n", req.peer.mtu, rc,
@@ -296,11 +296,7 @@ static void probe_lab2(void)
 		return;
 	name(a, "na");
 	name(b, "nb");
-	memset(&req, 0, sizeof(req));
-	req.kind = "veth";
-	strcpy(req.tb.ifname, a);
-	req.has_peer = true;
-	strcpy(req.peer.ifname, b);
+	veth_req(&req, a, b);
 	req.peer.netns_given = true;
 	req.peer.net = ns;
 	before = devices();
