@@ -713,13 +713,25 @@ class VM:
         text, self.chan_buf = self.chan_buf[:cut], self.chan_buf[cut:]
         return text.decode(errors="replace").splitlines(keepends=True)
 
+    def channel_until(self, last, timeout=5.0):
+        """The port's lines up to one that equals last. A write to the port
+        returns before qemu has it (virtio_console does not wait for the
+        host), so what a command wrote may come after its exit status on
+        the console: wait for its last line, up to timeout seconds."""
+        lines = []
+        end = time.monotonic() + timeout
+        while True:
+            lines += self.channel()
+            if last in lines or time.monotonic() > end:
+                return lines
+            time.sleep(0.01)
+
     def check_channel(self):
         """The guest's shell holds the verdict port open as fd 3: say so
         once, or end the run (no verdict could be trusted without it)."""
         rc, out = self.run("echo @@CHANNEL@@ >&3", show=False,
                            what="the verdict port")
-        time.sleep(0.05)
-        if rc or "@@CHANNEL@@\n" not in "".join(self.channel()):
+        if rc or "@@CHANNEL@@\n" not in self.channel_until("@@CHANNEL@@\n"):
             raise VMError("the guest's shell has no verdict port on fd 3 (%s); "
                           "was the initramfs built without virtio_console?"
                           % (out.strip()[:100] or "rc=%d" % rc))
@@ -737,16 +749,19 @@ class VM:
             except (BlockingIOError, InterruptedError):
                 return out
 
-    def stream(self, cmd, on_line, deadline):
+    def stream(self, cmd, on_line, deadline, end_re=None):
         """Run one shell command line; pass each line to on_line(line,
         trusted) as it comes: trusted for a line of the verdict port, not
         for one of the console (which anything in the guest can write).
         deadline() gives the monotonic time by which the next line must
         come (it may move as lines arrive); past it, qemu is stopped and
-        PartTimeout raised. Returns the exit status."""
+        PartTimeout raised. end_re: the port's last line, waited for (up
+        to 5 s) after the exit status. Returns the exit status."""
         self.child.send(cmd.rstrip("\n") + "\n echo @@RC=$?@@\n")
+        seen_end = False
         while True:
             for line in self.channel():
+                seen_end = seen_end or bool(end_re and end_re.match(line))
                 on_line(line, True)
             m = RC_RE.search(self.buf)
             end = m.start() if m else self.buf.rfind(b"\n") + 1
@@ -757,8 +772,14 @@ class VM:
                     on_line(line, False)
             if m:
                 self.buf = self.buf[m.end():]
-                # a write to the port returns once qemu has it: what the
-                # suite wrote before it exited is in the file by now
+                # what the suite wrote last may still be on its way
+                if end_re:
+                    until = time.monotonic() + 5
+                    while not seen_end and time.monotonic() < until:
+                        for line in self.channel():
+                            seen_end = seen_end or bool(end_re.match(line))
+                            on_line(line, True)
+                        time.sleep(0.01)
                 for line in self.channel():
                     on_line(line, True)
                 return int(m.group(1))
@@ -1106,6 +1127,9 @@ class Lane(threading.Thread):
                     return
                 name, ok = m.group(1), m.group(2) == "OK"
                 why = "" if ok else (m.group(3) or "")
+                if name in st["seen"] or name in self.board.verdicts:
+                    # the suite says each once: a second line is not its own
+                    ok, why = False, "reported twice on the verdict port"
                 st["seen"].add(name)
                 if ok and name in DATAPATH and need:
                     chal = st["chal"] or (False, "the guest never set up the "
@@ -1127,7 +1151,7 @@ class Lane(threading.Thread):
                     else 0)
                 self.vm.stream("VMT_FD=3%s sh /vm/vm-tests.sh %s" % (
                     " VMT_CHALLENGE=1" if need else "", " ".join(todo)),
-                    on_line, lambda: st["until"])
+                    on_line, lambda: st["until"], end_re=COUNT_LINE)
                 self.vm.poweroff()
             except PartTimeout:
                 part = st["part"] or todo[0]

@@ -271,9 +271,11 @@ RESET = [
 # PID 1, this script's shell and the grader's own jobs (kernel threads have
 # an empty cmdline); a
 # shell builtin loop, as a process start costs ~0.15 s in the guest
-KILL_REST = ("for d in /proc/[0-9]*; do p=${d#/proc/}; [ $p = 1 ] || [ $p = $$ ] && "
-             "continue; case \" $JOBS \" in *\" $p \"*) continue;; esac; x=; read -r x < $d/cmdline 2>/dev/null; [ -n \"$x\" ] && "
-             "kill -9 $p 2>/dev/null; done; true")
+KILL_PASS = ("for d in /proc/[0-9]*; do p=${d#/proc/}; [ $p = 1 ] || [ $p = $$ ] && continue; "
+             "case \" $JOBS \" in *\" $p \"*) continue;; esac; x=; "
+             "read -r x < $d/cmdline 2>/dev/null; [ -n \"$x\" ] && kill -9 $p 2>/dev/null; done")
+# twice: a process caught between fork and exec by the first pass
+KILL_REST = KILL_PASS + "; " + KILL_PASS + "; true"
 
 
 class Vm:
@@ -396,7 +398,7 @@ class Vm:
         lines.append("echo '@@OPEND@@' >&3")
         self.vm.put_file(("\n".join(lines) + "\n").encode(), "/tmp/opsteps.sh")
         rc, out = self.vm.run("sh /tmp/opsteps.sh", timeout=timeout, show=False)
-        chan = "".join(self.vm.channel())
+        chan = "".join(self.vm.channel_until("@@OPEND@@\n"))
         res = []
         cpos = opos = 0
         for k, s in enumerate(runnable):
