@@ -14,6 +14,9 @@ no more than the twin.
 - labs 7-11, the command lines: `ip netns exe`/`e`, `ip -all netns exec`,
   `-batch`, `-force` and the rest are judged by iproute2's own prefix rules
   and refused; the twin's lines are the same commands spelled out.
+- lab 10: a sim.trace recorded for another seed with the same ping count
+  (the same calls) against the seed's own: the net_dev_xmit events name
+  other devices, so it loses the trace's points.
 - labs 7-11, the VM runner: a student step that prints a whole `@@OP k@@`
   block, and one that leaves a process running, next to the same steps
   without them: the grader's steps read the same; a setting a student line
@@ -198,6 +201,33 @@ def oplab_points():
                     f"attack {got} points, twin {want}")
 
 
+def lab10_trace():
+    """Lab 10 on vethsim: a sim.trace recorded for another seed with the
+    same ping count (the same function calls) against the seed's own."""
+    import shutil
+    from vethlab import oplabs
+    from vethlab.oplabs import student
+    by = {}
+    for i in range(80):
+        by.setdefault(spec.spec(f"t{i}", "10")["count"], []).append(f"t{i}")
+    mine, other = next(v for v in by.values() if len(v) >= 2)[:2]
+    sim = runner.Sim()
+    with tempfile.TemporaryDirectory(prefix="vm-attacks-10-") as tmp:
+        twin = student.play(mine, os.path.join(tmp, "twin"), ["10"], {"sim": sim})
+        theirs = student.play(other, os.path.join(tmp, "other"), ["10"], {"sim": sim})
+
+        def pts(tree):
+            return sum(r["points"] for r in oplabs.grade("10", tree, mine, "sim", backend=sim)
+                       if r["ok"])
+        want = pts(twin)
+        shutil.copy(os.path.join(theirs, "labs/10-xmit-trace/sim.trace"),
+                    os.path.join(twin, "labs/10-xmit-trace/sim.trace"))
+        got = pts(twin)
+    verdict("lab10 a sim.trace of another seed with the same ping count", got < want,
+            f"attack {got} points, twin {want} (seeds {mine} and {other}, "
+            f"count {spec.spec(mine, '10')['count']})")
+
+
 # ---- labs 7-11: the VM runner ----
 
 def oplab_vm():
@@ -239,6 +269,7 @@ def main():
     no_vm = "--no-vm" in sys.argv
     oplab_lines()
     oplab_points()
+    lab10_trace()
     if not no_vm:
         with tempfile.TemporaryDirectory(prefix="vm-attacks-") as tmp:
             lab6(tmp)
