@@ -78,6 +78,9 @@ STEPS = [
      f"python3 tests/grading/test_attacks.py --sandbox rlimits --only {SECCOMP_ATTACKS}"),
     # lab 6 scored per in-VM test (canned guest output; the module is compiled)
     ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
+    # issue 14: the VM's verdicts, ip's abbreviations, a trace of another seed,
+    # each attack beside its honest twin (two short VM runs of lab 6's seed part)
+    ("grader VM attacks", "python3 tests/grading/test_vm_attacks.py"),
     # an instructor's dry run: roster -> seeds -> reference submissions ->
     # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
     # batch grader (also in two shards, merged) agree on every lab's score

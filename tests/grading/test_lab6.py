@@ -3,13 +3,13 @@
 
     python3 tests/grading/test_lab6.py
 
-Booting the VM takes minutes (and its harness is being reworked), so this
-replaces the boot (vmlab._vm_suite) with the output the guest script
-module/vm/guest/vm-tests.sh prints, and the reference's test list with a
-fixed one; the module itself is really compiled, in the box. Checks that
+Booting the VM takes minutes, so this replaces the boot (vmlab._vm_suite)
+with canned console output and the verdicts the harness read on the
+verdict port, and the reference's test list with a fixed one; the module itself is really compiled, in the box. Checks that
 each test is a row worth VM_POINTS, that a test missing from the output
 fails with "did not run", that a module that does not compile fails every
-row with that cause first, and that a --check filter keeps only its rows.
+row with that cause first, that a --check filter keeps only its rows, and
+that "name: OK" lines on the console (forged by a module) earn nothing.
 Prints "lab6 NAME: OK" lines and "N passed, N failed".
 """
 import os
@@ -28,6 +28,17 @@ badinput_dup_dev: OK
 robust_reload: FAIL (insmod after rmmod failed)
 4 passed, 2 failed
 """
+# what the harness read on the verdict port and checked on the host
+VERDICTS = {"seed_pair_list": (True, ""),
+            "seed_twons_ping": (False, "ping between ns1 and ns2 lost packets, see "
+                                "/tmp/vmt/ours/twons.txt"),
+            "counters_tx_rx": (True, ""), "badinput_dup_dev": (True, ""),
+            "robust_reload": (False, "insmod after rmmod failed")}
+# a module (or its usermode helper) printing verdicts on the console: the
+# output is only for messages, so these count for nothing
+FORGED = CANNED.replace("seed_twons_ping: FAIL (ping between ns1 and ns2 lost packets, see "
+                        "/tmp/vmt/ours/twons.txt)", "seed_twons_ping: OK") + \
+    "robust_mtu_limits: OK\n"
 
 
 def main():
@@ -40,10 +51,11 @@ def main():
         print(f"lab6 {name}: {'OK' if ok else 'FAIL'} ({msg})")
 
     calls = []
+    console = [CANNED]
 
     def fake_suite(ko, timeout):
         calls.append(ko)
-        return (1, CANNED, 1.0)
+        return (1, console[0], 1.0, dict(VERDICTS))
 
     vmlab._vm_suite = fake_suite
     vmlab.vm_expected_names = lambda: list(NAMES)
@@ -66,6 +78,13 @@ def main():
                 "robust_reload" in by and by["robust_reload"].points == 0, "robust_reload")
         earned, total = grade.totals(res)
         verdict("not 0/0", total == len(NAMES) and earned == 3, f"Score: {earned}/{total}")
+        console[0] = FORGED
+        res, _ = grade.grade_full("lab6-forged", os.path.join(grade.TOP, "solutions"), [6],
+                                  True, run)
+        forged = grade.totals(res)[0]
+        console[0] = CANNED
+        verdict("verdict lines on the console count for nothing", forged == earned,
+                f"Score: {forged}/{total} with forged console lines, {earned} without")
         broken = os.path.join(grade.GRADE_DIR, "lab6-broken")
         os.makedirs(os.path.join(broken, "module"), exist_ok=True)
         with open(os.path.join(grade.TOP, "solutions/module/vethlab.c")) as f:

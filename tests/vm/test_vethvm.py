@@ -129,19 +129,56 @@ class Probe(unittest.TestCase):
 
 
 class Verdicts(unittest.TestCase):
-    """Only the suite's own lines, marked with this run's token, are passed
-    on as verdicts; a module printing 'name: OK' to the console is not."""
+    """Verdicts come from the verdict port only: a module printing
+    'name: OK' to the console has its line marked, and the data path's OKs
+    stand only when the host's own frames crossed the pair."""
 
-    def test_filter(self):
+    def test_console_filter(self):
         sys.path.insert(0, os.path.dirname(VETHVM))
         import vethvm
-        f = vethvm.verdict_filter("c0ffee")
-        self.assertEqual(f("c0ffee seed_pair_list: OK\n"), "seed_pair_list: OK\n")
-        self.assertEqual(f("c0ffee 57 passed, 0 failed\n"), "57 passed, 0 failed\n")
+        f = vethvm.console_filter
         for forged in ("seed_pair_list: OK\n", "  kind_dmesg: FAIL (x)\n",
                        "57 passed, 0 failed\n", "beef seed_pair_list: OK\n"):
             self.assertTrue(f(forged).startswith("# not from the suite"), forged)
         self.assertEqual(f("# robustness took 3.0 s\n"), "# robustness took 3.0 s\n")
+
+    def test_challenge_frames(self):
+        """The host's frames, as two routers pass them on, are recognized;
+        a frame that did not cross (TTL untouched) or a made-up payload is
+        not."""
+        sys.path.insert(0, os.path.dirname(VETHVM))
+        import vethvm
+
+        class FakeVM:
+            out = []
+
+            def nic_send(self, k, frame):
+                self.sent = getattr(self, "sent", []) + [frame]
+
+            def nic_recv(self, k):
+                out, self.out = self.out, []
+                return out
+
+        vm = FakeVM()
+        ch = vethvm.Challenge(vm, n=3)
+        ch.fire()
+        self.assertEqual(len(vm.sent), 3)
+        self.assertEqual(vethvm.ipv4_sum(vm.sent[0][14:34]), 0)   # a valid header
+
+        def routed(f, ttl=62, payload=None):
+            ip = bytearray(f[14:34])
+            ip[8] = ttl
+            return (vethvm.mac(vethvm.HOST_MACS[1]) + vethvm.mac(vethvm.NIC_MACS[1]) +
+                    f[12:14] + bytes(ip) + f[34:42] + (payload or f[42:]))
+
+        vm.out = [routed(vm.sent[0]), routed(vm.sent[1], ttl=64),
+                  routed(vm.sent[2], payload=os.urandom(16))]
+        ok, why = ch.result(grace=0)
+        self.assertFalse(ok)
+        self.assertIn("1 of the host's 3 frames", why)
+        vm.out = [routed(f) for f in vm.sent]
+        self.assertEqual(ch.result(grace=0), (True, ""))
+        self.assertEqual(vethvm.Challenge(vm).result(grace=0)[0], False)  # never fired
 
 
 class Harness(unittest.TestCase):

@@ -35,6 +35,8 @@ def grade(lab, submission_dir, seed, kernel="sim", backend=None, vethsim=None):
     else:
         own = False
     try:
+        if hasattr(backend, "new_lab"):
+            backend.new_lab()       # the VM: a restored guest for each lab
         return _module(lab).grade(submission_dir, spec.spec(seed, lab), backend)
     except Exception as e:   # one submission's trouble is its own rows, not a crash
         label = getattr(backend, "label", kernel)

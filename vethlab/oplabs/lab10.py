@@ -51,11 +51,18 @@ def grade(sub, s, backend):
     if theirs is None:
         ok, why = False, f"no labs/10-xmit-trace/{k}.trace in the submission"
     elif k == "sim":
+        # the calls depend on the ping count only; the net_dev_xmit events
+        # name the spec's devices and lengths: a trace recorded for another
+        # seed with the same count does not pass
         a, b = parse.trace_calls(theirs), parse.trace_calls(ref_graph)
-        ok = a == b and len(b) > 0
-        why = (f"your sim.trace has {len(a)} calls, the grader's rerun of your spec's ping "
-               f"{len(b)}" + ("" if a != b else "") +
-               ("; it must be the function_graph trace of exactly that ping" if not ok else ""))
+        ea, eb = parse.trace_events(theirs), parse.trace_events(ref_graph)
+        ok = a == b and len(b) > 0 and ea == eb and len(eb) > 0
+        devs = lambda ev: ", ".join(sorted({e.split()[0][4:] for e in ev})) or "none"  # noqa: E731
+        why = (f"your sim.trace has {len(a)} calls and {len(ea)} net_dev_xmit events "
+               f"(devices {devs(ea)}), the grader's rerun of your spec's ping {len(b)} calls "
+               f"and {len(eb)} events (devices {devs(eb)})" +
+               ("; it must be the function_graph trace, with the net_dev_xmit event on, of "
+                "exactly that ping" if not ok else ""))
     else:
         a, b = tracing.counts(theirs), tracing.counts(flat)
         ok = a == b and b["veth_xmit"] > 0

@@ -88,6 +88,22 @@ def trace_calls(text):
     return calls
 
 
+EVENT_RE = re.compile(r"(?:/\* |: )(net_dev_xmit): dev=(\S+) skbaddr=\S+ len=(\d+) rc=(-?\d+)")
+
+
+def trace_events(text):
+    """The net_dev_xmit events of a trace, in order, as "dev=D len=L rc=R"
+    (skbaddr left out: a pointer, different every run)."""
+    out = []
+    for line in text.splitlines():
+        if len(line) > MAX_LINE:
+            continue
+        m = EVENT_RE.search(line)
+        if m:
+            out.append(f"dev={m.group(2)} len={m.group(3)} rc={m.group(4)}")
+    return out
+
+
 def trace_parents(text):
     """{function: set of callers} from a `function` trace."""
     out = {}

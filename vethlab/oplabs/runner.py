@@ -9,9 +9,12 @@ with "tracefs " runs only in the VM, outside any namespace (e.g.
 network namespace holding only lo (DOWN), as vethsim does.
 
 The grader decides from the output of its own steps only; the student's
-lines are checked against an allow-list first (see check_student_line), so
-they can neither print what a grader step prints nor reach outside the
-network configuration.
+lines are checked against an allow-list first (see check_student_line) and
+marked (Student), so that the VM runs them apart: with no descriptor on the
+verdict port, their output on the console, which the grader reads for its
+messages only. The grader's own steps write their output to the verdict
+port (module/vm/vethvm.py) after every process a student line started is
+gone, and each lab starts from a freshly restored guest.
 """
 import os
 import re
@@ -33,6 +36,11 @@ MAX_LINES = 200
 
 class StudentLineError(Exception):
     pass
+
+
+class Student(str):
+    """A student's command line, checked by check_student_line: a backend
+    runs it like any step, the VM apart from the grader's own steps."""
 
 
 def check_student_line(line, allow=("ip", "sysctl", "echo", "sleep")):
@@ -101,9 +109,13 @@ IP_CMDS = ["address", "addrlabel", "maddress", "route", "rule", "neighbor", "nei
            "netns", "netconf", "vrf", "sr", "nexthop", "mptcp", "ioam", "stats", "help"]
 ALLOWED_CMDS = {"address": "address", "route": "route", "neighbor": "neigh",
                 "neighbour": "neigh", "link": "link", "netns": "netns"}
-# ip netns's subcommands in the order ip/ipnetns.c matches them
-NETNS_CMDS = ["help", "list", "show", "lst", "list-id", "add", "set", "delete", "identify",
+# ip netns's subcommands in the order ip/ipnetns.c (do_netns) matches them,
+# each with matches(): the word a prefix of the name ("e", "exe" -> exec)
+NETNS_CMDS = ["list", "show", "lst", "list-id", "help", "add", "set", "delete", "identify",
               "pids", "exec", "monitor", "attach"]
+# monitor never returns; attach takes another process's namespace
+NETNS_ALLOWED = {"list", "show", "lst", "list-id", "add", "set", "delete", "identify",
+                 "pids", "exec"}
 
 
 def _first_match(word, table):
@@ -144,7 +156,12 @@ def ip_canonical(args):
                                + ": only ip link, address, netns, neigh, route")
     rest = args[k + 1:]
     if cmd == "netns" and rest:
-        rest = [_first_match(rest[0], NETNS_CMDS) or rest[0]] + rest[1:]
+        sub = _first_match(rest[0], NETNS_CMDS)
+        if sub not in NETNS_ALLOWED:
+            raise StudentLineError(f"ip netns {rest[0]}" + (f" ({sub})" if sub else "")
+                                   + ": only ip netns add, delete, list, exec, set, "
+                                   "identify, pids, list-id")
+        rest = [sub] + rest[1:]
     return out, [ALLOWED_CMDS[cmd]] + rest
 
 
@@ -166,7 +183,7 @@ def student_lines(text, allow=("ip", "sysctl", "echo", "sleep")):
             check_student_line(line, allow)
         except StudentLineError as e:
             raise StudentLineError(f"line {no}: {e}") from None
-        out.append(line)
+        out.append(Student(line))
     return out
 
 
@@ -250,15 +267,33 @@ RESET = [
 ]
 
 
+# after the student's lines, before the grader's: end every process but
+# PID 1, this script's shell and the grader's own jobs (kernel threads have
+# an empty cmdline); a
+# shell builtin loop, as a process start costs ~0.15 s in the guest
+KILL_PASS = ("for d in /proc/[0-9]*; do p=${d#/proc/}; [ $p = 1 ] || [ $p = $$ ] && continue; "
+             "case \" $JOBS \" in *\" $p \"*) continue;; esac; x=; "
+             "read -r x < $d/cmdline 2>/dev/null; [ -n \"$x\" ] && kill -9 $p 2>/dev/null; done")
+# twice: a process caught between fork and exec by the first pass
+KILL_REST = KILL_PASS + "; " + KILL_PASS + "; true"
+
+
 class Vm:
     """The Debian 6.1 guest of module/vm/vethvm.py, with the stock veth.ko.
 
-    One VM serves many runs. The guest's own network namespace plays the
+    Each lab starts from the saved booted guest, restored (new_lab(), about
+    half a second), so nothing a student line of one lab did carries into
+    the next. Within a lab the guest's own network namespace plays the
     fresh one vethsim starts in: each run first deletes every named
     namespace and every device but lo, puts lo down and the sysctls the labs
     touch back to the kernel's defaults. (Running the steps under `ip netns
     exec` instead would not do: a namespace the student's `ip netns add`
-    made there is bound in a mount namespace that ends with the command.)"""
+    made there is bound in a mount namespace that ends with the command.)
+
+    The student's lines (Student) run without the verdict port, their
+    output on the console; the grader's steps write theirs to the port,
+    after every process the student's lines left is killed. The results of
+    the grader's steps are read from the port only."""
     kernel = "vm"
 
     def __init__(self, kver=None, ko=None):
@@ -267,10 +302,20 @@ class Vm:
         sys.path.insert(0, os.path.join(TOP, "module", "vm"))
         import vethvm
         self.vethvm = vethvm
-        self.vm = vethvm.VM(kver or vethvm.default_kver(), [ko] if ko else [])
-        self.vm.start()
+        self.kver = kver or vethvm.default_kver()
+        self.ko = ko
         mod = os.path.basename(ko) if ko else "veth.ko"
+        self.mod = mod
         self.label = "vm:" + mod[:-3] if ko else "vm"
+        self.vm = None
+        self.n = 0
+        self.labs = 0
+        self._boot()
+
+    def _boot(self):
+        self.vm = self.vethvm.VM(self.kver, [self.ko] if self.ko else [])
+        self.vm.start()
+        mod = self.mod
         # "FILE VALUE" per writable setting, read by one grep: a cat per file
         # took 5-9 s in the guest (and the shell's read gets one byte of a
         # sysctl file: a read at an offset past 0 returns nothing)
@@ -279,25 +324,49 @@ class Vm:
                     "/proc/sys/net/ipv[46]/neigh/default/* /proc/sys/net/ipv[46]/neigh/lo/*; "
                     "do [ -w $f ] && echo $f; done) 2>/dev/null | sed 's/:/ /' > /tmp/op-base",
                     show=False)
-        rc, out = self.vm.run(f"insmod /lib/modules/{mod} && echo @@LOADED@@; mkdir -p /tmp/op; "
+        # a student's module (--ko) runs without the stock veth.ko beside it
+        rm = "rm -f /lib/modules/veth.ko; " if self.ko else ""
+        rc, out = self.vm.run(f"insmod /lib/modules/{mod} 3>&- && echo @@LOADED@@; {rm}"
+                              "mkdir -p /tmp/op; "
                               "mountpoint -q /sys/kernel/tracing || "
                               "mount -t tracefs nodev /sys/kernel/tracing; echo ok",
                               show=False)
         if "@@LOADED@@" not in out:
             self.vm.poweroff()
             raise RuntimeError(f"insmod {mod} failed in the VM: {out.strip()[-200:]}")
+        self.vm.check_channel()
         self.n = 0
+
+    def new_lab(self):
+        """A fresh guest for the next lab (the saved one, restored), unless
+        this one has run nothing yet."""
+        self.labs += 1
+        if self.n:
+            self.vm.stop()
+            self._boot()
 
     def close(self):
         self.vm.poweroff()
 
     def run(self, steps, timeout=120, files=None):
         self.n += 1
+        self.vm.channel()       # whatever the port said before
         lines = RESET[:]
         jobs = 0
         runnable = [s for s in steps if not s.startswith("sim ")]
+        student_before = False
         for k, s in enumerate(runnable):
-            lines.append(f"echo '@@OP {k}@@'")
+            if isinstance(s, Student):
+                # no descriptor on the verdict port; output on the console
+                lines.append(f"echo '@@OP {k}@@'")
+                lines.append(f"(\n{s}\n) 2>&1 3>&-")
+                lines.append("echo \"@@OPRC $?@@\"")
+                student_before = True
+                continue
+            if student_before:
+                lines.append(KILL_REST)
+                student_before = False
+            lines.append(f"{{ echo '@@OP {k}@@'")
             if s.startswith("tracefs "):
                 lines.append("(cd /sys/kernel/tracing && " + s[len("tracefs "):] + ") 2>&1")
             elif s.endswith(" &"):
@@ -305,7 +374,7 @@ class Vm:
                 # exec: `kill %N` must reach the program (tcpdump flushes its
                 # -w file on SIGTERM), not a shell around it
                 lines.append(f"sh -c {shlex.quote('exec ' + s[:-2])} "
-                             f">/tmp/op/job{jobs}.out 2>&1 & JOB{jobs}=$!")
+                             f">/tmp/op/job{jobs}.out 2>&1 3>&- & JOB{jobs}=$!; JOBS=\"$JOBS $!\"")
                 # up to 5 s for "listening on", looked for every 20 ms
                 lines.append(f"i=0; while [ $i -lt 250 ]; do case $(cat /tmp/op/job{jobs}.out "
                              f"2>/dev/null) in *'listening on'*) break;; esac; "
@@ -320,33 +389,53 @@ class Vm:
             else:
                 # a subshell, not sh -c: starting a shell costs ~60 ms in the guest
                 lines.append(f"(\n{s}\n) 2>&1")
-            lines.append("echo \"@@OPRC $?@@\"")
-        lines.append("echo '@@OPEND@@'")
+            lines.append(f"echo \"@@OPRC $?@@\"; }} >&3")
+        if student_before:
+            lines.append(KILL_REST)
+        for name in files or ():
+            lines.append(f"{{ echo '@@FILE {name}@@'; base64 /tmp/op/{name} 2>/dev/null; "
+                         "echo '@@FILEEND@@'; } >&3")
+        lines.append("echo '@@OPEND@@' >&3")
         self.vm.put_file(("\n".join(lines) + "\n").encode(), "/tmp/opsteps.sh")
         rc, out = self.vm.run("sh /tmp/opsteps.sh", timeout=timeout, show=False)
+        chan = "".join(self.vm.channel_until("@@OPEND@@\n"))
         res = []
+        cpos = opos = 0
         for k, s in enumerate(runnable):
-            m = re.search(r"@@OP %d@@\n(.*?)@@OPRC (\d+)@@\n" % k, out, re.S)
-            res.append((s, m.group(1), int(m.group(2))) if m else (s, "", -1))
+            # the grader's steps from the verdict port, the student's from
+            # the console (their output is only ever shown, never judged)
+            text, pos = (out, opos) if isinstance(s, Student) else (chan, cpos)
+            m = re.compile(r"(?:^|\n)@@OP %d@@\n(.*?)@@OPRC (\d+)@@\n" % k, re.S).search(
+                text, pos)
+            if m:
+                res.append((s, m.group(1), int(m.group(2))))
+                if isinstance(s, Student):
+                    opos = m.end() - 1
+                else:
+                    cpos = m.end() - 1
+            else:
+                res.append((s, "", -1))
         if files is None:
             return res
         got = {}
-        for name in files:
-            rc, b64 = self.vm.run(f"test -f /tmp/op/{name} && base64 /tmp/op/{name}",
-                                  show=False)
-            if rc == 0:
-                import base64
-                try:
-                    got[name] = base64.b64decode("".join(
-                        l for l in b64.splitlines() if re.match(r"^[A-Za-z0-9+/=]+$", l)))
-                except ValueError:
-                    pass
+        for m in re.finditer(r"(?:^|\n)@@FILE ([^@\n]+)@@\n(.*?)@@FILEEND@@\n", chan[cpos:], re.S):
+            if m.group(1) not in (files or ()):
+                continue
+            import base64
+            try:
+                data = "".join(l for l in m.group(2).splitlines()
+                               if re.match(r"^[A-Za-z0-9+/=]+$", l))
+                if data:
+                    got[m.group(1)] = base64.b64decode(data)
+            except ValueError:
+                pass
         return res, got
 
 
 def output_of(res, step_prefix):
-    """The output and rc of the first step starting with step_prefix."""
+    """The output and rc of the first of the grader's steps starting with
+    step_prefix (a student's line never stands in for one)."""
     for s, out, rc in res:
-        if s.startswith(step_prefix):
+        if s.startswith(step_prefix) and not isinstance(s, Student):
             return out, rc
     return "", -1

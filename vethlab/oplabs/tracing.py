@@ -19,7 +19,10 @@ def record(backend, s, ping, tracer="function"):
     if backend.kernel == "sim":
         start = (f"sim trace function {','.join(FILTER)}" if tracer == "function"
                  else "sim trace function_graph")
-        steps = setup(s) + [start, ping, "sim trace off", "sim trace show"]
+        # the graph with the net_dev_xmit events: their device names and
+        # lengths tie a trace to the spec's topology, not only its count
+        events = ["sim trace event net_dev_xmit"] if tracer == "function_graph" else []
+        steps = setup(s) + events + [start, ping, "sim trace off", "sim trace show"]
     else:
         # one name at a time: a name the kernel cannot trace (inlined, like
         # ____napi_schedule in Debian's 6.1) would end a list written at once

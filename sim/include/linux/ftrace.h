@@ -136,4 +136,13 @@ size_t ftrace_entries_written(void);
 /* sim: tracer off, filters and buffer cleared (shutdown) */
 void ftrace_shutdown(void);
 
+/* events/net/NAME/enable ("net_dev_xmit" or "net:net_dev_xmit"; the only
+ * event the simulator has): -ENOENT for any other name */
+int ftrace_set_event(const char *name, bool on);
+struct sk_buff;
+struct net_device;
+/* the net_dev_xmit tracepoint (6.1: include/trace/events/net.h) */
+void trace_net_dev_xmit(struct sk_buff *skb, int rc, struct net_device *dev,
+			unsigned int skb_len);
+
 #endif

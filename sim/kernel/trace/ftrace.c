@@ -8,11 +8,14 @@
  * the way /sys/kernel/tracing/trace does (trace_output.c in this directory).
  */
 #include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/ftrace.h>
 #include <linux/interrupt.h>
 #include <linux/ktime.h>
+#include <linux/netdevice.h>
 #include "trace.h"
 
 bool ftrace_enabled;
@@ -250,6 +253,47 @@ static struct ftrace_event *ftrace_reserve(void)
 	ev->pid = ftrace.pid;
 	ev->flags = ftrace_ctx_flags();
 	return ev;
+}
+
+static bool event_net_dev_xmit;	/* events/net/net_dev_xmit/enable */
+
+/*
+ * sim: writing events/net/net_dev_xmit/enable (6.1: event_enable_write() in
+ * kernel/trace/trace_events.c); the other events do not exist here.
+ */
+int ftrace_set_event(const char *name, bool on)
+{
+	if (strcmp(name, "net_dev_xmit") && strcmp(name, "net:net_dev_xmit"))
+		return -ENOENT;
+	event_net_dev_xmit = on;
+	return 0;
+}
+
+/*
+ * sim: the net_dev_xmit tracepoint that 6.1's TRACE_EVENT() in
+ * include/trace/events/net.h generates, with its TP_printk() fields. The
+ * event is recorded only while a tracer records (6.1 records it under nop
+ * too); skbaddr is the pointer itself, where 6.1 prints a hashed one.
+ */
+void trace_net_dev_xmit(struct sk_buff *skb, int rc, struct net_device *dev,
+			unsigned int skb_len)
+{
+	struct ftrace_event *ev;
+
+	if (!event_net_dev_xmit || !ftrace_enabled)
+		return;
+	ev = ftrace_reserve();
+	if (!ev)
+		return;
+	ev->type = FTRACE_EV_EVENT;
+	ev->func = NULL;
+	ev->parent = NULL;
+	ev->depth = (u8)graph_depth;
+	ev->ts = ktime_get_ns();
+	ev->calltime = 0;
+	snprintf(ev->text, sizeof(ev->text),
+		 "net_dev_xmit: dev=%s skbaddr=%016lx len=%u rc=%d",
+		 dev->name, (unsigned long)skb, skb_len, rc);
 }
 
 static void ftrace_record(u8 type, const char *func, const char *parent,

@@ -16,7 +16,10 @@ enum {
 	FTRACE_EV_FUNC,		/* function tracer: one call */
 	FTRACE_EV_ENTRY,	/* function_graph: a call begins */
 	FTRACE_EV_RETURN,	/* function_graph: it returns */
+	FTRACE_EV_EVENT,	/* a trace event (events/net/net_dev_xmit) */
 };
+
+#define FTRACE_EVENT_LEN	96	/* an event's printed fields */
 
 #define FTRACE_CTX_BH_OFF	0x1	/* 'b' */
 #define FTRACE_CTX_SOFTIRQ	0x2	/* 's' */
@@ -31,6 +34,7 @@ struct ftrace_event {
 	const char	*parent;
 	u64		ts;		/* entry time, or return time */
 	u64		calltime;	/* FTRACE_EV_RETURN: when it began */
+	char		text[FTRACE_EVENT_LEN];	/* FTRACE_EV_EVENT */
 };
 
 struct ftrace_state {

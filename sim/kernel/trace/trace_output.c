@@ -75,7 +75,10 @@ static void print_function(struct seq_buf *s)
 		const struct ftrace_event *ev = event_at(i);
 
 		print_context(s, ev);
-		seq_printf(s, "%s <-%s\n", ev->func, ev->parent);
+		if (ev->type == FTRACE_EV_EVENT)
+			seq_printf(s, "%s\n", ev->text);
+		else
+			seq_printf(s, "%s <-%s\n", ev->func, ev->parent);
 	}
 }
 
@@ -142,7 +145,12 @@ static void print_graph(struct seq_buf *s)
 			i + 1 < ftrace.count ? event_at(i + 1) : NULL;
 
 		seq_printf(s, " %d) ", 0);
-		if (ev->type == FTRACE_EV_ENTRY && next &&
+		if (ev->type == FTRACE_EV_EVENT) {
+			/* 6.1: print_graph_comment(): an event as a comment */
+			seq_printf(s, "              |  ");
+			print_graph_indent(s, ev->depth);
+			seq_printf(s, "/* %s */\n", ev->text);
+		} else if (ev->type == FTRACE_EV_ENTRY && next &&
 		    next->type == FTRACE_EV_RETURN && next->func == ev->func &&
 		    next->depth == ev->depth) {
 			/* A leaf: its entry and return print as one line. */

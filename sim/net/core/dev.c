@@ -1047,16 +1047,22 @@ static bool dev_nit_active(const struct net_device *dev)
 }
 
 /*
- * 6.1: same: taps first, then the driver; inlined into
- * dev_hard_start_xmit() in Debian's build (not in available_filter_functions).
+ * 6.1: same: taps first, then the driver, then the net_dev_xmit event;
+ * inlined into dev_hard_start_xmit() in Debian's build (not in
+ * available_filter_functions). No net_dev_start_xmit event.
  */
 static int xmit_one(struct sk_buff *skb, struct net_device *dev)
 {
 	FTRACE_ENTRY_INLINED();
+	unsigned int len;
+	int rc;
 
 	if (dev_nit_active(dev))
 		dev_queue_xmit_nit(skb, dev);
-	return netdev_start_xmit(skb, dev);
+	len = skb->len;
+	rc = netdev_start_xmit(skb, dev);
+	trace_net_dev_xmit(skb, rc, dev, len);
+	return rc;
 }
 
 /*

@@ -24,6 +24,7 @@ static int sim_help(void)
 "sim trace nop                           current_tracer=nop (empties the buffer)\n"
 "sim trace show                          print the trace buffer, then clear it\n"
 "sim trace clear                         clear the trace buffer\n"
+"sim trace event net_dev_xmit [on|off]   the net_dev_xmit event (events/net/.../enable)\n"
 "sim softirq hold                        raised softirqs wait for `sim softirq step`\n"
 "sim softirq step                        run one pass of pending softirqs\n"
 "sim softirq run                         stop holding, run what is pending\n"
@@ -77,6 +78,18 @@ static int do_trace(int argc, char **argv)
 	}
 	if (!strcmp(argv[0], "nop")) {
 		ftrace_set_tracer(TRACER_NOP);
+		return 0;
+	}
+	if (!strcmp(argv[0], "event")) {
+		/* echo 1 > events/net/net_dev_xmit/enable */
+		if (argc < 2 || argc > 3 ||
+		    (argc == 3 && strcmp(argv[2], "on") && strcmp(argv[2], "off")))
+			return usage_error("sim trace event net_dev_xmit [on|off]");
+		if (ftrace_set_event(argv[1], argc < 3 || !strcmp(argv[2], "on"))) {
+			vs_eprintf("sim: trace: no event %s (vethsim has net_dev_xmit)\n",
+				   argv[1]);
+			return 1;
+		}
 		return 0;
 	}
 	if (argc > 2)
