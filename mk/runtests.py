@@ -10,11 +10,17 @@ make network namespaces) and fails otherwise. When a step's output carries
 its own counts (Check's "Checks: N, Failures: F, Errors: E" or a line
 "N passed, N failed"), those are added to the total; otherwise the step
 counts as one test. The last line is "N passed, N failed, N skipped".
+
+With RUNTESTS_TIMES=FILE, one JSON line per step is appended to FILE: its
+name, wall seconds and the CPU seconds (user, sys) of its process tree, to
+measure where make test spends its time (the printed lines stay the same).
 """
+import json
 import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 MAKE = os.environ.get("MAKE", "make")
@@ -104,7 +110,33 @@ def counts(out):
     return None
 
 
+def run_group(group):
+    """Run a group's steps side by side; for each: its output (read by its
+    own thread, so no step blocks on a full pipe while another is awaited),
+    its wall time and the rusage of its process tree."""
+    t0 = time.time()
+    results = {}
+
+    def one(i, name, cmd):
+        proc = subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, errors="replace")
+        out = proc.stdout.read()
+        proc.stdout.close()
+        _, status, ru = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        results[i] = (name, cmd, proc, out, time.time() - t0, ru)
+
+    threads = [threading.Thread(target=one, args=(i, name, cmd))
+               for i, (name, cmd) in enumerate(group)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return [results[i] for i in range(len(group))]
+
+
 def main(argv):
+    times_file = os.environ.get("RUNTESTS_TIMES")
     only = None
     if "--list" in argv:
         for entry in STEPS:
@@ -155,14 +187,14 @@ def main(argv):
             continue
         for name, _ in group:
             print(f"== {name} ==", flush=True)
-        t0 = time.time()
-        procs = [(name, cmd, subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE,
-                                              stderr=subprocess.STDOUT, text=True,
-                                              errors="replace"))
-                 for name, cmd in group]
-        outs = [(name, cmd, p, p.communicate()[0], time.time() - t0) for name, cmd, p in procs]
-        for name, cmd, p, out, dt in outs:
+        outs = run_group(group)
+        for name, cmd, p, out, dt, ru in outs:
             report(name, cmd, p, out, dt)
+            if times_file:
+                with open(times_file, "a") as f:
+                    f.write(json.dumps({"step": name, "wall": round(dt, 2),
+                                        "user": round(ru.ru_utime, 2),
+                                        "sys": round(ru.ru_stime, 2)}) + "\n")
     if bad_steps:
         print("failed steps: " + "; ".join(bad_steps))
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
