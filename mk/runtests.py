@@ -18,6 +18,7 @@ measure where make test spends its time (the printed lines stay the same).
 """
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
@@ -26,6 +27,18 @@ import time
 
 MAKE = os.environ.get("MAKE", "make")
 JOBS = f"-j{os.cpu_count() or 2}"
+
+class Pool(tuple):
+    """Chains of steps run side by side, at most `slots` steps at a time: a
+    free slot takes the next step of the first chain (in the table's order)
+    that has none running. A chain's steps run one after the other: steps
+    that share a folder or a cache go in one chain."""
+
+    def __new__(cls, slots, *chains):
+        self = super().__new__(cls, chains)
+        self.slots = slots
+        return self
+
 
 # the attacks of issue 14, each beside its honest twin
 SECCOMP_ATTACKS = ("a-unnamed-exit0,a-verdict-forge,a-stdout-golden,a-include-abs-comment,"
@@ -36,31 +49,69 @@ STEPS = [
     # one truth per lab: the SOLUTION markers, handouts and tables agree with it
     ("the lab catalog agrees with the kit", "python3 -m vethlab.catalog --selftest"),
     ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
-    # Everything after the build runs in three lanes side by side, each lane's
-    # steps in order. On two cores the lanes fill each other's waits: the VM
-    # runs on one core (TCG), the real-kernel scenarios sleep on pings and
-    # timers, the grader waits on its time limits, while the builds and the
-    # grading of the other lanes take the other core. A lane's CPU seconds
-    # (RUNTESTS_TIMES) are about a third of the total each. Steps that share
-    # a folder or a cache stay in one lane: the grader self-test computes lab
-    # 6's reference VM run (build/grade/vm-expected-*) before the release
-    # reads it; each sandbox level of the attacks has its own build/attacks-*.
-    (
-        [  # lane 1: the kit's own checks, the unit tests, labs and fuzzers
+    # Everything after the build runs side by side, three steps at a time,
+    # as chains: a chain's steps in order, the longest chains first. On two
+    # cores the steps fill each other's waits: the VM runs on one core (TCG),
+    # the real-kernel scenarios sleep on pings and timers, the grader waits on
+    # its time limits, while builds and grading take the other core. Steps
+    # that share a folder or a cache are one chain: the grader self-test
+    # computes lab 6's reference VM run (build/grade/vm-expected-*) that the
+    # release then reads; the VM harness test needs the module built. Each
+    # sandbox level of the attacks has its own build/attacks-*.
+    Pool(
+        3,
+        [
+            # every grader check, lab 6's VM suite included, fails on the exercises
+            # and passes on the solutions: so this step also runs the in-VM suite
+            # (make vm-test) on the reference module and needs all of it to pass
+            ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
+            # the student release has no answer key, builds and grades
+            ("student release",
+             "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
+        ],
+        # an instructor's dry run: roster -> seeds -> reference submissions ->
+        # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
+        # batch grader (also in two shards, merged) agree on every lab's score
+        ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
+        # every attack of issue 7 earns what the honest code inside it earns
+        ("grader attacks", "python3 tests/grading/test_attacks.py"),
+        ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
+        [
+            ("module builds", f"{MAKE} -s -C module"),
+            # after the module build: make -n vm-run resolves the module's rule
+            ("VM harness: accelerator probe and time limits",
+             "python3 tests/vm/test_vethvm.py"),
+            ("operational labs 7-11: 3 seeds on vethsim, one VM run",
+             "python3 tests/oplabs_test.py"),
+        ],
+        # the attacks seccomp and the grader's own checks hold, also at the levels
+        # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
+        ("grader attacks at the uid level",
+         f"python3 tests/grading/test_attacks.py --sandbox uid --only {SECCOMP_ATTACKS}"),
+        ("grader attacks at the rlimits level",
+         f"python3 tests/grading/test_attacks.py --sandbox rlimits --only {SECCOMP_ATTACKS}"),
+        # the scenarios mostly wait on pings and timers
+        ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
+        # the fuzzers run for a fixed time on one core
+        ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
+        [
+            ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
+            ("build: the build check fails without the fixes", "python3 mk/buildcheck.py --selftest"),
+        ],
+        [
+            ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
+            ("labs: each curated mistake fails its lab's tests", "python3 mk/mutants.py"),
+        ],
+        [
             # after the build: the archives' symbols are part of the check
             ("build: kernel/tools boundary", "python3 mk/boundary.py"),
             ("build: the boundary check fails on broken trees", "python3 mk/boundary.py --selftest"),
-            ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
-            ("build: the build check fails without the fixes", "python3 mk/buildcheck.py --selftest"),
             ("build: every 6.1: line checked against Linux 6.1", "python3 mk/lint61.py"),
             ("build: the 6.1: lint fails on broken trees", "python3 mk/lint61.py --selftest"),
             ("build: the module's and the sim's veth agree", "python3 mk/veth_drift.py"),
             ("build: the veth drift check fails on drifted copies",
              "python3 mk/veth_drift.py --selftest"),
             ("unit tests", f"{MAKE} -s unit TREE=solutions"),
-            ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
-            ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
-            ("labs: each curated mistake fails its lab's tests", "python3 mk/mutants.py"),
             ("golden transcripts", "sh tests/golden_test.sh"),
             # every docs/figures/*.svg is what `sim draw` gives now, and shows the
             # numbers `sim netdev`, `sim softnet` and `ip link` print
@@ -69,48 +120,16 @@ STEPS = [
             ("the classroom demo plays",
              "REAL=0 python3 -m vethlab.classroom.demo --max-width 100 "
              "--vethsim build/solutions/vethsim labs/00-demo/demo.sh"),
-            # the fuzzers run for a fixed time on one core
-            ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
             # the zh-CN twins keep the English docs' code, commands, figures and links
             ("docs: zh-CN twins in sync", "python3 mk/docsync.py --selftest"),
-            # lab 6 scored per in-VM test (canned guest output; the module is compiled)
-            ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
-            ("grader attacks at the rlimits level",
-             f"python3 tests/grading/test_attacks.py --sandbox rlimits --only {SECCOMP_ATTACKS}"),
         ],
-        [  # lane 2: the module and the VM, the real kernel, the release
-            ("module builds", f"{MAKE} -s -C module"),
-            # after the module build: make -n vm-run resolves the module's rule
-            ("VM harness: accelerator probe and time limits",
-             "python3 tests/vm/test_vethvm.py"),
-            # every grader check, lab 6's VM suite included, fails on the exercises
-            # and passes on the solutions: so this step also runs the in-VM suite
-            # (make vm-test) on the reference module and needs all of it to pass
-            ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
-            ("operational labs 7-11: 3 seeds on vethsim, one VM run",
-             "python3 tests/oplabs_test.py"),
-            # the scenarios mostly wait on pings and timers
-            ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
+        [
             ("walkthrough, end to end with pexpect", "python3 tests/walkthrough_test.py"),
             # the usual mistakes, made on purpose, give the words that explain them
             ("feedback a student can act on", "python3 tests/feedback_test.py"),
-            # the student release has no answer key, builds and grades (lab 6
-            # with the reference's test names the self-test's VM run cached)
-            ("student release",
-             "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
         ],
-        [  # lane 3: the grader against attacks, and on every platform
-            # every attack of issue 7 earns what the honest code inside it earns
-            ("grader attacks", "python3 tests/grading/test_attacks.py"),
-            # the attacks seccomp and the grader's own checks hold, also at the levels
-            # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
-            ("grader attacks at the uid level",
-             f"python3 tests/grading/test_attacks.py --sandbox uid --only {SECCOMP_ATTACKS}"),
-            # an instructor's dry run: roster -> seeds -> reference submissions ->
-            # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
-            # batch grader (also in two shards, merged) agree on every lab's score
-            ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
-        ],
+        # lab 6 scored per in-VM test (canned guest output; the module is compiled)
+        ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
     ),
 ]
 
@@ -133,25 +152,46 @@ def counts(out):
 
 
 def lanes_of(entry):
-    """A STEPS entry as lanes: [[(name, cmd), ...], ...]. A step alone is one
-    lane of one step; a tuple holds lanes, each a step or a list of steps run
-    one after the other."""
+    """A STEPS entry as chains: [[(name, cmd), ...], ...]. A step alone is one
+    chain of one step; a tuple or Pool holds chains, each a step or a list of
+    steps run one after the other."""
     if isinstance(entry[0], str):
         return [[entry]]
     return [list(lane) if isinstance(lane, list) else [lane] for lane in entry]
 
 
-def run_group(lanes):
-    """Run the lanes side by side, each lane's steps one after the other.
-    Yields for each step, in the order of the lanes and then of their steps,
-    as soon as it and those before it have ended: its output (read by its
-    lane's thread, so no step blocks on a full pipe while another is
-    awaited), its own wall time and the rusage of its process tree."""
-    results = {}
-    done = threading.Condition()
+def run_group(lanes, slots=None):
+    """Run the chains side by side, at most `slots` steps at a time (default:
+    one per chain), each chain's steps one after the other. Yields ("start",
+    name) as a step starts and ("end", result) as it ends; a result is its
+    name, command, process, output (read by the thread that runs it, so no
+    step blocks on a full pipe while another is awaited), its own wall time
+    and the rusage of its process tree."""
+    events = queue.Queue()
+    cond = threading.Condition()
+    nxt = [0] * len(lanes)
+    busy = [False] * len(lanes)
 
-    def lane(i, steps):
-        for j, (name, cmd) in enumerate(steps):
+    def take():
+        for i, steps in enumerate(lanes):
+            if not busy[i] and nxt[i] < len(steps):
+                busy[i] = True
+                nxt[i] += 1
+                return i, nxt[i] - 1
+        return None
+
+    def worker():
+        while True:
+            with cond:
+                got = take()
+                while got is None and any(busy):
+                    cond.wait()
+                    got = take()
+                if got is None:
+                    return
+            i, j = got
+            name, cmd = lanes[i][j]
+            events.put(("start", name))
             t0 = time.time()
             proc = subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, text=True, errors="replace")
@@ -159,19 +199,17 @@ def run_group(lanes):
             proc.stdout.close()
             _, status, ru = os.wait4(proc.pid, 0)
             proc.returncode = os.waitstatus_to_exitcode(status)
-            with done:
-                results[(i, j)] = (name, cmd, proc, out, time.time() - t0, ru)
-                done.notify_all()
+            events.put(("end", (name, cmd, proc, out, time.time() - t0, ru)))
+            with cond:
+                busy[i] = False
+                cond.notify_all()
 
-    threads = [threading.Thread(target=lane, args=(i, steps), daemon=True)
-               for i, steps in enumerate(lanes)]
+    threads = [threading.Thread(target=worker, daemon=True)
+               for _ in range(min(slots or len(lanes), len(lanes)))]
     for t in threads:
         t.start()
-    for key in [(i, j) for i, steps in enumerate(lanes) for j in range(len(steps))]:
-        with done:
-            done.wait_for(lambda: key in results)
-            res = results[key]
-        yield res
+    for _ in range(2 * sum(len(steps) for steps in lanes)):
+        yield events.get()
     for t in threads:
         t.join()
 
@@ -228,11 +266,11 @@ def main(argv):
         lanes = [steps for steps in lanes if steps]
         if not lanes:
             continue
-        for steps in lanes:
-            for name, _ in steps:
-                print(f"== {name} ==", flush=True)
-        outs = run_group(lanes)
-        for name, cmd, p, out, dt, ru in outs:
+        for kind, ev in run_group(lanes, getattr(entry, "slots", None)):
+            if kind == "start":
+                print(f"== {ev} ==", flush=True)
+                continue
+            name, cmd, p, out, dt, ru = ev
             report(name, cmd, p, out, dt)
             if times_file:
                 with open(times_file, "a") as f:
