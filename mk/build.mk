@@ -94,11 +94,13 @@ $(BASE_BUILD)/obj/tests/%.o: tests/%.c
 
 # An archive lists its members in a manifest rewritten only when the list
 # changes, so deleting or adding a source rebuilds the archive (from
-# scratch: no member of a deleted file survives).
+# scratch: no member of a deleted file survives). The scratch file is the
+# shell's own ($$$$): make test runs steps side by side, and two makes of one
+# tree must not remove each other's before cmp reads it.
 define manifest
 	@mkdir -p $(dir $(1))
-	@printf '%s\n' $(2) > $(1).tmp
-	@if cmp -s $(1).tmp $(1); then rm -f $(1).tmp; else mv $(1).tmp $(1); fi
+	@t=$(1).$$$$.tmp; printf '%s\n' $(2) > $$t && \
+	if cmp -s $$t $(1); then rm -f $$t; else mv $$t $(1); fi
 endef
 
 $(BUILD)/libsimkernel.list: FORCE

@@ -270,9 +270,11 @@ def digest(paths):
 
 
 def main(argv):
+    global WORK
     keep = "--keep" in argv
     if "--sandbox" in argv:
         SANDBOX[:] = ["--sandbox", argv[argv.index("--sandbox") + 1]]
+        WORK += "-" + SANDBOX[1]     # its own folder: make test runs the levels side by side
     only = argv[argv.index("--only") + 1].split(",") if "--only" in argv else None
     marker = f"vethlab-daemon-{os.getpid()}"
     passed = failed = 0

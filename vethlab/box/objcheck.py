@@ -51,8 +51,10 @@ def _run(cmd):
 
 
 def symbols(path, dynamic=False):
-    """(defined globals, undefined, ifuncs) of an object, archive or library."""
-    out = _run(["nm", "-P", "-D" if dynamic else "-g", path])
+    """(defined globals, undefined, ifuncs) of an object, archive or library,
+    or of several together (a list: one nm, whose start-up costs more than
+    reading a file, for all)."""
+    out = _run(["nm", "-P", "-D" if dynamic else "-g"] + ([path] if isinstance(path, str) else list(path)))
     defined, undef, ifunc = set(), set(), set()
     for line in out.splitlines():
         f = line.split()

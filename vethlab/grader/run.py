@@ -225,17 +225,18 @@ class Run:
         reserved = set(kernel)
         trusted = [os.path.join(lib, f) for f in ("libsimtools.a", "main.o", "guard.o",
                                                   "confine.o")]
-        for path in trusted + glob.glob(os.path.join(lib, "tests/*.o")):
-            reserved |= objcheck.symbols(path)[0]
+        ck = subprocess.run(["cc", "-print-file-name=libcheck_pic.a"], stdout=subprocess.PIPE,
+                            text=True).stdout.strip()
+        reserved |= objcheck.symbols(trusted + glob.glob(os.path.join(lib, "tests/*.o"))
+                                     + ([ck] if os.path.exists(ck) else []))[0]
+        libs = []
         for name in ("libc.so.6", "libm.so.6", "libpcap.so", "libsubunit.so", "libseccomp.so"):
             path = subprocess.run(["cc", f"-print-file-name={name}"], stdout=subprocess.PIPE,
                                   text=True).stdout.strip()
             if os.path.exists(path):
-                reserved |= objcheck.symbols(os.path.realpath(path), dynamic=True)[0]
-        ck = subprocess.run(["cc", "-print-file-name=libcheck_pic.a"], stdout=subprocess.PIPE,
-                            text=True).stdout.strip()
-        if os.path.exists(ck):
-            reserved |= objcheck.symbols(ck)[0]
+                libs.append(os.path.realpath(path))
+        if libs:
+            reserved |= objcheck.symbols(libs, dynamic=True)[0]
         self.kernel_syms, self.reserved = kernel, reserved
 
     def slot(self):
