@@ -142,9 +142,9 @@ def lab6(tmp):
 
 def oplab_lines():
     s = spec.spec("attack-seed", "7")
-    ns, dev = s["ns_a"], s["dev_a"]
+    ns = s["ns_a"]
     twins = [f"ip netns exec {ns} ip link set lo up", f"ip netns e {ns} ip link set lo up",
-             f"ip -n {ns} link show", f"ip -4 -br addr show"]
+             f"ip -n {ns} link show", "ip -4 -br addr show"]
     for line in twins:
         try:
             student_lines(line)
@@ -155,13 +155,13 @@ def oplab_lines():
     attacks = [(f"ip netns exe {ns} sh", "'sh' is not allowed"),
                (f"ip netns e {ns} ip -batch /tmp/x", "-batch"),
                (f"ip net exec {ns} ip -b /tmp/x", "-batch"),
-               (f"ip -all netns exec ip link", "-all"),
-               (f"ip -a netns exec ip link", "-all"),
-               (f"ip --all netns exec ip link", "-all"),
+               ("ip -all netns exec ip link", "-all"),
+               ("ip -a netns exec ip link", "-all"),
+               ("ip --all netns exec ip link", "-all"),
                ("ip -batch /tmp/x", "-batch"), ("ip -ba /tmp/x", "-batch"),
                ("ip -force link del x", "-force"), ("ip -fo link del x", "-force"),
                ("ip - link", "is not allowed"),
-               (f"ip netns monitor", "monitor"), (f"ip netns att {ns} 1", "attach"),
+               ("ip netns monitor", "monitor"), (f"ip netns att {ns} 1", "attach"),
                (f"ip netns exec {ns} /usr/sbin/ip -batch /tmp/x", "not allowed")]
     for line, want in attacks:
         try:
@@ -190,7 +190,7 @@ def oplab_points():
             return sum(r["points"] for r in oplabs.grade("7", tree, seed, "sim", backend=sim)
                        if r["ok"])
         want = pts(twin)
-        for extra in (f"ip netns exe {s['ns_a']} sh", f"ip -a netns exec ip link set lo up",
+        for extra in (f"ip netns exe {s['ns_a']} sh", "ip -a netns exec ip link set lo up",
                       f"ip netns e {s['ns_a']} ip -b /dev/stdin"):
             attack = os.path.join(tmp, "attack")
             os.makedirs(os.path.dirname(path.replace(twin, attack)), exist_ok=True)
