@@ -42,7 +42,7 @@ def setup(s):
 
 def ping_cmd(s):
     snd, rcv = ends(s)
-    return f"ping -c 1 -W 1 -I {s[f'dev_{snd}']} {s[f'addr_{rcv}']}"
+    return f"ping -c 1 -W 0.5 -I {s[f'dev_{snd}']} {s[f'addr_{rcv}']}"
 
 
 def attempt(backend, s, lines, probe=False):
