@@ -12,7 +12,6 @@ $(error TREE=$(TREE) has no sim/ folder: use TREE=solutions or TREE=exercises)
 endif
 
 CC	?= cc
-OPT	?= -O2 -g
 CSTD	:= -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN	:= -Wall -Wextra -Werror -Wno-unused-parameter
 PCAP_CFLAGS := $(shell pkg-config --cflags libpcap 2>/dev/null)
@@ -29,10 +28,14 @@ else ifeq ($(SAN),1)
 BUILD	:= build/$(TREE)-san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=undefined
+# ASan's own advice: -O1 keeps its reports exact; gcc also builds the tree
+# with it in a quarter less CPU than at -O2 (make test builds it this way)
+OPT	?= -O1 -g
 else
 BUILD	:= build/$(TREE)
 SANFLAGS :=
 endif
+OPT	?= -O2 -g
 
 # -fno-strict-aliasing: like the kernel, the simulator treats a queue head as an
 # sk_buff (struct sk_buff_head vs struct sk_buff), which strict aliasing forbids.
