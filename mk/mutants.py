@@ -292,6 +292,15 @@ class Harness:
         self.libs = make_var("CHECK_LIBS") + make_var("PCAP_LIBS")
         self.cc = os.environ.get("CC", "cc")
 
+    def link(self, exe, first, obj):
+        """first + the mutant's object + the solutions build's archives. The
+        mutant's object comes before the archives: their member of the same
+        file is then never pulled in (it defines nothing missing)."""
+        return subprocess.run([self.cc, "-Wl,-S", "-o", exe] + first +
+                              [obj, f"{BUILD}/libsimtools.a", f"{BUILD}/libsimkernel.a"] +
+                              self.libs, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+
     def probe(self, d, lab, obj):
         """What the grader's probe of `lab` (tests/unit/probe.c) reports on a
         freshly booted kernel built with obj, for a fixed seed."""
@@ -302,11 +311,7 @@ class Harness:
                 f.write(PROBE_DRIVER)
             subprocess.run([self.cc, "-c", src, "-o", drv], check=True)
         exe = os.path.join(d, "probe-driver")
-        r = subprocess.run([self.cc, "-Wl,-S", "-o", exe, drv,
-                            f"{BUILD}/obj/tests/unit/probe.o", obj,
-                            f"{BUILD}/libsimtools.a", f"{BUILD}/libsimkernel.a"] + self.libs,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        if r.returncode:
+        if self.link(exe, [drv, f"{BUILD}/obj/tests/unit/probe.o"], obj).returncode:
             return "does not link"
         with open(os.path.join(d, "probe.txt"), "w+b") as out:
             env = dict(os.environ, VETHLAB_PROBE=str(lab), VETHLAB_RUN_SEED="20261207",
@@ -338,14 +343,9 @@ class Harness:
         failed = []
         for name in lab_binaries(lab):
             exe = os.path.join(d, name)
-            # the mutant's object comes first: the archive's member of the
-            # same file is then never pulled in (it defines nothing missing)
-            r = subprocess.run([self.cc, "-Wl,-S", "-o", exe,
-                                f"{BUILD}/obj/tests/unit/{name}.o",
+            r = self.link(exe, [f"{BUILD}/obj/tests/unit/{name}.o",
                                 f"{BUILD}/obj/tests/unit/unit.o",
-                                f"{BUILD}/obj/tests/unit/probe.o", obj,
-                                f"{BUILD}/libsimtools.a", f"{BUILD}/libsimkernel.a"] + self.libs,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                f"{BUILD}/obj/tests/unit/probe.o"], obj)
             if r.returncode:
                 return None, "does not link:\n" + r.stdout[-1500:], None
             env = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_FORK="yes",

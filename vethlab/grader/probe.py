@@ -13,6 +13,7 @@ Lab 3's frames go on through lab 4's enqueue_to_backlog(), and lab 3 must
 not need lab 4 (catalog: lab 3 needs labs 1 and 2): its reports are also
 computed with labs 4 and 5 left as the untouched exercise, and either is right.
 """
+import hashlib
 import os
 import subprocess
 import tempfile
@@ -56,7 +57,8 @@ def by_test(xml, obs):
     return dict(zip(names, got))
 
 
-def _run(binary, lab, seed, cwd):
+def run_reports(binary, lab, seed, cwd):
+    """{test: report} of one unit binary's tests of `lab`, run here (trusted)."""
     with tempfile.TemporaryFile() as obs, tempfile.TemporaryFile() as xml:
         e = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_VERBOSITY="silent", CK_FORK="yes",
                  CK_DEFAULT_TIMEOUT="20", CK_XML_LOG_FILE_NAME=f"/dev/fd/{xml.fileno()}",
@@ -70,43 +72,54 @@ def _run(binary, lab, seed, cwd):
         return by_test(xml.read().decode("utf-8", "replace"), obs.read().decode("utf-8", "replace"))
 
 
-def _variant_binary(top, base, lab, binary, cflags, libs, work):
+def _variant_binary(top, base, lab, binary, cc, libs, cache):
     """`binary` built with the labs in LATER[lab] left as the exercise (their
-    files' other regions keep the solution)."""
-    objs = []
+    files' other regions keep the solution). It does not depend on the seed:
+    kept in `cache` under a name drawn from its inputs, built once."""
+    sources, h = [], hashlib.sha256(f"{lab}:{binary}:{libs}".encode())
     for rel, labs in catalog.c_files().items():
-        if not rel.startswith("sim/") or not set(labs) & set(LATER[lab]):
-            continue
-        with open(os.path.join(top, "solutions", rel), encoding="utf-8") as f:
-            text = markers.skeleton(f.read(), rel, upto=min(LATER[lab]) - 1)
-        src = os.path.join(work, rel.replace("/", "__"))
-        with open(src, "w", encoding="utf-8") as f:
-            f.write(text)
-        obj = src[:-2] + ".o"
-        flags = [f.replace("-Isim/", f"-I{top}/sim/").replace("-Itests/", f"-I{top}/tests/")
-                 for f in cflags]
-        subprocess.run(["cc"] + flags + ["-c", src, "-o", obj], check=True, cwd=top)
-        objs.append(obj)
-    exe = os.path.join(work, f"{binary}-lab{lab}")
+        if rel.startswith("sim/") and set(labs) & set(LATER[lab]):
+            with open(os.path.join(top, "solutions", rel), encoding="utf-8") as f:
+                text = markers.skeleton(f.read(), rel, upto=min(LATER[lab]) - 1)
+            sources.append((rel, text))
+            h.update(text.encode())
     b = os.path.join(top, base)
-    # the variant's objects come first: the archive's members of the same
-    # files are then never pulled in
-    subprocess.run(["cc", "-o", exe, f"{b}/obj/tests/unit/{binary}.o",
-                    f"{b}/obj/tests/unit/unit.o", f"{b}/obj/tests/unit/probe.o"] + objs +
-                   [f"{b}/libsimtools.a", f"{b}/libsimkernel.a"] + libs, check=True, cwd=top)
+    objs = [f"{b}/obj/tests/unit/{binary}.o", f"{b}/obj/tests/unit/unit.o",
+            f"{b}/obj/tests/unit/probe.o"]
+    archives = [f"{b}/libsimtools.a", f"{b}/libsimkernel.a"]
+    for path in objs + archives:
+        st = os.stat(path)
+        h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+    exe = os.path.join(cache, f"{binary}-lab{lab}-{h.hexdigest()[:16]}")
+    if os.path.exists(exe):
+        return exe
+    os.makedirs(cache, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache) as work:
+        for rel, text in sources:
+            src = os.path.join(work, rel.replace("/", "__"))
+            with open(src, "w", encoding="utf-8") as f:
+                f.write(text)
+            cc(src, src[:-2] + ".o")
+            objs.append(src[:-2] + ".o")
+        # the variant's objects come first: the archive's members of the same
+        # files are then never pulled in
+        built = os.path.join(work, "exe")
+        subprocess.run(["cc", "-o", built] + objs + archives + libs, check=True, cwd=top)
+        os.replace(built, exe)      # whole, also when two runs build it at once
     return exe
 
 
-def reference_reports(top, base, expected, seed, cflags, libs, work):
+def reference_reports(top, base, expected, seed, cc, libs, cache):
     """{(lab, binary): [{test: report}, ...]}: the reference's reports for this
-    seed, one dict per acceptable build."""
+    seed, one dict per acceptable build; cc(src, obj) compiles a kit file as
+    the grader's trusted objects are compiled."""
     out = {}
     for lab, bins in expected.items():
         for binary in bins:
-            refs = [_run(os.path.join(top, base, "tests", binary), lab, seed, top)]
+            refs = [run_reports(os.path.join(top, base, "tests", binary), lab, seed, top)]
             if lab in LATER:
-                exe = _variant_binary(top, base, lab, binary, cflags, libs, work)
-                refs.append(_run(exe, lab, seed, top))
+                exe = _variant_binary(top, base, lab, binary, cc, libs, cache)
+                refs.append(run_reports(exe, lab, seed, top))
             out[(lab, binary)] = refs
     return out
 

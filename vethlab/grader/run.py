@@ -126,10 +126,9 @@ class Run:
         (grader/probe.py); a student release has no reference to run."""
         if RELEASE or not self.use_probe:
             return {}
-        work = os.path.join(self.root, "probe")
-        os.makedirs(work)
         return probe.reference_reports(TOP, BASE, self.expected_unit, self.seed,
-                                       self.cflags, self.libs, work)
+                                       self._cc_trusted, self.libs,
+                                       os.path.join(GRADE_DIR, "probe"))
 
     def _expected_text(self, goldens):
         """{check name: expected normalized transcript or None} — goldens read now,
