@@ -9,7 +9,7 @@ Levels, best first (the grader picks the first that works and says which):
           the grader is root each submission also gets its own uid
           (61000 + slot), so two boxes cannot touch each other's files.
           The pid namespace dies with the command: no process outlives it.
-  uid     root without namespaces: its own uid via setpriv, no capabilities,
+  uid     root without namespaces: its own uid (enter.c), no capabilities,
           rlimits; at the end every process of that uid is killed
           (kill(-1) run as that uid reaches exactly them).
   rlimits neither root nor namespaces (e.g. Gradescope's unprivileged
@@ -23,6 +23,7 @@ cap; output beyond the cap is read and thrown away, so a flood cannot fill
 the disk or the results.
 """
 import ctypes
+import hashlib
 import os
 import re
 import select
@@ -31,16 +32,50 @@ import signal
 import subprocess
 import time
 
+from vethlab.paths import TOP
+
 LIMITS = {"cpu": 60, "as": 1 << 30, "fsize": 64 << 20, "nproc": 128,
           "nofile": 256, "core": 0}
 OUT_CAP = 256 * 1024
 UID_BASE = 61000
 
 
-def _prlimit(limits):
-    return ["prlimit", f"--cpu={limits['cpu']}", f"--as={limits['as']}",
-            f"--fsize={limits['fsize']}", f"--nproc={limits['nproc']}",
-            f"--nofile={limits['nofile']}", f"--core={limits['core']}", "--"]
+ENTER_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "enter.c")
+
+
+def enter_binary():
+    """build/grade/enter-<hash>: enter.c (the rlimits, the uid, then exec, in
+    one static process), compiled the first time a grader needs it."""
+    with open(ENTER_SRC, "rb") as f:
+        tag = hashlib.sha256(f.read()).hexdigest()[:12]
+    path = os.path.join(TOP, "build", "grade", f"enter-{tag}")
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}"
+        p = subprocess.run(["cc", "-std=gnu11", "-O2", "-Wall", "-Wextra", "-Werror", "-static",
+                            "-o", tmp, ENTER_SRC], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        if p.returncode:
+            raise SystemExit(f"grade: cannot build the box's entry helper ({ENTER_SRC}): "
+                             f"{p.stdout.strip()[-300:]}\n(a static link needs libc6-dev)")
+        os.chmod(tmp, 0o755)
+        os.replace(tmp, path)
+    return path
+
+
+ENTER = "enter"        # its name in the staged kit's lib/ (stage())
+
+
+def stage(lib):
+    """Put the helper in a staged kit's lib/, where every box's uid can run it."""
+    dst = os.path.join(lib, ENTER)
+    shutil.copy(enter_binary(), dst)
+    os.chmod(dst, 0o755)
+
+
+def _limits(limits):
+    return ["-l", ",".join(str(limits[k]) for k in ("cpu", "as", "fsize", "nproc", "nofile",
+                                                   "core"))]
 
 
 _probe = {}
@@ -53,7 +88,7 @@ def _bwrap_works(as_uid):
                "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
                "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev", "true"]
         if as_uid is not None:
-            cmd = _setpriv(as_uid) + cmd
+            cmd = _become(as_uid) + ["--"] + cmd
         try:
             _probe[key] = shutil.which("bwrap") is not None and subprocess.run(
                 cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -66,8 +101,8 @@ def _bwrap_works(as_uid):
 def _uid_works():
     if "uid" not in _probe:
         try:
-            _probe["uid"] = shutil.which("setpriv") is not None and subprocess.run(
-                _setpriv(UID_BASE) + ["true"], stdout=subprocess.DEVNULL,
+            _probe["uid"] = subprocess.run(
+                _become(UID_BASE) + ["--", "true"], stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, timeout=20).returncode == 0
         except (OSError, subprocess.TimeoutExpired):
             _probe["uid"] = False
@@ -102,9 +137,8 @@ class Slots:
             os.close(fd)
 
 
-def _setpriv(uid):
-    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-            "--inh-caps=-all", "--no-new-privs"]
+def _become(uid, enter=None):
+    return [enter or enter_binary(), "-u", str(uid)]
 
 
 def choose_level(want=None):
@@ -173,11 +207,12 @@ class Box:
             return (f"bwrap (user, pid, net, ipc, uts, mount namespaces; {who}; "
                     f"kit read-only; no network), {rl}")
         if self.level == "uid":
-            return f"uid {self.uid} via setpriv, no namespaces (network reachable), {rl}"
+            return f"uid {self.uid}, no capabilities, no namespaces (network reachable), {rl}"
         return f"rlimits only (no namespace or uid available: own session, subreaper), {rl}"
 
     def _wrap(self, argv, cwd, env):
-        pre = _prlimit(self.limits)
+        enter = enter_binary()
+        lim = _limits(self.limits)
         if self.level == "bwrap":
             cmd = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
                    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
@@ -190,13 +225,14 @@ class Box:
                    "--chdir", cwd or "/work", "--clearenv"]
             for k, v in env.items():
                 cmd += ["--setenv", k, v]
-            cmd = cmd + ["--"] + pre + argv
+            # the rlimits are set inside, by the kit's copy of the helper
+            cmd = cmd + ["--", f"{self.kit}/lib/{ENTER}"] + lim + ["--"] + argv
             if os.geteuid() == 0:
-                cmd = _setpriv(self.uid) + cmd
+                cmd = _become(self.uid, enter) + ["--"] + cmd
             return cmd, None, {}
         if self.level == "uid":
-            return _setpriv(self.uid) + pre + argv, cwd or self.work, env
-        return pre + argv, cwd or self.work, env
+            return _become(self.uid, enter) + lim + ["--"] + argv, cwd or self.work, env
+        return [enter] + lim + ["--"] + argv, cwd or self.work, env
 
     def run(self, argv, timeout, env=None, cap=OUT_CAP, pipes=()):
         """Run argv in the box. Returns (rc, output, seconds, read) where
@@ -284,7 +320,7 @@ class Box:
         except (ProcessLookupError, PermissionError):
             pass
         if self.level == "uid" and self.uid != 0:
-            subprocess.run(_setpriv(self.uid) + ["kill", "-9", "-1"],
+            subprocess.run(_become(self.uid) + ["-k"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         elif self.level == "rlimits":
             self._reap_orphans()
@@ -324,5 +360,5 @@ class Box:
         if self.level == "rlimits":
             self._reap_orphans()
         if self.level == "uid" and self.uid != 0:
-            subprocess.run(_setpriv(self.uid) + ["kill", "-9", "-1"],
+            subprocess.run(_become(self.uid) + ["-k"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -205,6 +205,7 @@ class Run:
             os.chmod(d, 0o755)
             for f in files:
                 os.chmod(os.path.join(d, f), 0o644)
+        sandbox.stage(lib)
 
     def _cc_trusted(self, src, obj):
         flags = [f.replace("-Isim/", f"-I{TOP}/sim/").replace("-Itests/", f"-I{TOP}/tests/")
