@@ -1,6 +1,7 @@
 """One submission in its box: intake, build, unit tests and scenarios."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import threading
@@ -227,12 +228,15 @@ class Submission:
         for b in bins:
             targets.append((b, [f"{k}/tests/{b}.o", f"{k}/tests/unit.o", f"{k}/tests/probe.o"],
                             run.libs))
-        for name, first, libs in targets:
-            rc, out, _, _ = box.run(["cc", "-o", f"{box.work}/out/{name}"] + first + group + libs,
-                                    timeout=max(min(60, self.left()), 1))
-            if rc:
-                return "\n".join(([l for l in out.splitlines() if "undefined" in l or "multiple" in l]
-                                  or out.splitlines())[:5])
+        # one box for every link: a link runs no student code, and a box costs
+        # more than a link; the first that fails stops the rest, as before
+        script = " && ".join(
+            shlex.join(["cc"] + run.ldflags + ["-o", f"{box.work}/out/{name}"] + first + group
+                       + libs) for name, first, libs in targets)
+        rc, out, _, _ = box.run(["sh", "-c", script], timeout=max(min(60, self.left()), 1))
+        if rc:
+            return "\n".join(([l for l in out.splitlines() if "undefined" in l or "multiple" in l]
+                              or out.splitlines())[:5])
         return None
 
     # ---- checks ----
