@@ -112,17 +112,30 @@ def normalize(text):
 
 
 def main():
-    if len(sys.argv) > 2:
-        print("usage: normalize.py [FILE]", file=sys.stderr)
-        return 2
-    if len(sys.argv) == 2:
-        with open(sys.argv[1], encoding="utf-8",
-                  errors="surrogateescape") as f:
-            text = f.read()
+    """normalize.py [FILE]: FILE (or stdin) normalized, on stdout.
+    normalize.py --to IN OUT [IN OUT ...]: each IN normalized into its OUT,
+    for the test scripts that would otherwise start a Python per file."""
+    args = sys.argv[1:]
+    if args[:1] == ["--to"] and len(args) >= 3 and len(args) % 2 == 1:
+        pairs = list(zip(args[1::2], args[2::2]))
+    elif len(args) <= 1 and args[:1] != ["--to"]:
+        pairs = [(args[0] if args else None, None)]
     else:
-        text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-    sys.stdout.buffer.write(normalize(text).encode("utf-8",
-                                                   "surrogateescape"))
+        print("usage: normalize.py [FILE] | normalize.py --to IN OUT [IN OUT ...]",
+              file=sys.stderr)
+        return 2
+    for src, dst in pairs:
+        if src is None:
+            text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        else:
+            with open(src, encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+        data = normalize(text).encode("utf-8", "surrogateescape")
+        if dst is None:
+            sys.stdout.buffer.write(data)
+        else:
+            with open(dst, "wb") as f:
+                f.write(data)
     return 0
 
 
