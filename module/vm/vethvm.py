@@ -366,7 +366,7 @@ class VM:
 
     def __init__(self, kver, kos, verbose=False, boot_timeout=120,
                  smp=1, append="", kernel=None, qemu_args=(),
-                 accel="auto", snapshot=True, qemu=None, prepare=None):
+                 accel=None, snapshot=True, qemu=None, prepare=None):
         self.kver = kver
         # prepare: a shell command run after a cold boot, before the guest
         # is saved (the suite's stock transcripts); it names the snapshot
@@ -378,7 +378,9 @@ class VM:
         self.boot_timeout = boot_timeout
         self.smp = smp
         self.append = append
-        self.want_accel = accel
+        # VM_ACCEL, as for vethvm.py: every guest of a run on the same
+        # command line, so that they share their saved guests
+        self.want_accel = accel or os.environ.get("VM_ACCEL") or "auto"
         # snapshot: True (restore if saved, else boot cold and save),
         # False (boot cold), "fresh" (boot cold and save anew).
         # -v shows the boot console, which a restored guest does not have
@@ -1207,6 +1209,15 @@ class Board:
         self.verdicts = {}
 
 
+def suite_vm(a):
+    """The suite's guest: the plain guest of the same command line as the
+    operational labs' (vethlab/oplabs/runner.py, VM(kver, [ko])), prepared
+    with veth.ko's transcripts and without veth.ko."""
+    return VM(a.kver, a.ko, verbose=a.verbose, boot_timeout=a.boot_timeout,
+              smp=a.smp, kernel=a.kernel, accel=a.accel,
+              snapshot=not a.no_snapshot, qemu=a.qemu, prepare=STOCK_PREPARE)
+
+
 def run_suite(a):
     """vethvm.py test: the suite's parts in --lanes guests at once, printed
     in the suite's order; returns the exit status."""
@@ -1222,10 +1233,7 @@ def run_suite(a):
     board = Board([p for p, _, _ in parts])
 
     def make_vm():
-        return VM(a.kver, a.ko, verbose=a.verbose,
-                  boot_timeout=a.boot_timeout, smp=a.smp, kernel=a.kernel,
-                  accel=a.accel, snapshot=not a.no_snapshot, qemu=a.qemu,
-                  prepare=STOCK_PREPARE)
+        return suite_vm(a)
 
     t0 = time.monotonic()
     lanes = [Lane(names_, parts, make_vm, board) for names_ in plan]
@@ -1284,10 +1292,14 @@ def run_suite(a):
 
 
 def default_kver():
-    for d in sorted(os.listdir("/lib/modules")):
-        if os.path.exists("/boot/vmlinuz-" + d):
-            return d
-    return ""
+    """The kernel module/Makefile's KVER names (the one the module is built
+    for, the lab 6 suite's): the first /lib/modules/<ver> with a build/
+    link and a /boot/vmlinuz-<ver>; else the first with a vmlinuz."""
+    vers = [d for d in sorted(os.listdir("/lib/modules"))
+            if os.path.exists("/boot/vmlinuz-" + d)]
+    built = [d for d in vers
+             if os.path.exists(os.path.join("/lib/modules", d, "build"))]
+    return (built + vers + [""])[0]
 
 
 def parse_args(argv):
