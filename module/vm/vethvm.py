@@ -52,6 +52,10 @@ from qmp import QMP, QMPError  # noqa: E402
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 GUEST = os.path.join(HERE, "guest")
 BUILD = os.path.join(ROOT, "build", "vm")
+# where the saved guests (snap-<hash>.mig) and their locks are: build/vm, or
+# another checkout's (the student release's check uses the instructor's; a
+# snapshot's name says which guest it fits, so only a fitting one is used)
+SNAPDIR = os.path.abspath(os.environ.get("VETHVM_SNAPDIR") or BUILD)
 
 # Host programs copied into the guest, with the libraries ldd lists.
 HOST_PROGS = ["ip", "ping", "tcpdump", "ethtool"]
@@ -252,7 +256,9 @@ def build_kindstub(kver):
     kdir = "/lib/modules/%s/build" % kver
     out_dir = os.path.join(BUILD, "vethkind-" + kver)
     ko = os.path.join(out_dir, "vethkind.ko")
-    if os.path.exists(ko) and os.path.getmtime(ko) >= os.path.getmtime(src):
+    # the recipe is here: a newer vethvm.py builds it again
+    if os.path.exists(ko) and os.path.getmtime(ko) >= max(
+            os.path.getmtime(src), os.path.getmtime(os.path.abspath(__file__))):
         return ko
     if not os.path.exists(os.path.join(kdir, "Makefile")):
         return None
@@ -260,7 +266,11 @@ def build_kindstub(kver):
     shutil.copy(src, os.path.join(out_dir, "vethkind.c"))
     with open(os.path.join(out_dir, "Kbuild"), "w") as f:
         f.write("obj-m := vethkind.o\n")
-    p = subprocess.run(["make", "-s", "-C", kdir, "M=" + out_dir, "modules"],
+    # the same bytes from any checkout (no path in its debug info, so the
+    # same build id): another checkout's initramfs is then the same file,
+    # and fits the same saved guests (VETHVM_SNAPDIR)
+    p = subprocess.run(["make", "-s", "-C", kdir, "M=" + out_dir,
+                        "KCFLAGS=-ffile-prefix-map=%s/=" % out_dir, "modules"],
                        capture_output=True, text=True)
     if p.returncode or not os.path.exists(ko):
         raise VMError("cannot build %s: %s" % (src, (p.stderr.strip().splitlines()
@@ -527,15 +537,20 @@ class VM:
             self.qemu_args
 
     def snapshot_path(self, cmd, plain=False):
-        """build/vm/snap-<hash>.mig for exactly this qemu, kernel,
-        initramfs (its name holds its content hash) and command line,
-        prepared with this VM's prepare command or, with plain, not
-        prepared."""
+        """SNAPDIR/snap-<hash>.mig for exactly this qemu, kernel, initramfs
+        and command line, prepared with this VM's prepare command or, with
+        plain, not prepared. The initramfs counts by its name, which is the
+        hash of its contents, not by its path or age: another checkout's
+        build of the same image fits the same guest (VETHVM_SNAPDIR)."""
+        k = cmd.index("-initrd") + 1
+        initrd = cmd[k]
+        key = cmd[:k] + [os.path.basename(initrd)] + cmd[k + 1:]
         h = hashlib.sha256("\0".join(
-            cmd + ["" if plain else self.prepare or ""]).encode())
-        for path in (self.qemu, self.kernel, cmd[cmd.index("-initrd") + 1]):
+            key + ["" if plain else self.prepare or ""]).encode())
+        for path in (self.qemu, self.kernel):
             h.update(file_id(path).encode())
-        return os.path.join(BUILD, "snap-%s.mig" % h.hexdigest()[:16])
+        h.update(b" %d" % os.path.getsize(initrd))
+        return os.path.join(SNAPDIR, "snap-%s.mig" % h.hexdigest()[:16])
 
     def _spawn(self, cmd):
         self.rundir = tempfile.mkdtemp(prefix="vethvm-")
@@ -705,11 +720,11 @@ class VM:
             except FileNotFoundError:
                 pass
             return
-        olds = sorted((os.path.getmtime(os.path.join(BUILD, f)), f)
-                      for f in os.listdir(BUILD)
+        olds = sorted((os.path.getmtime(os.path.join(SNAPDIR, f)), f)
+                      for f in os.listdir(SNAPDIR)
                       if f.startswith("snap-") and f.endswith(".mig"))
         for _, f in olds[:-SNAP_KEEP]:
-            prune_snapshot(os.path.join(BUILD, f))
+            prune_snapshot(os.path.join(SNAPDIR, f))
         self.log("saved the guest as %s in %.1f s (%d MB); next runs "
                  "restore it" % (shown(snap), time.monotonic() - t0,
                                  os.path.getsize(snap) >> 20))
