@@ -365,9 +365,15 @@ def lock_snapshot(snap, limit, log):
     is stuck past every time limit of its own, so go on without the lock
     (the saves are atomic: at worst a second cold boot, never a torn
     file)."""
-    os.makedirs(os.path.dirname(snap), exist_ok=True)
-    fd = os.open(snap[:-len(".mig")] + ".lock", os.O_RDWR | os.O_CREAT,
-                 0o666)
+    try:
+        os.makedirs(os.path.dirname(snap), exist_ok=True)
+        fd = os.open(snap[:-len(".mig")] + ".lock", os.O_RDWR | os.O_CREAT,
+                     0o666)
+    except OSError as e:
+        # a read-only kit: nothing will be saved there either
+        log("cannot lock %s (%s); going on without the lock" % (
+            shown(snap), e.strerror))
+        return None
     t0 = said = time.monotonic()
     waited = False
     while True:
