@@ -723,7 +723,11 @@ class VM:
                      "will boot cold" % e)
             try:
                 os.unlink(tmp)
-            except FileNotFoundError:
+            except OSError:
+                pass
+            try:        # a failed migration leaves the guest stopped
+                self.qmp.cmd("cont")
+            except QMPError:
                 pass
             return
         olds = sorted((os.path.getmtime(os.path.join(SNAPDIR, f)), f)

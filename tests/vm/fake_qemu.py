@@ -58,6 +58,7 @@ def guest():
     """FAKE_TCG=guest: the console in this thread, QMP in another."""
     state = {"boot": None, "restored_from": [], "ran": []}
     status = ["running"]
+    migration = ["none"]
     if incoming:
         p = subprocess.run(["sh", "-c", incoming[len("exec:"):]],
                            stdout=subprocess.PIPE)
@@ -87,10 +88,11 @@ def guest():
                 status[0] = "running"
             elif cmd == "migrate":
                 uri = req["arguments"]["uri"]
-                subprocess.run(["sh", "-c", uri[len("exec:"):]],
-                               input=json.dumps(state).encode(), check=True)
+                p = subprocess.run(["sh", "-c", uri[len("exec:"):]],
+                                   input=json.dumps(state).encode())
+                migration[0] = "failed" if p.returncode else "completed"
             elif cmd == "query-migrate":
-                ret = {"status": "completed"}
+                ret = {"status": migration[0]}
             conn.sendall(json.dumps({"return": ret}).encode() + b"\n")
 
     qmp = [a for a in args if a.startswith("unix:")]

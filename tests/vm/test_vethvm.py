@@ -433,6 +433,13 @@ class SavedGuests(unittest.TestCase):
         self.assertEqual(len(self.colds()), 2)
         self.assertTrue(os.path.exists(snap), "saved without the lock")
 
+    def test_a_snapshot_dir_that_cannot_be_written(self):
+        self.env["VETHVM_SNAPDIR"] = "/dev/null/snaps"
+        kind, err = self.guest(PREPARE)
+        self.assertEqual(kind, "cold boot")
+        self.assertIn("going on without the lock", err)
+        self.assertIn("could not save", err)
+
 
 class OneGuestForAll(unittest.TestCase):
     """The suite's guest and the operational labs' are the same qemu command
