@@ -21,6 +21,7 @@ time and sends through the module's pair (module/README.md).
 
 import argparse
 import base64
+import fcntl
 import gzip
 import hashlib
 import io
@@ -51,6 +52,10 @@ from qmp import QMP, QMPError  # noqa: E402
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 GUEST = os.path.join(HERE, "guest")
 BUILD = os.path.join(ROOT, "build", "vm")
+# where the saved guests (snap-<hash>.mig) and their locks are: build/vm, or
+# another checkout's (the student release's check uses the instructor's; a
+# snapshot's name says which guest it fits, so only a fitting one is used)
+SNAPDIR = os.path.abspath(os.environ.get("VETHVM_SNAPDIR") or BUILD)
 
 # Host programs copied into the guest, with the libraries ldd lists.
 HOST_PROGS = ["ip", "ping", "tcpdump", "ethtool"]
@@ -251,7 +256,9 @@ def build_kindstub(kver):
     kdir = "/lib/modules/%s/build" % kver
     out_dir = os.path.join(BUILD, "vethkind-" + kver)
     ko = os.path.join(out_dir, "vethkind.ko")
-    if os.path.exists(ko) and os.path.getmtime(ko) >= os.path.getmtime(src):
+    # the recipe is here: a newer vethvm.py builds it again
+    if os.path.exists(ko) and os.path.getmtime(ko) >= max(
+            os.path.getmtime(src), os.path.getmtime(os.path.abspath(__file__))):
         return ko
     if not os.path.exists(os.path.join(kdir, "Makefile")):
         return None
@@ -259,7 +266,11 @@ def build_kindstub(kver):
     shutil.copy(src, os.path.join(out_dir, "vethkind.c"))
     with open(os.path.join(out_dir, "Kbuild"), "w") as f:
         f.write("obj-m := vethkind.o\n")
-    p = subprocess.run(["make", "-s", "-C", kdir, "M=" + out_dir, "modules"],
+    # the same bytes from any checkout (no path in its debug info, so the
+    # same build id): another checkout's initramfs is then the same file,
+    # and fits the same saved guests (VETHVM_SNAPDIR)
+    p = subprocess.run(["make", "-s", "-C", kdir, "M=" + out_dir,
+                        "KCFLAGS=-ffile-prefix-map=%s/=" % out_dir, "modules"],
                        capture_output=True, text=True)
     if p.returncode or not os.path.exists(ko):
         raise VMError("cannot build %s: %s" % (src, (p.stderr.strip().splitlines()
@@ -321,6 +332,8 @@ SNAP_KEEP = 4           # newest snapshots kept in build/vm (plain and
                         # prepared for the suite, this and the last guest)
 RESTORE_TIMEOUT = 30    # seconds a restore may take before a cold boot
 SAVE_TIMEOUT = 60       # seconds saving the booted guest may take
+PREPARE_TIMEOUT = 300   # seconds the prepare command may take
+WAIT_SAY = 15           # seconds between the lines of a wait for a lock
 
 
 def find_qemu(path=None):
@@ -336,6 +349,84 @@ def file_id(path):
     """Name, size and mtime: enough to notice a replaced file."""
     st = os.stat(path)
     return "%s %d %d" % (path, st.st_size, st.st_mtime_ns)
+
+
+def shown(path):
+    """A path as the log shows it: from the top of the kit if inside it."""
+    rel = os.path.relpath(path, ROOT)
+    return path if rel.startswith("..") else rel
+
+
+def lock_snapshot(snap, limit, log):
+    """Take the lock for making snap: flock on snap-<hash>.lock beside it.
+    A process that holds it is making that guest; wait for it (saying so
+    every WAIT_SAY seconds), then look again, instead of booting cold too.
+    Returns the lock's descriptor, or None after limit seconds: the holder
+    is stuck past every time limit of its own, so go on without the lock
+    (the saves are atomic: at worst a second cold boot, never a torn
+    file)."""
+    try:
+        os.makedirs(os.path.dirname(snap), exist_ok=True)
+        fd = os.open(snap[:-len(".mig")] + ".lock", os.O_RDWR | os.O_CREAT,
+                     0o666)
+    except OSError as e:
+        # a read-only kit: nothing will be saved there either
+        log("cannot lock %s (%s); going on without the lock" % (
+            shown(snap), e.strerror))
+        return None
+    t0 = said = time.monotonic()
+    waited = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if waited:
+                log("waited %.1f s for the saved guest %s" % (
+                    time.monotonic() - t0, shown(snap)))
+            return fd
+        except BlockingIOError:
+            pass
+        now = time.monotonic()
+        if not waited:
+            log("waiting for another process making the saved guest %s "
+                "(up to %d s)" % (shown(snap), limit))
+            waited = True
+        elif now - said >= WAIT_SAY:
+            log("still waiting for the saved guest %s: %.0f of %d s" % (
+                shown(snap), now - t0, limit))
+            said = now
+        if now - t0 >= limit:
+            os.close(fd)
+            log("gave up waiting for the saved guest %s after %d s; going "
+                "on without it" % (shown(snap), limit))
+            return None
+        time.sleep(0.1)
+
+
+def unlock_snapshot(fd):
+    if fd is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def prune_snapshot(snap):
+    """Delete an old saved guest, and its lock unless a process holds it
+    (one waiting for it then still makes its guest: at worst twice)."""
+    try:
+        os.unlink(snap)
+    except FileNotFoundError:
+        pass
+    lock = snap[:-len(".mig")] + ".lock"
+    try:
+        fd = os.open(lock, os.O_RDWR)
+    except FileNotFoundError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.unlink(lock)
+    except (BlockingIOError, FileNotFoundError):
+        pass
+    finally:
+        os.close(fd)
 
 
 def stripped(ko):
@@ -366,10 +457,11 @@ class VM:
 
     def __init__(self, kver, kos, verbose=False, boot_timeout=120,
                  smp=1, append="", kernel=None, qemu_args=(),
-                 accel="auto", snapshot=True, qemu=None, prepare=None):
+                 accel=None, snapshot=True, qemu=None, prepare=None):
         self.kver = kver
-        # prepare: a shell command run after a cold boot, before the guest
-        # is saved (the suite's stock transcripts); it names the snapshot
+        # prepare: a shell command run on the plain guest (a cold boot's, or
+        # its saved copy restored) before it is saved again as the prepared
+        # guest (the suite's stock transcripts); it names the snapshot
         self.prepare = prepare
         self.qemu_args = list(qemu_args)
         self.kernel = kernel or "/boot/vmlinuz-%s" % kver
@@ -378,12 +470,18 @@ class VM:
         self.boot_timeout = boot_timeout
         self.smp = smp
         self.append = append
-        self.want_accel = accel
+        # VM_ACCEL, as for vethvm.py: every guest of a run on the same
+        # command line, so that they share their saved guests
+        self.want_accel = accel or os.environ.get("VM_ACCEL") or "auto"
         # snapshot: True (restore if saved, else boot cold and save),
         # False (boot cold), "fresh" (boot cold and save anew).
         # -v shows the boot console, which a restored guest does not have
         self.snapshot = snapshot if not verbose else False
         self.qemu_path = qemu
+        # seconds to wait for another process making the saved guest; by
+        # default the longest that making the prepared guest may take
+        self.wait_limit = boot_timeout + PREPARE_TIMEOUT + \
+            2 * (SAVE_TIMEOUT + RESTORE_TIMEOUT)
         self.child = None
         self.qmp = None
         self.rundir = None
@@ -444,13 +542,21 @@ class VM:
                 "-append", (append + self.append).strip()] + chan + \
             self.qemu_args
 
-    def snapshot_path(self, cmd):
-        """build/vm/snap-<hash>.mig for exactly this qemu, kernel,
-        initramfs (its name holds its content hash) and command line."""
-        h = hashlib.sha256("\0".join(cmd + [self.prepare or ""]).encode())
-        for path in (self.qemu, self.kernel, cmd[cmd.index("-initrd") + 1]):
+    def snapshot_path(self, cmd, plain=False):
+        """SNAPDIR/snap-<hash>.mig for exactly this qemu, kernel, initramfs
+        and command line, prepared with this VM's prepare command or, with
+        plain, not prepared. The initramfs counts by its name, which is the
+        hash of its contents, not by its path or age: another checkout's
+        build of the same image fits the same guest (VETHVM_SNAPDIR)."""
+        k = cmd.index("-initrd") + 1
+        initrd = cmd[k]
+        key = cmd[:k] + [os.path.basename(initrd)] + cmd[k + 1:]
+        h = hashlib.sha256("\0".join(
+            key + ["" if plain else self.prepare or ""]).encode())
+        for path in (self.qemu, self.kernel):
             h.update(file_id(path).encode())
-        return os.path.join(BUILD, "snap-%s.mig" % h.hexdigest()[:16])
+        h.update(b" %d" % os.path.getsize(initrd))
+        return os.path.join(SNAPDIR, "snap-%s.mig" % h.hexdigest()[:16])
 
     def _spawn(self, cmd):
         self.rundir = tempfile.mkdtemp(prefix="vethvm-")
@@ -485,42 +591,87 @@ class VM:
         self.choose_accel()
         initrd = build_initramfs(self.kver, [], self.log)
         cmd = self.qemu_cmd(initrd)
-        snap = self.snapshot_path(cmd) if self.snapshot else None
+        if self.snapshot:
+            self.guest(cmd, plain=not self.prepare)
+        else:
+            self.boot(cmd, None)
+            if self.prepare:
+                self.run_prepare()
+        for ko in self.kos:
+            self.put_file(stripped(ko), "/lib/modules/" +
+                          os.path.basename(ko))
+
+    def guest(self, cmd, plain):
+        """Leave the guest of snapshot_path(cmd, plain) running: restored
+        from that file if it is there; else made and saved, holding the
+        file's lock, so that other processes wanting it wait instead of
+        booting cold too. A plain guest is made by a cold boot; a prepared
+        one from the plain guest of the same command line (restored, or
+        made as above and saved too) by running the prepare command. So a
+        build/vm without snapshots costs one cold boot for both, and the
+        plain guest is the one the operational labs restore
+        (vethlab/oplabs/runner.py)."""
+        snap = self.snapshot_path(cmd, plain)
+        fresh = self.snapshot == "fresh"
+        if not fresh and self.boot(cmd, snap):
+            return
+        lock = lock_snapshot(snap, self.wait_limit, self.log)
+        try:
+            # saved by the process we waited for, or before we looked
+            if not fresh and self.boot(cmd, snap):
+                return
+            if plain:
+                self.boot(cmd, None)
+            else:
+                self.guest(cmd, plain=True)
+                if self.boot_kind == "restored":
+                    self.boot_kind = "restored plain guest"
+                if not self.run_prepare():
+                    return
+            self.save(snap)
+        finally:
+            unlock_snapshot(lock)
+
+    def boot(self, cmd, snap):
+        """Restore the guest saved in snap, or boot cold if snap is None.
+        False if snap is not there, or if restoring it failed (then it is
+        deleted, the half-started qemu stopped)."""
         t0 = time.monotonic()
-        if snap and self.snapshot != "fresh" and os.path.exists(snap):
+        if snap is None:
+            self.cold_boot(cmd)
+            self.boot_kind = "cold boot"
+        else:
+            if not os.path.exists(snap):
+                return False
             try:
                 self.restore(cmd, snap)
-                self.boot_kind = "restored"
             except VMError as e:
                 self.stop()
                 self.log("restoring %s failed (%s); booting cold" %
-                         (os.path.relpath(snap, ROOT), e))
+                         (shown(snap), e))
                 try:
                     os.unlink(snap)
                 except FileNotFoundError:
                     pass
-        if self.child is None:
-            t0 = time.monotonic()
-            self.cold_boot(cmd)
-            self.boot_kind = "cold boot"
+                return False
+            self.boot_kind = "restored"
         self.boot_seconds = time.monotonic() - t0
         self.log("shell up after %.2f s (%s, %s)" % (
             self.boot_seconds, self.boot_kind, self.accel))
-        if self.boot_kind == "cold boot" and self.prepare:
-            t1 = time.monotonic()
-            rc, out = self.run(self.prepare, show=False, what="prepare")
-            if rc:
-                self.log("'%s' failed (%s); not saving the guest" % (
-                    self.prepare, out.strip()[-200:]))
-                snap = None
-            else:
-                self.log("prepared the guest in %.1f s (%s)" % (
-                    time.monotonic() - t1, self.prepare))
-        if snap and self.boot_kind == "cold boot":
-            self.save(snap)
-        for ko in self.kos:
-            self.put_file(stripped(ko), "/lib/modules/" +
-                          os.path.basename(ko))
+        return True
+
+    def run_prepare(self):
+        """Run the prepare command in the guest; False if it failed."""
+        t1 = time.monotonic()
+        rc, out = self.run(self.prepare, timeout=PREPARE_TIMEOUT, show=False,
+                           what="prepare")
+        if rc:
+            self.log("'%s' failed (%s); not saving the guest" % (
+                self.prepare, out.strip()[-200:]))
+            return False
+        self.log("prepared the guest in %.1f s (%s)" % (
+            time.monotonic() - t1, self.prepare))
+        return True
 
     def cold_boot(self, cmd):
         self.log("booting %s (%s)%s" % (
@@ -557,8 +708,8 @@ class VM:
                      "MACs may repeat between runs" % out.strip()[:100])
 
     def save(self, snap):
-        """Save the just-booted guest next to the initramfs (atomically:
-        other runs may be restoring the previous one)."""
+        """Save the running guest as snap (atomically: other runs may be
+        restoring the previous one), then let it go on."""
         t0 = time.monotonic()
         tmp = "%s.%d.%d.tmp" % (snap, os.getpid(), threading.get_ident())
         try:
@@ -572,19 +723,20 @@ class VM:
                      "will boot cold" % e)
             try:
                 os.unlink(tmp)
-            except FileNotFoundError:
+            except OSError:
+                pass
+            try:        # a failed migration leaves the guest stopped
+                self.qmp.cmd("cont")
+            except QMPError:
                 pass
             return
-        olds = sorted((os.path.getmtime(os.path.join(BUILD, f)), f)
-                      for f in os.listdir(BUILD)
+        olds = sorted((os.path.getmtime(os.path.join(SNAPDIR, f)), f)
+                      for f in os.listdir(SNAPDIR)
                       if f.startswith("snap-") and f.endswith(".mig"))
         for _, f in olds[:-SNAP_KEEP]:
-            try:
-                os.unlink(os.path.join(BUILD, f))
-            except FileNotFoundError:
-                pass
-        self.log("saved the booted guest in %.1f s (%d MB); next runs "
-                 "restore it" % (time.monotonic() - t0,
+            prune_snapshot(os.path.join(SNAPDIR, f))
+        self.log("saved the guest as %s in %.1f s (%d MB); next runs "
+                 "restore it" % (shown(snap), time.monotonic() - t0,
                                  os.path.getsize(snap) >> 20))
 
     def put_file(self, data, path, chunk=32768):
@@ -1207,6 +1359,15 @@ class Board:
         self.verdicts = {}
 
 
+def suite_vm(a):
+    """The suite's guest: the plain guest of the same command line as the
+    operational labs' (vethlab/oplabs/runner.py, VM(kver, [ko])), prepared
+    with veth.ko's transcripts and without veth.ko."""
+    return VM(a.kver, a.ko, verbose=a.verbose, boot_timeout=a.boot_timeout,
+              smp=a.smp, kernel=a.kernel, accel=a.accel,
+              snapshot=not a.no_snapshot, qemu=a.qemu, prepare=STOCK_PREPARE)
+
+
 def run_suite(a):
     """vethvm.py test: the suite's parts in --lanes guests at once, printed
     in the suite's order; returns the exit status."""
@@ -1222,28 +1383,18 @@ def run_suite(a):
     board = Board([p for p, _, _ in parts])
 
     def make_vm():
-        return VM(a.kver, a.ko, verbose=a.verbose,
-                  boot_timeout=a.boot_timeout, smp=a.smp, kernel=a.kernel,
-                  accel=a.accel, snapshot=not a.no_snapshot, qemu=a.qemu,
-                  prepare=STOCK_PREPARE)
+        return suite_vm(a)
 
     t0 = time.monotonic()
     lanes = [Lane(names_, parts, make_vm, board) for names_ in plan]
-    # the first run boots cold and saves the guest: the others wait for it
+    # the accelerator and the initramfs once, before the lanes; the first
+    # lane to want the saved guest makes it, the others wait for its lock
     probe = make_vm()
     probe.qemu = find_qemu(a.qemu)
     probe.choose_accel()
-    initrd = build_initramfs(a.kver, [], lambda m: None)
-    snap = probe.snapshot_path(probe.qemu_cmd(initrd))
-    if a.no_snapshot or os.path.exists(snap) or a.verbose:
-        for ln in lanes:
-            ln.start()
-    else:
-        lanes[0].start()
-        while not os.path.exists(snap) and lanes[0].is_alive():
-            time.sleep(0.2)
-        for ln in lanes[1:]:
-            ln.start()
+    build_initramfs(a.kver, [], lambda m: None)
+    for ln in lanes:
+        ln.start()
     try:
         with board.cond:
             for p, _, _ in parts:
@@ -1284,10 +1435,14 @@ def run_suite(a):
 
 
 def default_kver():
-    for d in sorted(os.listdir("/lib/modules")):
-        if os.path.exists("/boot/vmlinuz-" + d):
-            return d
-    return ""
+    """The kernel module/Makefile's KVER names (the one the module is built
+    for, the lab 6 suite's): the first /lib/modules/<ver> with a build/
+    link and a /boot/vmlinuz-<ver>; else the first with a vmlinuz."""
+    vers = [d for d in sorted(os.listdir("/lib/modules"))
+            if os.path.exists("/boot/vmlinuz-" + d)]
+    built = [d for d in vers
+             if os.path.exists(os.path.join("/lib/modules", d, "build"))]
+    return (built + vers + [""])[0]
 
 
 def parse_args(argv):

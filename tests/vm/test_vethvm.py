@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""The VM harness's accelerator choice and time limits, tested with a fake
-qemu (fake_qemu.py) so that they are covered on every host, KVM or not.
+"""The VM harness's accelerator choice, time limits and saved guests,
+tested with a fake qemu (fake_qemu.py) so that they are covered on every
+host, KVM or not, in seconds: the prepared guest is made from the plain
+one by one cold boot, processes wait for the one making a guest, and the
+suite's and the operational labs' guests are one command line.
 
     python3 tests/vm/test_vethvm.py       prints "N passed, N failed"
 """
+import json
 import os
 import subprocess
 import sys
@@ -265,6 +269,271 @@ class Suite(unittest.TestCase):
         for _, secs, _ in self.parts:
             self.assertGreaterEqual(self.vethvm.part_limit(secs),
                                     secs * 5 + 2)
+
+
+# one guest started by vethvm.VM.start() in a process of its own, as the
+# suite, the operational labs and the grader start theirs
+DRIVER = r"""
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import vethvm
+kernel, prepare, limit = sys.argv[2:5]
+vm = vethvm.VM(vethvm.default_kver(), [], kernel=kernel, accel="tcg",
+               prepare=prepare or None, boot_timeout=30)
+if limit:
+    vm.wait_limit = float(limit)
+try:
+    vm.start()
+    print("boot_kind=%s" % vm.boot_kind)
+    vm.poweroff()
+finally:
+    vm.stop()
+"""
+PREPARE = "sh /vm/vm-tests.sh --stock && rm -f /lib/modules/veth.ko"
+
+
+def kver():
+    sys.path.insert(0, os.path.dirname(VETHVM))
+    import vethvm
+    return vethvm.default_kver()
+
+
+@unittest.skipUnless(kver(), "no kernel in /lib/modules for the initramfs")
+class SavedGuests(unittest.TestCase):
+    """The saved guests, on a fake qemu whose guest a snapshot carries
+    (fake_qemu.py, FAKE_TCG=guest): the prepared guest is the plain one,
+    restored or just saved, with the prepare command run in it, so one cold
+    boot makes both; processes that want a guest being made wait for it,
+    for a limited time; VETHVM_SNAPDIR moves the snapshots."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        d = self.tmp.name
+        self.snaps = os.path.join(d, "snaps")
+        self.log = os.path.join(d, "starts")
+        self.kernel = os.path.join(d, "vmlinuz")
+        open(self.kernel, "w").close()
+        self.env = dict(os.environ, VETHVM_QEMU=FAKE, FAKE_TCG="guest",
+                        FAKE_LOG=self.log, VETHVM_SNAPDIR=self.snaps,
+                        FAKE_BOOT="0.1")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def start(self, prepare="", limit="", boot=None):
+        env = dict(self.env, FAKE_BOOT=boot) if boot else self.env
+        return subprocess.Popen(
+            [sys.executable, "-c", DRIVER, os.path.dirname(VETHVM),
+             self.kernel, prepare, limit], env=env, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def guest(self, prepare="", limit="", boot=None):
+        p = self.start(prepare, limit, boot)
+        out, err = p.communicate(timeout=60)
+        self.assertEqual(p.returncode, 0, err)
+        return out.strip().split("=")[-1], err
+
+    def starts(self):
+        """[(pid, "cold") or (pid, snapshot restored)] in order."""
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log) as f:
+            rows = [line.split() for line in f]
+        return [(r[0], r[3] if len(r) > 3 else "cold") for r in rows]
+
+    def colds(self):
+        return [s for s in self.starts() if s[1] == "cold"]
+
+    def saved(self):
+        """{snapshot file name: what the guest in it holds}"""
+        out = {}
+        for f in sorted(os.listdir(self.snaps)):
+            if f.endswith(".mig"):
+                with open(os.path.join(self.snaps, f)) as fh:
+                    out[f] = json.load(fh)
+        return out
+
+    def plain_and_prepared(self):
+        snaps = self.saved()
+        self.assertEqual(len(snaps), 2, snaps)
+        prep = [f for f, g in snaps.items() if PREPARE in g["ran"]]
+        plain = [f for f, g in snaps.items() if PREPARE not in g["ran"]]
+        self.assertEqual((len(prep), len(plain)), (1, 1), snaps)
+        return plain[0], snaps[plain[0]], prep[0], snaps[prep[0]]
+
+    def test_one_cold_boot_makes_the_prepared_guest_and_the_plain_one(self):
+        kind, err = self.guest(PREPARE)
+        self.assertEqual(kind, "cold boot")
+        self.assertEqual(len(self.starts()), 1, self.starts())
+        plain, pg, prep, qg = self.plain_and_prepared()
+        # the prepared guest is the plain one's cold boot, prepared after
+        # the plain one was saved
+        self.assertEqual(qg["boot"], pg["boot"])
+        self.assertEqual(pg["ran"], [])
+        self.assertEqual(qg["ran"], [PREPARE])
+        self.assertIn("saved the guest as %s" % os.path.join(self.snaps, plain), err)
+        # later runs restore either, and boot nothing
+        self.assertEqual(self.guest()[0], "restored")
+        self.assertEqual(self.guest(PREPARE)[0], "restored")
+        self.assertEqual([s[1] for s in self.starts()],
+                         ["cold", os.path.join(self.snaps, plain),
+                          os.path.join(self.snaps, prep)])
+
+    def test_the_prepared_guest_is_made_from_the_saved_plain_one(self):
+        # the operational labs first: they save the plain guest
+        self.assertEqual(self.guest()[0], "cold boot")
+        (plain, pg), = self.saved().items()
+        kind, err = self.guest(PREPARE)
+        self.assertEqual(kind, "restored plain guest")
+        # no second cold boot: the suite's run restored the plain guest
+        self.assertEqual([s[1] for s in self.starts()],
+                         ["cold", os.path.join(self.snaps, plain)])
+        _, pg2, prep, qg = self.plain_and_prepared()
+        self.assertEqual(pg2, pg, "the plain guest was saved again")
+        self.assertEqual(qg["boot"], pg["boot"])
+        self.assertEqual(qg["restored_from"], [os.path.join(self.snaps, plain)])
+        self.assertEqual(qg["ran"][-1], PREPARE)
+        self.assertTrue(qg["ran"][0].startswith("vethlab-reseed "), qg["ran"])
+
+    def test_processes_wait_for_the_one_making_the_guest(self):
+        # three at once, as make test's steps and the suite's lanes start:
+        # one boots cold, the others wait and restore
+        ps = [self.start(PREPARE, boot="2"), self.start(boot="2"),
+              self.start(PREPARE, boot="2")]
+        errs = []
+        for p in ps:
+            _, err = p.communicate(timeout=60)
+            self.assertEqual(p.returncode, 0, err)
+            errs.append(err)
+        self.assertEqual(len(self.colds()), 1, self.starts())
+        waits = [e for e in errs
+                 if "waiting for another process making the saved guest" in e]
+        self.assertGreaterEqual(len(waits), 2, errs)
+        self.plain_and_prepared()
+
+    def test_a_wait_has_a_time_limit(self):
+        import fcntl
+        self.guest()
+        (plain, _), = self.saved().items()
+        snap = os.path.join(self.snaps, plain)
+        lock = snap[:-len(".mig")] + ".lock"
+        self.assertTrue(os.path.exists(lock))
+        os.unlink(snap)
+        # a process that holds the lock and never saves
+        with open(lock) as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            t0 = time.monotonic()
+            kind, err = self.guest(limit="1.5")
+            dt = time.monotonic() - t0
+        self.assertEqual(kind, "cold boot")
+        self.assertIn("waiting for another process making the saved guest", err)
+        self.assertIn("gave up waiting", err)
+        self.assertGreater(dt, 1.5)
+        self.assertLess(dt, 20)
+        self.assertEqual(len(self.colds()), 2)
+        self.assertTrue(os.path.exists(snap), "saved without the lock")
+
+    def test_a_snapshot_dir_that_cannot_be_written(self):
+        self.env["VETHVM_SNAPDIR"] = "/dev/null/snaps"
+        kind, err = self.guest(PREPARE)
+        self.assertEqual(kind, "cold boot")
+        self.assertIn("going on without the lock", err)
+        self.assertIn("could not save", err)
+
+
+class OneGuestForAll(unittest.TestCase):
+    """The suite's guest and the operational labs' are the same qemu command
+    line, so the suite's prepared guest is made from the labs' plain one;
+    the snapshot's name holds the initramfs by its content, not its path."""
+
+    def setUp(self):
+        sys.path.insert(0, os.path.dirname(VETHVM))
+        sys.path.insert(0, ROOT)
+        import vethvm
+        self.vethvm = vethvm
+        self.tmp = tempfile.TemporaryDirectory()
+        self.kernel = os.path.join(self.tmp.name, "vmlinuz")
+        open(self.kernel, "w").close()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def initrd(self, where, name="initramfs-0123456789abcdef.cpio.gz",
+               data=b"x" * 100):
+        d = os.path.join(self.tmp.name, where)
+        os.makedirs(d, exist_ok=True)
+        path = os.path.join(d, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def oplabs_vm(self):
+        """The VM object vethlab/oplabs/runner.py makes, not started."""
+        vethvm = self.vethvm
+        made = []
+
+        class Recorder(vethvm.VM):
+            def start(self):
+                made.append(self)
+                raise StopIteration
+
+        from vethlab.oplabs import runner
+        real, vethvm.VM = vethvm.VM, Recorder
+        try:
+            runner.Vm(kver="6.1.0-test", ko="/x/vethlab.ko")
+        except StopIteration:
+            pass
+        finally:
+            vethvm.VM = real
+        return made[0]
+
+    def cmd(self, vm, initrd):
+        vm.qemu, vm.accel = FAKE, "tcg"
+        return vm.qemu_cmd(initrd)
+
+    def check_same_line(self):
+        ops = self.oplabs_vm()
+        suite = self.vethvm.suite_vm(self.vethvm.parse_args(
+            ["--kver", "6.1.0-test", "--ko", "/x/vethlab.ko", "test"]))
+        self.assertEqual(ops.want_accel, suite.want_accel)
+        self.assertIsNone(ops.prepare)
+        self.assertEqual(suite.prepare, PREPARE)
+        self.assertEqual(self.vethvm.STOCK_PREPARE, PREPARE)
+        initrd = self.initrd("a")
+        self.assertEqual(self.cmd(ops, initrd), self.cmd(suite, initrd))
+        for vm in (ops, suite):
+            vm.kernel = self.kernel
+        c = self.cmd(ops, initrd)
+        self.assertEqual(ops.snapshot_path(c), suite.snapshot_path(c, plain=True))
+        self.assertNotEqual(ops.snapshot_path(c), suite.snapshot_path(c))
+
+    def test_oplabs_and_suite_run_the_same_command_line(self):
+        self.check_same_line()
+
+    def test_vm_accel_reaches_both(self):
+        os.environ["VM_ACCEL"] = "tcg"
+        try:
+            self.check_same_line()
+            self.assertEqual(self.oplabs_vm().want_accel, "tcg")
+        finally:
+            del os.environ["VM_ACCEL"]
+
+    def test_snapshot_name_holds_the_initramfs_by_content(self):
+        vm = self.vethvm.VM("6.1.0-test", [], kernel=self.kernel)
+        a, b = self.initrd("a"), self.initrd("b/c")
+        other = self.initrd("a", "initramfs-fedcba9876543210.cpio.gz")
+        self.assertEqual(vm.snapshot_path(self.cmd(vm, a)),
+                         vm.snapshot_path(self.cmd(vm, b)))
+        self.assertNotEqual(vm.snapshot_path(self.cmd(vm, a)),
+                            vm.snapshot_path(self.cmd(vm, other)))
+
+    def test_snapdir_from_the_environment(self):
+        d = os.path.join(self.tmp.name, "elsewhere")
+        p = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, "
+                            "sys.argv[1]); import vethvm; print(vethvm.SNAPDIR)",
+                            os.path.dirname(VETHVM)], capture_output=True, text=True,
+                           env=dict(os.environ, VETHVM_SNAPDIR=d), timeout=30)
+        self.assertEqual(p.stdout.strip(), d, p.stderr)
 
 
 class MakeVmRun(unittest.TestCase):
