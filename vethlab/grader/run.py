@@ -53,7 +53,7 @@ class Run:
         self.root = tempfile.mkdtemp(prefix="vethlab-grade-")
         os.chmod(self.root, 0o711)
         self.kit = os.path.join(self.root, "kit")
-        self._slots = sandbox.Slots(os.path.join(GRADE_DIR, "slots"))
+        self._slots = sandbox.Slots(sandbox.slot_dir(os.path.join(GRADE_DIR, "slots")))
         self._lock = threading.Lock()
         self.checks = self._plan(private)
         self.expected_unit = self._expected_unit()
