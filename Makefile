@@ -153,13 +153,15 @@ oplabs-grade: $(VETHSIM)
 	@python3 -m vethlab.oplabs --lab $(or $(LAB),all) --tree $(or $(OPTREE),exercises) \
 		$(if $(SEED),--seed '$(SEED)') $(if $(filter 1,$(VM)),--vm)
 
+# The fuzzers link against the sanitizer build of make unit SAN=1 (one build,
+# build/$(TREE)-san): after it, only the fuzz targets are left to build.
 FUZZ_SECONDS ?= 5
 fuzz-smoke:
-	@$(MAKE) -s FUZZ=1 $(patsubst build/$(TREE)/%,build/$(TREE)-fuzz/%,$(FUZZ_BINS))
+	@$(MAKE) -s SAN=1 $(FUZZ_SRCS:tests/fuzz/%.c=$(SAN_BUILD)/fuzz/%)
 	@rc=0; n=0; for f in $(FUZZ_SRCS); do \
 		name=$$(basename $$f .c); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
 		mkdir -p build/fuzz-work/$$name; n=$$((n+1)); \
-		if build/$(TREE)-fuzz/fuzz/$$name -max_total_time=$(FUZZ_SECONDS) \
+		if $(SAN_BUILD)/fuzz/$$name -max_total_time=$(FUZZ_SECONDS) \
 			-rss_limit_mb=1024 -artifact_prefix=build/fuzz-work/$$name/ \
 			build/fuzz-work/$$name $$corpus >build/fuzz-work/$$name.log 2>&1; \
 		then echo "$$name: OK"; \

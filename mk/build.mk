@@ -2,7 +2,8 @@
 # Included by the top-level Makefile; every path is relative to the top.
 #
 # TREE=solutions (default) or TREE=exercises picks the student half.
-# SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer.
+# SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer (clang, in
+# build/$(TREE)-san); FUZZ=1 is the same build, which also links the fuzzers.
 
 TREE	?= solutions
 SAN	?= 0
@@ -19,21 +20,33 @@ PCAP_LIBS   := $(shell pkg-config --libs libpcap 2>/dev/null || echo -lpcap)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
-ifeq ($(FUZZ),1)
-# libFuzzer build: everything instrumented with clang for coverage feedback.
+# One sanitizer build serves the unit tests (SAN=1) and the fuzzers (FUZZ=1,
+# the same): clang, ASan+UBSan, and libFuzzer's coverage hooks, harmless in a
+# unit test (without libFuzzer linked in, sanitizer_common's weak defaults
+# answer them). UB stops the test or the fuzzer that meets it. make test
+# builds it once for both, instead of a gcc tree and a clang one.
+SAN_BUILD := build/$(TREE)-san
+ifneq ($(filter 1,$(SAN) $(FUZZ)),)
+ifneq ($(origin CC),command line)
 CC	:= clang
-BUILD	:= build/$(TREE)-fuzz
-SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-else ifeq ($(SAN),1)
-BUILD	:= build/$(TREE)-san
-SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
-	    -fno-sanitize-recover=undefined
-# ASan's own advice: -O1 keeps its reports exact; gcc also builds the tree
-# with it in a quarter less CPU than at -O2 (make test builds it this way)
+# clang's runtimes are a package of their own (Debian only recommends it)
+ifeq ($(wildcard $(shell clang -print-runtime-dir 2>/dev/null)/libclang_rt.fuzzer_no_main*),)
+$(error SAN=1 and FUZZ=1 build with clang and its sanitizer and libFuzzer runtimes, missing here: make deps-test installs them (Debian 12: clang libclang-rt-14-dev))
+endif
+endif
+BUILD	:= $(SAN_BUILD)
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined \
+	    -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+# -O1: the level ASan's and libFuzzer's docs build with; clang
+# builds this tree at -O2 in no less CPU (as much, within this box's noise)
 OPT	?= -O1 -g
+# clang only: a test lays out an ethtool request as ethtool(8) does, a header
+# with a flexible array followed by its buffer in one struct (a GNU extension)
+TEST_WARN := -Wno-gnu-variable-sized-type-not-at-end
 else
 BUILD	:= build/$(TREE)
 SANFLAGS :=
+TEST_WARN :=
 endif
 OPT	?= -O2 -g
 
@@ -50,7 +63,7 @@ CFLAGS_BASE = $(CSTD) $(OPT) $(WARN) -fno-strict-aliasing $(SANFLAGS) -MMD -MP
 # symbol, no tool reading kernel structs).
 KERNEL_CFLAGS = $(CFLAGS_BASE) -Isim/include
 TOOLS_CFLAGS  = $(CFLAGS_BASE) -Isim/include -Isim/tools $(PCAP_CFLAGS)
-TEST_CFLAGS   = $(TOOLS_CFLAGS) -Itests/unit $(CHECK_CFLAGS)
+TEST_CFLAGS   = $(TOOLS_CFLAGS) $(TEST_WARN) -Itests/unit $(CHECK_CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS)
 
 # The kernel side: sim/ minus the tools, plus the student half from $(TREE).

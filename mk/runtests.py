@@ -56,8 +56,10 @@ STEPS = [
     # its time limits, while builds and grading take the other core. Steps
     # that share a folder or a cache are one chain: the grader self-test
     # computes lab 6's reference VM run (build/grade/vm-expected-*) that the
-    # release then reads; the VM harness test needs the module built. Each
-    # sandbox level of the attacks has its own build/attacks-*.
+    # release then reads; the VM harness test needs the module built; the fuzz
+    # smoke links against the sanitizer build of the ASan unit tests
+    # (build/solutions-san, one build for both). Each sandbox level of the
+    # attacks has its own build/attacks-*.
     Pool(
         3,
         [
@@ -75,7 +77,13 @@ STEPS = [
         ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
         # every attack of issue 7 earns what the honest code inside it earns
         ("grader attacks", "python3 tests/grading/test_attacks.py"),
-        ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
+        [
+            # one sanitizer build (clang, build/solutions-san) serves both: the
+            # unit tests build it with -j, then the fuzz smoke only links its two
+            # fuzz targets against it and runs each for a fixed time on one core
+            ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
+            ("fuzz smoke", f"{MAKE} -s {JOBS} fuzz-smoke"),
+        ],
         [
             ("module builds", f"{MAKE} -s -C module"),
             # after the module build: make -n vm-run resolves the module's rule
@@ -84,9 +92,6 @@ STEPS = [
             ("operational labs 7-11: 3 seeds on vethsim, one VM run",
              "python3 tests/oplabs_test.py"),
         ],
-        # the fuzzers' build is one make without -j, then each runs for a fixed
-        # time on one core: early, so that its long single-core run is not last
-        ("fuzz smoke", f"{MAKE} -s fuzz-smoke"),
         # the attacks seccomp and the grader's own checks hold, also at the levels
         # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
         ("grader attacks at the uid level",
