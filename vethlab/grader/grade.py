@@ -47,7 +47,7 @@ from vethlab.grader.vmlab import vm_expected_names
 __all__ = ["main", "build_base", "write_reference", "grade_one", "grade_full", "totals",
            "Run", "Submission", "vm_expected_names", "LABS", "VM_LABS", "GRADE_DIR", "TOP"]
 
-def write_reference(path, with_vm=False):
+def write_reference(path):
     """The instructor bundle a student release grades with: names only, no code."""
     labs = [n for n in TITLES if n not in VM_LABS]
     run = Run(labs, seed=0, level="rlimits")
@@ -57,8 +57,7 @@ def write_reference(path, with_vm=False):
                 "unit_order": {f"{n}:{b}": o for (n, b), o in run.ref_order.items()},
                 "unit_secs": {f"{k[0]}:{k[1]}": round(t, 3) for k, t in run.ref_secs.items()
                               if isinstance(k, tuple)},
-                "globals": {k: sorted(v) for k, v in run.own.items()},
-                "vm": vm_expected_names() if with_vm else []}
+                "globals": {k: sorted(v) for k, v in run.own.items()}}
     finally:
         run.cleanup()
     rep.write_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
