@@ -13,7 +13,8 @@ its own counts (Check's "Checks: N, Failures: F, Errors: E" or a line
 counts as one test. The last line is "N passed, N failed, N skipped".
 
 With RUNTESTS_TIMES=FILE, one JSON line per step is appended to FILE: its
-name, wall seconds and the CPU seconds (user, sys) of its process tree, to
+name, when it ended (seconds since the start), its wall seconds and the CPU
+seconds (user, sys) of its process tree, to
 measure where make test spends its time (the printed lines stay the same).
 """
 import json
@@ -26,6 +27,7 @@ import threading
 import time
 
 MAKE = os.environ.get("MAKE", "make")
+T0 = time.time()
 JOBS = f"-j{os.cpu_count() or 2}"
 
 class Pool(tuple):
@@ -50,40 +52,27 @@ STEPS = [
     ("the lab catalog agrees with the kit", "python3 -m vethlab.catalog --selftest"),
     ("build", f"{MAKE} -s {JOBS} build TREE=solutions"),
     # Everything after the build runs side by side, three steps at a time,
-    # as chains: a chain's steps in order, the longest chains first. On two
-    # cores the steps fill each other's waits: the VM runs on one core (TCG),
-    # the real-kernel scenarios sleep on pings and timers, the grader waits on
-    # its time limits, while builds and grading take the other core. Steps
-    # that share a folder or a cache are one chain: the grader self-test
-    # computes lab 6's reference VM run (build/grade/vm-expected-*) that the
-    # release then reads; the VM harness test needs the module built; the fuzz
+    # as chains: a chain's steps in order, the longest chains first (by their
+    # wall time in a make test), so that the run does not end on one long
+    # step while a core idles. On two cores the steps fill each other's
+    # waits: the VM runs on one core (TCG), the real-kernel scenarios sleep
+    # on pings and timers, the grader waits on its time limits, while builds
+    # and grading take the other core. Steps that share a folder or a cache
+    # are one chain: the VM harness test needs the module built; the fuzz
     # smoke links against the sanitizer build of the ASan unit tests
-    # (build/solutions-san, one build for both). Each sandbox level of the
-    # attacks has its own build/attacks-*.
+    # (build/solutions-san, one build for both). The VM's saved guests
+    # (build/vm) are shared by a lock of their own: the first step that needs
+    # one boots cold, the others wait and restore it. Each sandbox level of
+    # the attacks has its own build/attacks-*.
     Pool(
         3,
-        [
-            # every grader check, lab 6's VM suite included, fails on the exercises
-            # and passes on the solutions: so this step also runs the in-VM suite
-            # (make vm-test) on the reference module and needs all of it to pass
-            ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
-            # the student release has no answer key, builds and grades
-            ("student release",
-             "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
-        ],
-        # an instructor's dry run: roster -> seeds -> reference submissions ->
-        # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
-        # batch grader (also in two shards, merged) agree on every lab's score
-        ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
-        # every attack of issue 7 earns what the honest code inside it earns
-        ("grader attacks", "python3 tests/grading/test_attacks.py"),
-        [
-            # one sanitizer build (clang, build/solutions-san) serves both: the
-            # unit tests build it with -j, then the fuzz smoke only links its two
-            # fuzz targets against it and runs each for a fixed time on one core
-            ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
-            ("fuzz smoke", f"{MAKE} -s {JOBS} fuzz-smoke"),
-        ],
+        # every grader check, lab 6's VM suite included, fails on the exercises
+        # and passes on the solutions: so this step also runs the in-VM suite
+        # on the reference module and needs all of it to pass
+        ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
+        # the student release has no answer key, builds and grades
+        ("student release",
+         "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
         [
             ("module builds", f"{MAKE} -s -C module"),
             # after the module build: make -n vm-run resolves the module's rule
@@ -91,6 +80,27 @@ STEPS = [
              "python3 tests/vm/test_vethvm.py"),
             ("operational labs 7-11: 3 seeds on vethsim, one VM run",
              "python3 tests/oplabs_test.py"),
+        ],
+        # an instructor's dry run: roster -> seeds -> reference submissions ->
+        # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
+        # batch grader (also in two shards, merged) agree on every lab's score
+        ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
+        [
+            # one sanitizer build (clang, build/solutions-san) serves both: the
+            # unit tests build it with -j, then the fuzz smoke only links its two
+            # fuzz targets against it and runs each for a fixed time on one core
+            ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
+            ("fuzz smoke", f"{MAKE} -s {JOBS} fuzz-smoke"),
+        ],
+        # every attack of issue 7 earns what the honest code inside it earns
+        ("grader attacks", "python3 tests/grading/test_attacks.py"),
+        [
+            # lab 6 scored per in-VM test (canned guest output; the module is compiled)
+            ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
+            # issue 14: the VM's verdicts, ip's abbreviations, a trace of another
+            # seed, each attack beside its honest twin (two short VM runs of lab
+            # 6's seed part)
+            ("grader VM attacks", "python3 tests/grading/test_vm_attacks.py"),
         ],
         # the attacks seccomp and the grader's own checks hold, also at the levels
         # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
@@ -133,14 +143,6 @@ STEPS = [
             ("walkthrough, end to end with pexpect", "python3 tests/walkthrough_test.py"),
             # the usual mistakes, made on purpose, give the words that explain them
             ("feedback a student can act on", "python3 tests/feedback_test.py"),
-        ],
-        [
-            # lab 6 scored per in-VM test (canned guest output; the module is compiled)
-            ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
-            # issue 14: the VM's verdicts, ip's abbreviations, a trace of another
-            # seed, each attack beside its honest twin (two short VM runs of lab
-            # 6's seed part)
-            ("grader VM attacks", "python3 tests/grading/test_vm_attacks.py"),
         ],
     ),
 ]
@@ -286,7 +288,8 @@ def main(argv):
             report(name, cmd, p, out, dt)
             if times_file:
                 with open(times_file, "a") as f:
-                    f.write(json.dumps({"step": name, "wall": round(dt, 2),
+                    f.write(json.dumps({"step": name, "end": round(time.time() - T0, 1),
+                                        "wall": round(dt, 2),
                                         "user": round(ru.ru_utime, 2),
                                         "sys": round(ru.ru_stime, 2)}) + "\n")
     if bad_steps:
