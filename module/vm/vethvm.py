@@ -256,12 +256,26 @@ def build_kindstub(kver):
     kdir = "/lib/modules/%s/build" % kver
     out_dir = os.path.join(BUILD, "vethkind-" + kver)
     ko = os.path.join(out_dir, "vethkind.ko")
-    # the recipe is here: a newer vethvm.py builds it again
-    if os.path.exists(ko) and os.path.getmtime(ko) >= max(
-            os.path.getmtime(src), os.path.getmtime(os.path.abspath(__file__))):
-        return ko
+
+    def current():
+        # the recipe is here: a newer vethvm.py builds it again
+        return os.path.exists(ko) and os.path.getmtime(ko) >= max(
+            os.path.getmtime(src), os.path.getmtime(os.path.abspath(__file__)))
+
     if not os.path.exists(os.path.join(kdir, "Makefile")):
-        return None
+        return ko if current() else None
+    os.makedirs(BUILD, exist_ok=True)
+    # one Kbuild at a time in out_dir, and no reader while it writes the .ko:
+    # make test starts several VM users at once, and two builds there broke
+    # each other's modpost
+    with open(out_dir + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if current():
+            return ko
+        return _kbuild_kindstub(src, kdir, out_dir, ko)
+
+
+def _kbuild_kindstub(src, kdir, out_dir, ko):
     os.makedirs(out_dir, exist_ok=True)
     shutil.copy(src, os.path.join(out_dir, "vethkind.c"))
     with open(os.path.join(out_dir, "Kbuild"), "w") as f:
