@@ -66,13 +66,6 @@ STEPS = [
     # the attacks has its own build/attacks-*.
     Pool(
         3,
-        # every grader check, lab 6's VM suite included, fails on the exercises
-        # and passes on the solutions: so this step also runs the in-VM suite
-        # on the reference module and needs all of it to pass
-        ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
-        # the student release has no answer key, builds and grades
-        ("student release",
-         "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
         [
             ("module builds", f"{MAKE} -s -C module"),
             # after the module build: make -n vm-run resolves the module's rule
@@ -81,19 +74,9 @@ STEPS = [
             ("operational labs 7-11: 3 seeds on vethsim, one VM run",
              "python3 tests/oplabs_test.py"),
         ],
-        # an instructor's dry run: roster -> seeds -> reference submissions ->
-        # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
-        # batch grader (also in two shards, merged) agree on every lab's score
-        ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
-        [
-            # one sanitizer build (clang, build/solutions-san) serves both: the
-            # unit tests build it with -j, then the fuzz smoke only links its two
-            # fuzz targets against it and runs each for a fixed time on one core
-            ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
-            ("fuzz smoke", f"{MAKE} -s {JOBS} fuzz-smoke"),
-        ],
-        # every attack of issue 7 earns what the honest code inside it earns
-        ("grader attacks", "python3 tests/grading/test_attacks.py"),
+        # the student release has no answer key, builds and grades
+        ("student release",
+         "python3 -m vethlab.packaging.release --check build/release-check/vethlab"),
         [
             # lab 6 scored per in-VM test (canned guest output; the module is compiled)
             ("grader lab 6 scoring", "python3 tests/grading/test_lab6.py"),
@@ -102,18 +85,35 @@ STEPS = [
             # 6's seed part)
             ("grader VM attacks", "python3 tests/grading/test_vm_attacks.py"),
         ],
-        # the attacks seccomp and the grader's own checks hold, also at the levels
-        # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
-        ("grader attacks at the uid level",
-         f"python3 tests/grading/test_attacks.py --sandbox uid --only {SECCOMP_ATTACKS}"),
-        ("grader attacks at the rlimits level",
-         f"python3 tests/grading/test_attacks.py --sandbox rlimits --only {SECCOMP_ATTACKS}"),
+        [
+            # one sanitizer build (clang, build/solutions-san) serves both: the
+            # unit tests build it with -j, then the fuzz smoke only links its two
+            # fuzz targets against it and runs each for a fixed time on one core
+            ("unit tests under ASan+UBSan", f"{MAKE} -s {JOBS} unit TREE=solutions SAN=1"),
+            ("fuzz smoke", f"{MAKE} -s {JOBS} fuzz-smoke"),
+        ],
+        # an instructor's dry run: roster -> seeds -> reference submissions ->
+        # Gradescope (as nobody, no namespaces), PrairieLearn, Autolab and the
+        # batch grader (also in two shards, merged) agree on every lab's score
+        ("instructor dry run on every platform", "python3 tests/grading/test_platforms.py"),
+        # every attack of issue 7 earns what the honest code inside it earns
+        ("grader attacks", "python3 tests/grading/test_attacks.py"),
+        # every grader check, lab 6's VM suite included, fails on the exercises
+        # and passes on the solutions: so this step also runs the in-VM suite
+        # on the reference module and needs all of it to pass
+        ("grader self-test", "SELFTEST_VM=${SELFTEST_VM:-1} python3 tests/grading/selftest.py"),
         # the scenarios mostly wait on pings and timers
         ("vethsim vs the real kernel", "sh tests/realnet/diff_all.sh"),
         [
             ("build: headers and deleted sources", "python3 mk/buildcheck.py"),
             ("build: the build check fails without the fixes", "python3 mk/buildcheck.py --selftest"),
         ],
+        # the attacks seccomp and the grader's own checks hold, also at the levels
+        # without namespaces (uid: root elsewhere; rlimits: Gradescope, PrairieLearn)
+        ("grader attacks at the uid level",
+         f"python3 tests/grading/test_attacks.py --sandbox uid --only {SECCOMP_ATTACKS}"),
+        ("grader attacks at the rlimits level",
+         f"python3 tests/grading/test_attacks.py --sandbox rlimits --only {SECCOMP_ATTACKS}"),
         [
             ("labs: stubs fail, solutions pass", "python3 mk/labcheck.py"),
             ("labs: each curated mistake fails its lab's tests", "python3 mk/mutants.py"),
