@@ -31,13 +31,15 @@ def labs(root="solutions/sim"):
     return sorted(found)
 
 
-def tagged_binaries():
-    """The unit binaries that hold a test tagged for some lab: the only ones
-    run here (linking and running the other fourteen told nothing)."""
+def lab_binaries(lab=None):
+    """The unit binaries holding a test tagged labN (any lab when lab is
+    None): the only ones worth linking and running for a lab (mutants.py
+    asks too)."""
+    tag = rf"lab{lab}" if lab is not None else r"lab\d+"
     out = []
     for src in sorted(glob.glob("tests/unit/check_*.c")):
         with open(src, encoding="utf-8") as f:
-            if re.search(r'"(?:[^"]*\s)?lab\d+(?:\s[^"]*)?"', f.read()):
+            if re.search(rf'"(?:[^"]*\s)?{tag}(?:\s[^"]*)?"', f.read()):
                 out.append(os.path.basename(src)[:-2])
     return out
 
@@ -49,7 +51,7 @@ def build_upto(n):
     subprocess.run([sys.executable, "mk/skels.py", "--upto", str(n), "solutions", tree],
                    check=True, stdout=subprocess.DEVNULL)
     r = subprocess.run([MAKE, "-s", JOBS, f"{build}/vethsim"]
-                       + [f"{build}/tests/{b}" for b in tagged_binaries()]
+                       + [f"{build}/tests/{b}" for b in lab_binaries()]
                        + [f"TREE={tree}", f"BUILD={build}", "BASE_BUILD=build/solutions"])
     if r.returncode:
         raise RuntimeError(f"the tree with labs 1..{n} solved does not build")
@@ -61,7 +63,7 @@ def run_tagged(build, lab):
     env = dict(os.environ, CK_INCLUDE_TAGS=f"lab{lab}", CK_VERBOSITY="normal",
                CK_DEFAULT_TIMEOUT="20")
     ran = bad = 0
-    for binary in [f"{build}/tests/{b}" for b in tagged_binaries()]:
+    for binary in [f"{build}/tests/{b}" for b in lab_binaries()]:
         out = subprocess.run([binary], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True,
                              errors="replace", timeout=600).stdout

@@ -22,7 +22,6 @@ S failed". Exits 1 on a survivor, on a mutant that does not apply or build,
 or on a failing baseline. The student release leaves this file out: its
 original texts are lines of the solutions.
 """
-import glob
 import os
 import re
 import shutil
@@ -33,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from vethlab import markers  # noqa: E402
+from labcheck import lab_binaries  # noqa: E402  (mk/, this script's folder)
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAKE = os.environ.get("MAKE", "make")
@@ -271,16 +271,6 @@ def make_var(name):
                           "--eval=_print-%: ; @echo $($*)", f"_print-{name}", "TREE=solutions"],
                          stdout=subprocess.PIPE, text=True, check=True).stdout
     return out.split()
-
-
-def lab_binaries(lab):
-    """Unit binaries holding a test case tagged labN."""
-    out = []
-    for src in sorted(glob.glob("tests/unit/check_*.c")):
-        with open(src, encoding="utf-8") as f:
-            if re.search(rf'"(?:[^"]*\s)?lab{lab}(?:\s[^"]*)?"', f.read()):
-                out.append(os.path.basename(src)[:-2])
-    return out
 
 
 class Harness:
