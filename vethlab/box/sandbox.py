@@ -23,6 +23,7 @@ cap; output beyond the cap is read and thrown away, so a flood cannot fill
 the disk or the results.
 """
 import ctypes
+import functools
 import hashlib
 import os
 import re
@@ -43,9 +44,11 @@ UID_BASE = 61000
 ENTER_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "enter.c")
 
 
+@functools.lru_cache(maxsize=None)
 def enter_binary():
     """build/grade/enter-<hash>: enter.c (the rlimits, the uid, then exec, in
-    one static process), compiled the first time a grader needs it."""
+    one static process), compiled the first time a grader needs it; looked
+    up once per process (every box command asks for it)."""
     with open(ENTER_SRC, "rb") as f:
         tag = hashlib.sha256(f.read()).hexdigest()[:12]
     path = os.path.join(TOP, "build", "grade", f"enter-{tag}")
@@ -156,8 +159,8 @@ class Slots:
             os.close(fd)
 
 
-def _become(uid, enter=None):
-    return [enter or enter_binary(), "-u", str(uid)]
+def _become(uid):
+    return [enter_binary(), "-u", str(uid)]
 
 
 def choose_level(want=None):
@@ -230,7 +233,6 @@ class Box:
         return f"rlimits only (no namespace or uid available: own session, subreaper), {rl}"
 
     def _wrap(self, argv, cwd, env):
-        enter = enter_binary()
         lim = _limits(self.limits)
         if self.level == "bwrap":
             cmd = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
@@ -247,11 +249,11 @@ class Box:
             # the rlimits are set inside, by the kit's copy of the helper
             cmd = cmd + ["--", f"{self.kit}/lib/{ENTER}"] + lim + ["--"] + argv
             if os.geteuid() == 0:
-                cmd = _become(self.uid, enter) + ["--"] + cmd
+                cmd = _become(self.uid) + ["--"] + cmd
             return cmd, None, {}
         if self.level == "uid":
-            return _become(self.uid, enter) + lim + ["--"] + argv, cwd or self.work, env
-        return [enter] + lim + ["--"] + argv, cwd or self.work, env
+            return _become(self.uid) + lim + ["--"] + argv, cwd or self.work, env
+        return [enter_binary()] + lim + ["--"] + argv, cwd or self.work, env
 
     def run(self, argv, timeout, env=None, cap=OUT_CAP, pipes=()):
         """Run argv in the box. Returns (rc, output, seconds, read) where
